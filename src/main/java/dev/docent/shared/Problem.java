@@ -1,0 +1,66 @@
+package dev.docent.shared;
+
+import java.util.List;
+import org.springframework.http.HttpStatus;
+
+/**
+ * An error a module raises on purpose; {@link ProblemHandler} turns it into RFC 9457 problem+json.
+ * The {@code type} is a short slug, published as {@code https://docent.dev/problems/<type>}.
+ */
+public class Problem extends RuntimeException {
+
+    private final HttpStatus status;
+    private final String type;
+    private final String title;
+    private final List<FieldProblem> errors;
+
+    public Problem(HttpStatus status, String type, String title, String detail, List<FieldProblem> errors) {
+        super(detail);
+        this.status = status;
+        this.type = type;
+        this.title = title;
+        this.errors = List.copyOf(errors);
+    }
+
+    public Problem(HttpStatus status, String type, String title, String detail) {
+        this(status, type, title, detail, List.of());
+    }
+
+    public static Problem notFound(String what) {
+        return new Problem(HttpStatus.NOT_FOUND, "not-found", "Not found", what + " was not found");
+    }
+
+    public static Problem invalid(String field, String message) {
+        return new Problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
+                field + ": " + message, List.of(new FieldProblem(field, message)));
+    }
+
+    public static Problem conflict(String type, String detail) {
+        return new Problem(HttpStatus.CONFLICT, type, "Conflict", detail);
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public List<FieldProblem> errors() {
+        return errors;
+    }
+
+    /** Stack traces of expected errors are noise: they never reach a client and rarely a log. */
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+        return this;
+    }
+
+    public record FieldProblem(String field, String message) {
+    }
+}

@@ -1,0 +1,3 @@
+/** The browser UI: pages and static assets. */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"account", "chat", "assistant"})
+package dev.docent.web;

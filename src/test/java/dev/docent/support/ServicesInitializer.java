@@ -1,0 +1,26 @@
+package dev.docent.support;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Points a Spring context at its own PostgreSQL database, the test Redis and a temporary data dir. */
+public class ServicesInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        try {
+            Path dataDir = Files.createTempDirectory("docent-test");
+            TestPropertyValues.of(
+                    "docent.db.url=" + TestServices.freshDatabaseUrl(),
+                    "docent.db.user=postgres",
+                    "docent.redis.url=" + TestServices.redisUrl(),
+                    "docent.data-dir=" + dataDir,
+                    "docent.jwt.secret=test-secret-test-secret-test-secret-0123456789").applyTo(context);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
