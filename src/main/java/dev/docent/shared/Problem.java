@@ -13,6 +13,7 @@ public class Problem extends RuntimeException {
     private final String type;
     private final String title;
     private final List<FieldProblem> errors;
+    private Long retryAfterSeconds;
 
     public Problem(HttpStatus status, String type, String title, String detail, List<FieldProblem> errors) {
         super(detail);
@@ -37,6 +38,16 @@ public class Problem extends RuntimeException {
 
     public static Problem conflict(String type, String detail) {
         return new Problem(HttpStatus.CONFLICT, type, "Conflict", detail);
+    }
+
+    /** Tells the client when to try again (the Retry-After header). */
+    public Problem withRetryAfter(long seconds) {
+        this.retryAfterSeconds = seconds;
+        return this;
+    }
+
+    public Long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public HttpStatus status() {

@@ -111,6 +111,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         if (!problem.errors().isEmpty()) {
             pd.setProperty("errors", problem.errors());
         }
+        if (problem.retryAfterSeconds() != null) {
+            pd.setProperty("retryAfterSeconds", problem.retryAfterSeconds());
+        }
         return pd;
     }
 

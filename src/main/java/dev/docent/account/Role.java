@@ -1,0 +1,5 @@
+package dev.docent.account;
+
+public enum Role {
+    USER, ADMIN
+}

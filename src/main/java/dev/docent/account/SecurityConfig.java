@@ -1,0 +1,81 @@
+package dev.docent.account;
+
+import dev.docent.shared.Problem;
+import dev.docent.shared.ProblemHandler;
+import java.nio.file.Path;
+import java.util.List;
+import javax.crypto.SecretKey;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+
+/** Stateless bearer-token security: HS256 access tokens, problem+json for 401 and 403. */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfig {
+
+    @Bean
+    SecretKey jwtSigningKey(AuthSettings settings, @Value("${spring.datasource.url}") String databaseUrl,
+            @Value("${docent.data-dir}") Path dataDir) {
+        return SigningKey.resolve(settings.jwt().secret(), databaseUrl, dataDir);
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(SecretKey key) {
+        return NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
+    }
+
+    @Bean
+    JwtEncoder jwtEncoder(SecretKey key) {
+        return NimbusJwtEncoder.withSecretKey(key).algorithm(MacAlgorithm.HS256).build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder(11);
+    }
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+        JwtAuthenticationConverter roles = new JwtAuthenticationConverter();
+        roles.setJwtGrantedAuthoritiesConverter(jwt -> List.<GrantedAuthority>of(
+                new SimpleGrantedAuthority("ROLE_" + jwt.getClaimAsString(CurrentUser.ROLE_CLAIM))));
+        return http
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/**").permitAll()
+                        .requestMatchers("/api/**").authenticated()
+                        .anyRequest().permitAll())
+                .oauth2ResourceServer(rs -> rs
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(roles))
+                        .authenticationEntryPoint(unauthorized())
+                        .accessDeniedHandler((request, response, e) -> ProblemHandler.write(response,
+                                ProblemHandler.detail(new Problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+                                        "Your role does not allow this")))))
+                .exceptionHandling(ex -> ex
+                        .authenticationEntryPoint(unauthorized()))
+                .build();
+    }
+
+    private static AuthenticationEntryPoint unauthorized() {
+        return (request, response, e) -> ProblemHandler.write(response, ProblemHandler.detail(new Problem(
+                HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", "A valid bearer access token is required")));
+    }
+}

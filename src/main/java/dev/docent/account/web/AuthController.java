@@ -1,0 +1,68 @@
+package dev.docent.account.web;
+
+import dev.docent.account.AccountService;
+import dev.docent.account.CurrentUser;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping(path = "/api/v1", produces = "application/json")
+class AuthController {
+
+    record SignUpRequest(
+            @NotBlank @Size(min = 3, max = 32)
+            @Pattern(regexp = "[A-Za-z0-9_.-]+", message = "may contain only letters, digits, '_', '.' and '-'")
+            String username,
+            @NotBlank @Size(min = 10, max = 128, message = "must be 10 to 128 characters") String password,
+            @Email @Size(max = 254) String email) {
+    }
+
+    record LoginRequest(@NotBlank @Size(max = 64) String username, @NotBlank @Size(max = 128) String password) {
+    }
+
+    record RefreshRequest(@NotBlank @Size(max = 200) String refreshToken) {
+    }
+
+    private final AccountService accounts;
+
+    AuthController(AccountService accounts) {
+        this.accounts = accounts;
+    }
+
+    @PostMapping(path = "/auth/signup", consumes = "application/json")
+    @ResponseStatus(HttpStatus.CREATED)
+    AccountService.SignedUp signUp(@Valid @RequestBody SignUpRequest request) {
+        return accounts.signUp(request.username(), request.password(), request.email());
+    }
+
+    @PostMapping(path = "/auth/login", consumes = "application/json")
+    AccountService.TokenPair login(@Valid @RequestBody LoginRequest request) {
+        return accounts.login(request.username(), request.password());
+    }
+
+    @PostMapping(path = "/auth/refresh", consumes = "application/json")
+    AccountService.TokenPair refresh(@Valid @RequestBody RefreshRequest request) {
+        return accounts.refresh(request.refreshToken());
+    }
+
+    @PostMapping(path = "/auth/logout", consumes = "application/json")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void logout(@Valid @RequestBody RefreshRequest request) {
+        accounts.logout(request.refreshToken());
+    }
+
+    @GetMapping("/me")
+    AccountService.Me me() {
+        return accounts.me(CurrentUser.require());
+    }
+}

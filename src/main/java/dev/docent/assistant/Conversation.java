@@ -1,0 +1,278 @@
+package dev.docent.assistant;
+
+import dev.docent.chat.Category;
+import dev.docent.chat.ChatHistory;
+import dev.docent.chat.ChatSummary;
+import dev.docent.chat.MessageView;
+import dev.docent.llm.LanguageModel;
+import dev.docent.llm.ModelFailure;
+import dev.docent.llm.ModelStream;
+import dev.docent.shared.ChatId;
+import dev.docent.shared.Problem;
+import dev.docent.shared.ProblemHandler;
+import dev.docent.shared.UserId;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One conversational turn: save the question, take the chat's generation lease, answer (streaming
+ * tokens to the listener), save the answer. A stop request, a client that goes away, a timeout or an
+ * upstream failure all keep what was said so far, marked interrupted.
+ */
+@Service
+public class Conversation {
+
+    static final String NO_MODEL_REPLY = """
+            General chat needs a language model, and this server has none configured. Ask your \
+            administrator to set one up (DOCENT_LLM_PROVIDER), or start an OFFICIAL_DOCS chat to get \
+            answers from the documentation.""";
+
+    private static final Logger log = LoggerFactory.getLogger(Conversation.class);
+
+    /** The outcome of asking the model: what it said, and why it ended. */
+    private record Generated(String text, boolean interrupted, ModelFailure failure) {
+    }
+
+    private final ChatHistory history;
+    private final LanguageModel model;
+    private final IdempotencyKeys idempotencyKeys;
+    private final AssistantSettings settings;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    Conversation(ChatHistory history, LanguageModel model, IdempotencyKeys idempotencyKeys,
+            AssistantSettings settings, JsonMapper json, Clock clock) {
+        this.history = history;
+        this.model = model;
+        this.idempotencyKeys = idempotencyKeys;
+        this.settings = settings;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public TurnOutcome start(UserId user, Category category, UUID documentId, String message, String idempotencyKey,
+            TurnListener listener) {
+        requireAnswerable(category);
+        String request = fingerprint("start", category, documentId, message);
+        return idempotent(user, idempotencyKey, request, listener, () -> {
+            UUID generation = UUID.randomUUID();
+            ChatHistory.Started started = history.start(user, category, documentId, Titles.fromQuestion(message),
+                    message, generation);
+            TurnOutcome outcome = answer(user, started.chat(), started.userMessage(), generation, listener);
+            nameWithModel(user, new ChatId(started.chat().id()), message);
+            return outcome;
+        });
+    }
+
+    public TurnOutcome reply(UserId user, ChatId chat, String message, String idempotencyKey, TurnListener listener) {
+        ChatSummary summary = history.summary(user, chat);
+        requireAnswerable(summary.category());
+        return idempotent(user, idempotencyKey, fingerprint("reply", chat, message), listener, () -> {
+            UUID generation = UUID.randomUUID();
+            MessageView question = history.appendUserMessage(user, chat, message, generation, settings.lease());
+            return answer(user, summary, question, generation, listener);
+        });
+    }
+
+    /** Asks the chat's running generation to stop; false when nothing is running. */
+    public boolean stop(UserId user, ChatId chat) {
+        return history.requestStop(user, chat);
+    }
+
+    private TurnOutcome answer(UserId user, ChatSummary chat, MessageView question, UUID generation,
+            TurnListener listener) {
+        ChatId chatId = new ChatId(chat.id());
+        Generated generated;
+        try {
+            listener.meta(chat.id(), question.id());
+            listener.sources(List.of());
+            generated = model.available() ? generate(user, chatId, generation, listener) : noModel(listener);
+        } catch (IOException clientGone) {
+            generated = new Generated("", true, null);
+        } catch (RuntimeException e) {
+            history.release(chatId, generation);
+            throw e;
+        }
+        if (generated.failure() != null && generated.text().isEmpty()) {
+            history.release(chatId, generation);
+            throw problem(generated.failure());
+        }
+        MessageView answer = history.appendAnswer(user, chatId, generation, generated.text(), List.of(),
+                generated.interrupted());
+        ChatSummary after = history.summary(user, chatId);
+        if (generated.failure() != null) {
+            throw problem(generated.failure());
+        }
+        try {
+            listener.done(answer, after);
+        } catch (IOException clientGone) {
+            log.debug("Client left before the end of the answer in chat {}", chatId);
+        }
+        return new TurnOutcome(after, question, answer);
+    }
+
+    private Generated generate(UserId user, ChatId chat, UUID generation, TurnListener listener) {
+        var prompt = PromptAssembler.general(history.recent(user, chat, 100), settings.historyTokens());
+        StringBuilder text = new StringBuilder();
+        Instant deadline = clock.instant().plus(settings.generationTimeout());
+        Instant nextStopCheck = clock.instant().plus(settings.stopCheckInterval());
+        try (ModelStream stream = model.stream(prompt)) {
+            while (true) {
+                Duration left = Duration.between(clock.instant(), deadline);
+                if (left.isNegative() || left.isZero()) {
+                    return new Generated(text.toString(), true, timeout());
+                }
+                ModelStream.Event event = stream.poll(left.compareTo(settings.stopCheckInterval()) < 0 ? left
+                        : settings.stopCheckInterval());
+                switch (event) {
+                    case ModelStream.Done done -> {
+                        return new Generated(text.toString(), false, null);
+                    }
+                    case ModelStream.Token token -> {
+                        text.append(token.text());
+                        try {
+                            listener.token(token.text());
+                        } catch (IOException clientGone) {
+                            return new Generated(text.toString(), true, null);
+                        }
+                    }
+                    case ModelStream.Pending pending -> {
+                        // nothing yet; fall through to the stop check
+                    }
+                }
+                if (clock.instant().isAfter(nextStopCheck)) {
+                    if (history.stopRequested(chat, generation)) {
+                        return new Generated(text.toString(), true, null);
+                    }
+                    nextStopCheck = clock.instant().plus(settings.stopCheckInterval());
+                }
+            }
+        } catch (ModelFailure failure) {
+            return new Generated(text.toString(), true, failure);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Generated(text.toString(), true, null);
+        }
+    }
+
+    private static Generated noModel(TurnListener listener) throws IOException {
+        listener.token(NO_MODEL_REPLY);
+        return new Generated(NO_MODEL_REPLY, false, null);
+    }
+
+    /** A model-made title replaces the first-question one, after the answer, off the request path. */
+    private void nameWithModel(UserId user, ChatId chat, String question) {
+        if (!model.available()) {
+            return;
+        }
+        Thread.ofVirtual().name("title-" + chat).start(() -> {
+            try {
+                String title = Titles.fromModel(model.complete(PromptAssembler.title(question)));
+                if (title != null) {
+                    history.rename(user, chat, title);
+                }
+            } catch (RuntimeException e) {
+                log.info("Could not get a title from the model for chat {}: {}", chat, e.getMessage());
+            }
+        });
+    }
+
+    private TurnOutcome idempotent(UserId user, String key, String request, TurnListener listener,
+            Supplier<TurnOutcome> turn) {
+        if (key == null) {
+            return turn.get();
+        }
+        Instant now = clock.instant();
+        Optional<IdempotencyKeys.Stored> earlier = idempotencyKeys.claim(user, key, request, now,
+                now.minus(settings.lease()));
+        if (earlier.isPresent()) {
+            return replay(earlier.get(), listener);
+        }
+        try {
+            TurnOutcome outcome = turn.get();
+            idempotencyKeys.complete(user, key, 200, json.writeValueAsString(outcome));
+            return outcome;
+        } catch (Problem problem) {
+            if (problem.status() == HttpStatus.GATEWAY_TIMEOUT || problem.status() == HttpStatus.BAD_GATEWAY) {
+                idempotencyKeys.complete(user, key, problem.status().value(),
+                        ProblemHandler.json(ProblemHandler.detail(problem)));
+            } else {
+                idempotencyKeys.release(user, key);
+            }
+            throw problem;
+        } catch (RuntimeException e) {
+            idempotencyKeys.release(user, key);
+            throw e;
+        }
+    }
+
+    private TurnOutcome replay(IdempotencyKeys.Stored stored, TurnListener listener) {
+        if (stored.status() != 200) {
+            ProblemDetail detail = json.readValue(stored.body(), ProblemDetail.class);
+            throw new Problem(HttpStatus.valueOf(stored.status()), "replayed", detail.getTitle(), detail.getDetail());
+        }
+        TurnOutcome outcome = json.readValue(stored.body(), TurnOutcome.class);
+        try {
+            listener.meta(outcome.chat().id(), outcome.question().id());
+            listener.sources(outcome.answer().sources());
+            listener.token(outcome.answer().content());
+            listener.done(outcome.answer(), outcome.chat());
+        } catch (IOException clientGone) {
+            log.debug("Client left during a replay");
+        }
+        return outcome;
+    }
+
+    private static void requireAnswerable(Category category) {
+        if (category == Category.OFFICIAL_DOCS) {
+            throw new Problem(HttpStatus.BAD_REQUEST, "capability-unavailable", "Capability not available",
+                    "OFFICIAL_DOCS answers need the knowledge base (document ingestion and retrieval), which this "
+                            + "server does not provide yet; start a GENERAL chat instead",
+                    List.of(new Problem.FieldProblem("category", "OFFICIAL_DOCS is not available yet")));
+        }
+    }
+
+    private ModelFailure timeout() {
+        return new ModelFailure(ModelFailure.Kind.TIMEOUT, "no complete answer within "
+                + settings.generationTimeout().toSeconds() + " s", null);
+    }
+
+    private static Problem problem(ModelFailure failure) {
+        if (failure.kind() == ModelFailure.Kind.TIMEOUT) {
+            return new Problem(HttpStatus.GATEWAY_TIMEOUT, "generation-timeout", "The answer took too long",
+                    "The language model did not finish in time (" + failure.getMessage()
+                            + "); your message was saved");
+        }
+        return new Problem(HttpStatus.BAD_GATEWAY, "model-failed", "The language model failed",
+                "The language model could not answer (" + failure.getMessage() + "); your message was saved");
+    }
+
+    private static String fingerprint(Object... parts) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (Object part : parts) {
+                sha.update(String.valueOf(part).getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

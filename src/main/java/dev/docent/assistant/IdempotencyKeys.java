@@ -1,0 +1,83 @@
+package dev.docent.assistant;
+
+import dev.docent.shared.Problem;
+import dev.docent.shared.UserId;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Remembers each {@code Idempotency-Key} a user sent with a post and what it produced, so that a retry
+ * returns the first result instead of storing the message twice.
+ */
+@Repository
+class IdempotencyKeys {
+
+    /** A finished request: its HTTP status and JSON body. */
+    record Stored(int status, String body) {
+    }
+
+    private record Claim(String requestHash, Integer status, String body, Instant claimedAt) {
+    }
+
+    private final JdbcClient jdbc;
+
+    IdempotencyKeys(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Claims the key for this request. Empty: go ahead. Present: the earlier result to replay. A key still
+     * being processed is a 409, a key used for a different request a 422. A claim older than
+     * {@code staleBefore} belonged to a request that died, and is taken over.
+     */
+    Optional<Stored> claim(UserId user, String key, String requestHash, Instant now, Instant staleBefore) {
+        try {
+            insert(user, key, requestHash, now);
+            return Optional.empty();
+        } catch (DuplicateKeyException taken) {
+            Claim claim = jdbc.sql("select request_hash, status, response, created_at from idempotency_keys"
+                    + " where user_id = ? and idem_key = ?").params(user.value(), key)
+                    .query((rs, n) -> new Claim(rs.getString(1), (Integer) rs.getObject(2), rs.getString(3),
+                            rs.getTimestamp(4).toInstant())).optional()
+                    .orElseThrow(() -> Problem.conflict("idempotency-in-progress", "Retry the request"));
+            if (!claim.requestHash().equals(requestHash)) {
+                throw new Problem(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-mismatch", "Idempotency-Key reused",
+                        "This Idempotency-Key was already used for a different request");
+            }
+            if (claim.status() != null) {
+                return Optional.of(new Stored(claim.status(), claim.body()));
+            }
+            if (claim.claimedAt().isBefore(staleBefore) && takeOver(user, key, claim.claimedAt(), now)) {
+                return Optional.empty();
+            }
+            throw Problem.conflict("idempotency-in-progress",
+                    "A request with this Idempotency-Key is still being processed");
+        }
+    }
+
+    void complete(UserId user, String key, int status, String body) {
+        jdbc.sql("update idempotency_keys set status = ?, response = ? where user_id = ? and idem_key = ?")
+                .params(status, body, user.value(), key).update();
+    }
+
+    void release(UserId user, String key) {
+        jdbc.sql("delete from idempotency_keys where user_id = ? and idem_key = ? and status is null")
+                .params(user.value(), key).update();
+    }
+
+    private void insert(UserId user, String key, String requestHash, Instant now) {
+        jdbc.sql("insert into idempotency_keys (user_id, idem_key, request_hash, created_at) values (?, ?, ?, ?)")
+                .params(user.value(), key, requestHash, Timestamp.from(now)).update();
+    }
+
+    private boolean takeOver(UserId user, String key, Instant claimedAt, Instant now) {
+        return jdbc.sql("update idempotency_keys set created_at = ? where user_id = ? and idem_key = ?"
+                + " and status is null and created_at = ?")
+                .params(Timestamp.from(now), user.value(), key, Timestamp.from(claimedAt)).update() == 1;
+    }
+}

@@ -1,0 +1,27 @@
+package dev.docent.assistant;
+
+import dev.docent.chat.ChatSummary;
+import dev.docent.chat.MessageView;
+import dev.docent.chat.Source;
+import java.io.IOException;
+import java.util.List;
+import java.util.UUID;
+
+/** What a turn tells its client as it goes. Throwing IOException means the client is gone. */
+public interface TurnListener {
+
+    TurnListener SILENT = new TurnListener() {
+    };
+
+    default void meta(UUID chatId, UUID userMessageId) throws IOException {
+    }
+
+    default void sources(List<Source> sources) throws IOException {
+    }
+
+    default void token(String text) throws IOException {
+    }
+
+    default void done(MessageView answer, ChatSummary chat) throws IOException {
+    }
+}

@@ -1,0 +1,140 @@
+package dev.docent.assistant.web;
+
+import dev.docent.account.CurrentUser;
+import dev.docent.assistant.Conversation;
+import dev.docent.assistant.TurnListener;
+import dev.docent.assistant.TurnOutcome;
+import dev.docent.chat.Category;
+import dev.docent.chat.ChatSummary;
+import dev.docent.chat.MessageView;
+import dev.docent.shared.ChatId;
+import dev.docent.shared.Problem;
+import dev.docent.shared.ProblemHandler;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.io.IOException;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Asking: start a chat, continue one (JSON or server-sent events), stop a running answer. */
+@RestController
+@RequestMapping("/api/v1/chats")
+class TurnController {
+
+    static final int MAX_MESSAGE_CHARS = 16_000;
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final Logger log = LoggerFactory.getLogger(TurnController.class);
+
+    record StartRequest(@NotBlank @Size(max = MAX_MESSAGE_CHARS) String message, @NotNull Category category,
+            UUID documentId) {
+    }
+
+    record ReplyRequest(@NotBlank @Size(max = MAX_MESSAGE_CHARS) String message) {
+    }
+
+    record Started(ChatSummary chat, List<MessageView> messages) {
+    }
+
+    record Replied(List<MessageView> messages) {
+    }
+
+    record Stopping(boolean stopping) {
+    }
+
+    private final Conversation conversation;
+    private final JsonMapper json;
+
+    TurnController(Conversation conversation, JsonMapper json) {
+        this.conversation = conversation;
+        this.json = json;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Started> start(@Valid @RequestBody StartRequest request,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+        TurnOutcome outcome = startTurn(request, key, TurnListener.SILENT);
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(new Started(outcome.chat(), List.of(outcome.question(), outcome.answer())));
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    void startStreaming(@Valid @RequestBody StartRequest request,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key, HttpServletResponse response)
+            throws IOException {
+        stream(response, listener -> startTurn(request, key, listener));
+    }
+
+    @PostMapping(path = "/{chatId}/messages", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    Replied reply(@PathVariable UUID chatId, @Valid @RequestBody ReplyRequest request,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+        TurnOutcome outcome = replyTurn(chatId, request, key, TurnListener.SILENT);
+        return new Replied(List.of(outcome.question(), outcome.answer()));
+    }
+
+    @PostMapping(path = "/{chatId}/messages", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    void replyStreaming(@PathVariable UUID chatId, @Valid @RequestBody ReplyRequest request,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key, HttpServletResponse response)
+            throws IOException {
+        stream(response, listener -> replyTurn(chatId, request, key, listener));
+    }
+
+    @PostMapping(path = "/{chatId}/stop", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Stopping> stop(@PathVariable UUID chatId) {
+        boolean running = conversation.stop(CurrentUser.require().id(), new ChatId(chatId));
+        return ResponseEntity.status(running ? HttpStatus.ACCEPTED : HttpStatus.OK).body(new Stopping(running));
+    }
+
+    private TurnOutcome startTurn(StartRequest request, String key, TurnListener listener) {
+        return conversation.start(CurrentUser.require().id(), request.category(), request.documentId(),
+                request.message().strip(), checked(key), listener);
+    }
+
+    private TurnOutcome replyTurn(UUID chatId, ReplyRequest request, String key, TurnListener listener) {
+        return conversation.reply(CurrentUser.require().id(), new ChatId(chatId), request.message().strip(),
+                checked(key), listener);
+    }
+
+    private void stream(HttpServletResponse response, Function<TurnListener, TurnOutcome> turn) throws IOException {
+        SseTurnListener listener = new SseTurnListener(response, json);
+        try {
+            turn.apply(listener);
+        } catch (Problem problem) {
+            if (!listener.started()) {
+                throw problem;
+            }
+            listener.error(ProblemHandler.detail(problem));
+        } catch (RuntimeException e) {
+            if (!listener.started()) {
+                throw e;
+            }
+            log.error("Streaming turn failed", e);
+            listener.error(ProblemHandler.detail(new Problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal",
+                    "Internal error", "The answer could not be completed; it has been logged")));
+        }
+    }
+
+    private static String checked(String key) {
+        if (key != null && (key.isBlank() || key.length() > 200 || !key.matches("[\\x21-\\x7E]+"))) {
+            throw Problem.invalid(IDEMPOTENCY_KEY, "must be 1 to 200 visible ASCII characters");
+        }
+        return key;
+    }
+}

@@ -1,0 +1,5 @@
+package dev.docent.chat;
+
+public enum Category {
+    OFFICIAL_DOCS, GENERAL
+}

@@ -1,0 +1,262 @@
+package dev.docent.chat;
+
+import dev.docent.shared.ChatId;
+import dev.docent.shared.Problem;
+import dev.docent.shared.UserId;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Conversations: the database is the truth, the history cache makes reads fast. Reads go through the
+ * cache and fill it on a miss; writes commit first and then update the cache. Another user's chat is
+ * indistinguishable from a missing one.
+ */
+@Service
+public class ChatHistory {
+
+    /** A JSON body ready to send, and whether it came from the cache. */
+    public record Json(String body, boolean cacheHit) {
+    }
+
+    public record Started(ChatSummary chat, MessageView userMessage) {
+    }
+
+    public record MessagePage(List<MessageView> items, Integer nextBefore) {
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(ChatHistory.class);
+
+    private final Chats chats;
+    private final HistoryCache cache;
+    private final CacheSettings settings;
+    private final TransactionTemplate tx;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    ChatHistory(Chats chats, HistoryCache cache, CacheSettings settings, TransactionTemplate tx, JsonMapper json,
+            Clock clock, MeterRegistry meters) {
+        this.chats = chats;
+        this.cache = cache;
+        this.settings = settings;
+        this.tx = tx;
+        this.json = json;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    // ---- reads
+
+    public Json chat(UserId user, ChatId chat) {
+        Optional<String> cached = cache.chat(user, chat);
+        if (cached.isPresent()) {
+            return counted("chat", new Json(cached.get(), true));
+        }
+        Chats.Versioned<ChatView> loaded = chats.view(user, chat, settings.embeddedMessages())
+                .orElseThrow(() -> Problem.notFound("Chat " + chat));
+        String body = json.writeValueAsString(loaded.value());
+        cache.fillChat(user, chat, loaded.version(), body);
+        return counted("chat", new Json(body, false));
+    }
+
+    public Json list(UserId user, String cursor, int limit) {
+        ListCursor after = cursor == null ? null : ListCursor.decode(cursor);
+        Optional<List<HistoryCache.IndexEntry>> cached = cache.page(user, after, limit + 1);
+        if (cached.isPresent()) {
+            return counted("list", new Json(pageJson(cached.get(), limit), true));
+        }
+        long stamp = cache.listStamp(user);
+        if (stamp >= 0) {
+            List<HistoryCache.IndexEntry> all = chats.allSummaries(user).stream().map(this::indexEntry).toList();
+            cache.fillIndex(user, stamp, all);
+            List<HistoryCache.IndexEntry> from = after == null ? all
+                    : all.stream().filter(e -> e.member().compareTo(after.member()) < 0).toList();
+            return counted("list", new Json(pageJson(from.subList(0, Math.min(from.size(), limit + 1)), limit), false));
+        }
+        List<HistoryCache.IndexEntry> page = chats.page(user, after, limit).stream()
+                .map(s -> indexEntry(new Chats.Versioned<>(s, 0))).toList();
+        return counted("list", new Json(pageJson(page, limit), false));
+    }
+
+    public Json search(UserId user, String text, String cursor, int limit) {
+        ListCursor after = cursor == null ? null : ListCursor.decode(cursor);
+        List<HistoryCache.IndexEntry> page = chats.search(user, text, after, limit).stream()
+                .map(s -> indexEntry(new Chats.Versioned<>(s, 0))).toList();
+        return new Json(pageJson(page, limit), false);
+    }
+
+    public MessagePage messages(UserId user, ChatId chat, Integer before, int limit) {
+        requireOwned(user, chat);
+        List<MessageView> items = chats.newestFirst(chat, before == null ? Integer.MAX_VALUE : before, limit + 1);
+        boolean more = items.size() > limit;
+        List<MessageView> shown = more ? items.subList(0, limit) : items;
+        return new MessagePage(List.copyOf(shown), more ? shown.getLast().seq() : null);
+    }
+
+    public ChatSummary summary(UserId user, ChatId chat) {
+        return chats.summary(user, chat).map(Chats.Versioned::value)
+                .orElseThrow(() -> Problem.notFound("Chat " + chat));
+    }
+
+    /** The whole conversation, oldest first, for export. */
+    public ChatView everything(UserId user, ChatId chat) {
+        ChatView head = chats.view(user, chat, 0).map(Chats.Versioned::value)
+                .orElseThrow(() -> Problem.notFound("Chat " + chat));
+        return new ChatView(head.id(), head.title(), head.category(), head.documentId(), head.createdAt(),
+                head.updatedAt(), chats.allMessages(chat), false);
+    }
+
+    /** The newest {@code n} messages, oldest first: the conversation a model sees. */
+    public List<MessageView> recent(UserId user, ChatId chat, int n) {
+        requireOwned(user, chat);
+        return chats.newestFirst(chat, Integer.MAX_VALUE, n).reversed();
+    }
+
+    // ---- writes: commit, then update the cache
+
+    public ChatSummary rename(UserId user, ChatId chat, String title) {
+        Boolean renamed = tx.execute(status -> chats.rename(user, chat, title));
+        if (!Boolean.TRUE.equals(renamed)) {
+            throw Problem.notFound("Chat " + chat);
+        }
+        publish(user, chat);
+        return summary(user, chat);
+    }
+
+    public void delete(UserId user, ChatId chat) {
+        Boolean deleted = tx.execute(status -> chats.delete(user, chat));
+        if (!Boolean.TRUE.equals(deleted)) {
+            throw Problem.notFound("Chat " + chat);
+        }
+        cache.deleted(user, chat);
+    }
+
+    /** Creates a chat with its first message and holds its generation lease, in one transaction. */
+    public Started start(UserId user, Category category, UUID documentId, String title, String message,
+            UUID generation) {
+        ChatId chat = new ChatId(dev.docent.shared.Ids.newUuid7());
+        Instant now = now();
+        MessageView first = tx.execute(status -> {
+            chats.create(chat, user, title, category, documentId, now);
+            chats.beginGeneration(user, chat, generation, now, now);
+            return chats.append(chat, MessageView.USER, message, List.of(), false, now);
+        });
+        publish(user, chat);
+        return new Started(summary(user, chat), first);
+    }
+
+    /** Takes the chat's generation lease (409 when another turn runs) and appends the user's message. */
+    public MessageView appendUserMessage(UserId user, ChatId chat, String message, UUID generation,
+            Duration lease) {
+        Instant now = now();
+        MessageView saved = tx.execute(status -> {
+            if (!chats.beginGeneration(user, chat, generation, now, now.minus(lease))) {
+                if (!chats.owns(user, chat)) {
+                    throw Problem.notFound("Chat " + chat);
+                }
+                throw Problem.conflict("generation-running",
+                        "An answer is already being generated in this chat; wait for it or stop it");
+            }
+            return chats.append(chat, MessageView.USER, message, List.of(), false, now);
+        });
+        publish(user, chat);
+        return saved;
+    }
+
+    /** Saves the answer and releases the lease, in one transaction. */
+    public MessageView appendAnswer(UserId user, ChatId chat, UUID generation, String content, List<Source> sources,
+            boolean interrupted) {
+        MessageView saved = tx.execute(status -> {
+            MessageView message = chats.append(chat, MessageView.ASSISTANT, content, sources, interrupted, now());
+            chats.endGeneration(chat, generation);
+            return message;
+        });
+        publish(user, chat);
+        return saved;
+    }
+
+    /** Releases the lease without an answer (the model failed before saying anything). */
+    public void release(ChatId chat, UUID generation) {
+        chats.endGeneration(chat, generation);
+    }
+
+    public boolean stopRequested(ChatId chat, UUID generation) {
+        return chats.stopRequested(chat, generation);
+    }
+
+    /** Asks the running generation to stop, whichever instance runs it; false when none runs. */
+    public boolean requestStop(UserId user, ChatId chat) {
+        requireOwned(user, chat);
+        return chats.requestStop(user, chat);
+    }
+
+    /** Loads the user's index and most recent chats into the cache. */
+    public void warm(UserId user) {
+        list(user, null, settings.warmChats());
+        chats.page(user, null, settings.warmChats()).forEach(s -> chat(user, new ChatId(s.id())));
+    }
+
+    private void requireOwned(UserId user, ChatId chat) {
+        if (!chats.owns(user, chat)) {
+            throw Problem.notFound("Chat " + chat);
+        }
+    }
+
+    private void publish(UserId user, ChatId chat) {
+        try {
+            Optional<Chats.Versioned<ChatView>> view = chats.view(user, chat, settings.embeddedMessages());
+            Optional<Chats.Versioned<ChatSummary>> summary = chats.summary(user, chat);
+            if (view.isEmpty() || summary.isEmpty()) {
+                cache.deleted(user, chat);
+                return;
+            }
+            cache.changed(user, chat, view.get().version(), json.writeValueAsString(view.get().value()),
+                    indexEntry(summary.get()));
+        } catch (RuntimeException e) {
+            log.warn("Could not refresh the cached state of chat {}", chat, e);
+        }
+    }
+
+    private HistoryCache.IndexEntry indexEntry(Chats.Versioned<ChatSummary> summary) {
+        ChatSummary s = summary.value();
+        return new HistoryCache.IndexEntry(new ChatId(s.id()), ListCursor.of(s).member(), summary.version(),
+                json.writeValueAsString(s));
+    }
+
+    private static String pageJson(List<HistoryCache.IndexEntry> entries, int limit) {
+        boolean more = entries.size() > limit;
+        List<HistoryCache.IndexEntry> shown = more ? entries.subList(0, limit) : entries;
+        StringBuilder body = new StringBuilder(64 + shown.size() * 256).append("{\"items\":[");
+        for (int i = 0; i < shown.size(); i++) {
+            body.append(i == 0 ? "" : ",").append(shown.get(i).json());
+        }
+        body.append("],\"nextCursor\":");
+        if (more) {
+            body.append('"').append(ListCursor.fromMember(shown.getLast().member()).encode()).append('"');
+        } else {
+            body.append("null");
+        }
+        return body.append('}').toString();
+    }
+
+    private Json counted(String kind, Json result) {
+        meters.counter("docent.cache.requests", "kind", kind, "result", result.cacheHit() ? "hit" : "miss")
+                .increment();
+        return result;
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

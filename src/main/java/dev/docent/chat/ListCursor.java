@@ -1,0 +1,43 @@
+package dev.docent.chat;
+
+import dev.docent.shared.Problem;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.UUID;
+
+/**
+ * A position in a user's chat list, ordered by (updatedAt, id) descending. Its string form is also the
+ * member of the cached index: fixed-width millis, then the id, so lexical order is list order.
+ */
+record ListCursor(Instant updatedAt, UUID chatId) {
+
+    static ListCursor of(ChatSummary summary) {
+        return new ListCursor(summary.updatedAt(), summary.id());
+    }
+
+    String member() {
+        return String.format("%013d:%s", updatedAt.toEpochMilli(), chatId);
+    }
+
+    static ListCursor fromMember(String member) {
+        return new ListCursor(Instant.ofEpochMilli(Long.parseLong(member.substring(0, 13))),
+                UUID.fromString(member.substring(14)));
+    }
+
+    String encode() {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(member().getBytes(StandardCharsets.UTF_8));
+    }
+
+    static ListCursor decode(String cursor) {
+        try {
+            String member = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            if (member.length() != 50 || member.charAt(13) != ':') {
+                throw new IllegalArgumentException(member);
+            }
+            return fromMember(member);
+        } catch (IllegalArgumentException e) {
+            throw Problem.invalid("cursor", "is not a cursor this server issued");
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package dev.docent.chat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A message as the API shows it; {@code role} is "user" or "assistant". */
+public record MessageView(UUID id, int seq, String role, String content, List<Source> sources, boolean interrupted,
+        Instant createdAt) {
+
+    public static final String USER = "user";
+    public static final String ASSISTANT = "assistant";
+}

@@ -1,0 +1,107 @@
+package dev.docent.chat.web;
+
+import dev.docent.account.CurrentUser;
+import dev.docent.chat.ChatHistory;
+import dev.docent.chat.ChatSummary;
+import dev.docent.chat.ChatView;
+import dev.docent.shared.ChatId;
+import dev.docent.shared.Problem;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+
+@RestController
+@RequestMapping("/api/v1/chats")
+class ChatController {
+
+    static final String X_CACHE = "X-Cache";
+
+    record RenameRequest(@NotBlank @Size(max = 200) String title) {
+    }
+
+    private final ChatHistory history;
+    private final JsonMapper json;
+
+    ChatController(ChatHistory history, JsonMapper json) {
+        this.history = history;
+        this.json = json;
+    }
+
+    @GetMapping(path = "/{chatId}", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> chat(@PathVariable UUID chatId) {
+        return cached(history.chat(CurrentUser.require().id(), new ChatId(chatId)));
+    }
+
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> list(@RequestParam(defaultValue = "50") @Min(1) @Max(100) int limit,
+            @RequestParam(required = false) @Size(min = 1, max = 100) String cursor,
+            @RequestParam(required = false) @Size(max = 200) String q) {
+        var user = CurrentUser.require().id();
+        if (q != null && !q.isBlank()) {
+            return cached(history.search(user, q.strip(), cursor, limit));
+        }
+        return cached(history.list(user, cursor, limit));
+    }
+
+    @GetMapping(path = "/{chatId}/messages", produces = MediaType.APPLICATION_JSON_VALUE)
+    ChatHistory.MessagePage messages(@PathVariable UUID chatId,
+            @RequestParam(required = false) @Min(1) Integer before,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
+        return history.messages(CurrentUser.require().id(), new ChatId(chatId), before, limit);
+    }
+
+    @PatchMapping(path = "/{chatId}", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ChatSummary rename(@PathVariable UUID chatId, @Valid @RequestBody RenameRequest request) {
+        return history.rename(CurrentUser.require().id(), new ChatId(chatId), request.title().strip());
+    }
+
+    @DeleteMapping("/{chatId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(@PathVariable UUID chatId) {
+        history.delete(CurrentUser.require().id(), new ChatId(chatId));
+    }
+
+    @GetMapping("/{chatId}/export")
+    ResponseEntity<byte[]> export(@PathVariable UUID chatId,
+            @RequestParam(defaultValue = "markdown") String format) {
+        if (!format.equals("markdown") && !format.equals("json")) {
+            throw Problem.invalid("format", "must be 'markdown' or 'json'");
+        }
+        ChatView chat = history.everything(CurrentUser.require().id(), new ChatId(chatId));
+        boolean markdown = format.equals("markdown");
+        byte[] body = markdown ? MarkdownExport.render(chat).getBytes(StandardCharsets.UTF_8)
+                : json.writerWithDefaultPrettyPrinter().writeValueAsBytes(chat);
+        String filename = MarkdownExport.filename(chat) + (markdown ? ".md" : ".json");
+        return ResponseEntity.ok()
+                .contentType(markdown ? new MediaType("text", "markdown", StandardCharsets.UTF_8)
+                        : MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(filename, StandardCharsets.UTF_8).build().toString())
+                .body(body);
+    }
+
+    private static ResponseEntity<String> cached(ChatHistory.Json result) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .header(X_CACHE, result.cacheHit() ? "HIT" : "MISS").body(result.body());
+    }
+}
