@@ -193,6 +193,12 @@ class LocalHistoryCache implements HistoryCache {
         chats.put(key(user, chat), new Entry(version, json, settings.ttlMillisWithJitter()));
     }
 
+    /** For the contract test: how long a chat entry has left to live. */
+    long remainingMillis(UserId user, ChatId chat) {
+        return chats.policy().expireVariably().orElseThrow()
+                .getExpiresAfter(key(user, chat), java.util.concurrent.TimeUnit.MILLISECONDS).orElse(-1L);
+    }
+
     private void bumpStamp(UserId user) {
         stamps.get(user, u -> new AtomicLong()).incrementAndGet();
     }

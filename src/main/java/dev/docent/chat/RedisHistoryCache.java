@@ -74,16 +74,19 @@ class RedisHistoryCache implements HistoryCache {
             return 1
             """, Long.class);
 
-    /** KEYS: index, summaries. ARGV: upper bound ('+' or '(member'), limit. Nil when absent or partial. */
+    /**
+     * KEYS: index, summaries. ARGV: upper bound ('+' or '(member'), limit. Replies {'1', member, summary, …},
+     * or {'0'} when the index is absent or partial.
+     */
     private static final RedisScript<List> PAGE = RedisScript.of("""
-            if redis.call('EXISTS', KEYS[1]) == 0 then return false end
-            if redis.call('ZCARD', KEYS[1]) - 1 ~= redis.call('HLEN', KEYS[2]) then return false end
+            if redis.call('EXISTS', KEYS[1]) == 0 then return {'0'} end
+            if redis.call('ZCARD', KEYS[1]) - 1 ~= redis.call('HLEN', KEYS[2]) then return {'0'} end
             local members = redis.call('ZRANGE', KEYS[1], ARGV[1], '-', 'BYLEX', 'REV', 'LIMIT', 0, tonumber(ARGV[2]))
-            local out = {}
+            local out = {'1'}
             for _, m in ipairs(members) do
               if m == '0' then break end
               local s = redis.call('HGET', KEYS[2], string.sub(m, 15))
-              if not s then return false end
+              if not s then return {'0'} end
               out[#out + 1] = m
               out[#out + 1] = s
             end
@@ -171,11 +174,11 @@ class RedisHistoryCache implements HistoryCache {
         String max = after == null ? "+" : "(" + after.member();
         List<String> flat = redis.execute(PAGE, List.of(keys.index(user), keys.summaries(user)), max,
                 Integer.toString(limit));
-        if (flat == null) {
+        if (flat == null || !"1".equals(flat.getFirst())) {
             return Optional.empty();
         }
         List<IndexEntry> entries = new ArrayList<>(flat.size() / 2);
-        for (int i = 0; i < flat.size(); i += 2) {
+        for (int i = 1; i < flat.size(); i += 2) {
             ListCursor position = ListCursor.fromMember(flat.get(i));
             entries.add(new IndexEntry(new ChatId(position.chatId()), flat.get(i), 0, flat.get(i + 1)));
         }

@@ -1,0 +1,197 @@
+package dev.docent.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.docent.shared.ChatId;
+import dev.docent.shared.Ids;
+import dev.docent.shared.UserId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The history cache contract (DESIGN.md, "History cache contract"), run against every adapter.
+ * Each test breaks if its rule is broken.
+ */
+abstract class HistoryCacheContract {
+
+    static final CacheSettings SETTINGS = new CacheSettings(true, Duration.ofSeconds(600), Duration.ofSeconds(60), 5,
+            100, Duration.ofSeconds(1));
+
+    HistoryCache cache;
+    UserId user;
+
+    abstract HistoryCache newCache();
+
+    /** Damages the user's index the way a partial eviction would: one summary gone, its member kept. */
+    abstract void evictOneSummary(UserId user, ChatId chat);
+
+    abstract void corrupt(UserId user, ChatId chat);
+
+    /** Remaining lifetime of a chat entry, in milliseconds. */
+    abstract long ttlMillis(UserId user, ChatId chat);
+
+    @BeforeEach
+    void setUp() {
+        cache = newCache();
+        user = new UserId(Ids.newUuid7());
+    }
+
+    @Test
+    void aMissIsFilledAndThenServed() {
+        ChatId chat = newChatId();
+        assertThat(cache.chat(user, chat)).isEmpty();
+        assertThat(cache.fillChat(user, chat, 3, json("v3"))).isTrue();
+        assertThat(cache.chat(user, chat)).contains(json("v3"));
+    }
+
+    @Test
+    void aFillFromAnOlderReadNeverReplacesANewerWrite() {
+        ChatId chat = newChatId();
+        cache.changed(user, chat, 6, json("v6"), entry(chat, 6, 2000));
+        assertThat(cache.fillChat(user, chat, 5, json("v5"))).isFalse();
+        assertThat(cache.chat(user, chat)).contains(json("v6"));
+    }
+
+    @Test
+    void aFillHeldAcrossADeleteStaysInvisible() {
+        ChatId chat = newChatId();
+        cache.fillChat(user, chat, 5, json("v5"));
+        String readBeforeDelete = json("v5");
+        cache.deleted(user, chat);
+        assertThat(cache.fillChat(user, chat, 5, readBeforeDelete)).isFalse();
+        assertThat(cache.chat(user, chat)).isEmpty();
+    }
+
+    @Test
+    void aFillHeldAcrossAnAppendStaysInvisible() {
+        ChatId chat = newChatId();
+        String readBeforeAppend = json("v5");
+        cache.changed(user, chat, 6, json("v6"), entry(chat, 6, 2000));
+        cache.fillChat(user, chat, 5, readBeforeAppend);
+        assertThat(cache.chat(user, chat)).contains(json("v6"));
+    }
+
+    @Test
+    void aLateChangeCannotResurrectADeletedChat() {
+        ChatId chat = newChatId();
+        cache.fillIndex(user, cache.listStamp(user), List.of(entry(chat, 4, 1000)));
+        cache.deleted(user, chat);
+        cache.changed(user, chat, 5, json("v5"), entry(chat, 5, 3000));
+        assertThat(cache.chat(user, chat)).isEmpty();
+        assertThat(cache.page(user, null, 10)).hasValueSatisfying(page -> assertThat(page).isEmpty());
+    }
+
+    @Test
+    void theIndexServesPagesNewestFirstWithCursors() {
+        List<HistoryCache.IndexEntry> entries = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            entries.add(entry(newChatId(), 1, 1000 + i));
+        }
+        assertThat(cache.fillIndex(user, cache.listStamp(user), entries)).isTrue();
+        List<HistoryCache.IndexEntry> first = cache.page(user, null, 3).orElseThrow();
+        assertThat(first).extracting(HistoryCache.IndexEntry::chat)
+                .containsExactly(entries.get(6).chat(), entries.get(5).chat(), entries.get(4).chat());
+        List<HistoryCache.IndexEntry> second = cache.page(user, ListCursor.fromMember(first.get(2).member()), 10)
+                .orElseThrow();
+        assertThat(second).extracting(HistoryCache.IndexEntry::chat).containsExactly(entries.get(3).chat(),
+                entries.get(2).chat(), entries.get(1).chat(), entries.get(0).chat());
+        assertThat(second.get(0).json()).isEqualTo(entries.get(3).json());
+    }
+
+    @Test
+    void anEmptyListIsCachedToo() {
+        assertThat(cache.fillIndex(user, cache.listStamp(user), List.of())).isTrue();
+        assertThat(cache.page(user, null, 10)).hasValueSatisfying(page -> assertThat(page).isEmpty());
+    }
+
+    @Test
+    void aListFillIsRefusedWhenTheListChangedSinceItWasRead() {
+        long stamp = cache.listStamp(user);
+        ChatId created = newChatId();
+        cache.changed(user, created, 1, json("new"), entry(created, 1, 5000));
+        assertThat(cache.fillIndex(user, stamp, List.of(entry(newChatId(), 1, 1000)))).isFalse();
+        assertThat(cache.page(user, null, 10)).isEmpty();
+    }
+
+    @Test
+    void changesUpdateACompleteIndexInPlace() {
+        ChatId older = newChatId();
+        ChatId newer = newChatId();
+        cache.fillIndex(user, cache.listStamp(user), List.of(entry(older, 1, 1000), entry(newer, 1, 2000)));
+        cache.changed(user, older, 2, json("older v2"), entry(older, 2, 3000));
+        ChatId created = newChatId();
+        cache.changed(user, created, 1, json("created"), entry(created, 1, 4000));
+        assertThat(cache.page(user, null, 10).orElseThrow()).extracting(HistoryCache.IndexEntry::chat)
+                .containsExactly(created, older, newer);
+    }
+
+    @Test
+    void anOlderChangeDoesNotMoveAChatBack() {
+        ChatId chat = newChatId();
+        cache.fillIndex(user, cache.listStamp(user), List.of(entry(chat, 7, 7000)));
+        cache.changed(user, chat, 6, json("v6"), entry(chat, 6, 6000));
+        HistoryCache.IndexEntry shown = cache.page(user, null, 10).orElseThrow().getFirst();
+        assertThat(shown.member()).isEqualTo(entry(chat, 7, 7000).member());
+    }
+
+    @Test
+    void aPartlyEvictedIndexIsNeverServed() {
+        ChatId a = newChatId();
+        ChatId b = newChatId();
+        cache.fillIndex(user, cache.listStamp(user), List.of(entry(a, 1, 1000), entry(b, 1, 2000)));
+        evictOneSummary(user, a);
+        assertThat(cache.page(user, null, 10)).isEmpty();
+    }
+
+    @Test
+    void anUnreadableEntryIsAMissAndIsDropped() {
+        ChatId chat = newChatId();
+        cache.fillChat(user, chat, 1, json("v1"));
+        corrupt(user, chat);
+        assertThat(cache.chat(user, chat)).isEmpty();
+        assertThat(cache.fillChat(user, chat, 1, json("v1 again"))).isTrue();
+        assertThat(cache.chat(user, chat)).contains(json("v1 again"));
+    }
+
+    @Test
+    void entriesLiveForTheTtlPlusJitterAndWritesRefreshIt() {
+        List<Long> ttls = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            ChatId chat = newChatId();
+            cache.fillChat(user, chat, 1, json("x"));
+            ttls.add(ttlMillis(user, chat));
+        }
+        assertThat(ttls).allSatisfy(ttl -> assertThat(ttl).isBetween(599_000L, 660_000L));
+        assertThat(ttls.stream().distinct().count()).as("jitter spreads expiries").isGreaterThan(1);
+    }
+
+    @Test
+    void invalidationDropsTheChatsAndTheIndex() {
+        ChatId chat = newChatId();
+        cache.fillChat(user, chat, 1, json("v1"));
+        long stamp = cache.listStamp(user);
+        cache.fillIndex(user, stamp, List.of(entry(chat, 1, 1000)));
+        cache.invalidate(user, List.of(chat));
+        assertThat(cache.chat(user, chat)).isEmpty();
+        assertThat(cache.page(user, null, 10)).isEmpty();
+        assertThat(cache.fillIndex(user, stamp, List.of(entry(chat, 1, 1000)))).as("stamp moved on").isFalse();
+    }
+
+    static ChatId newChatId() {
+        return new ChatId(Ids.newUuid7());
+    }
+
+    static String json(String marker) {
+        return "{\"marker\":\"" + marker + "\"}";
+    }
+
+    static HistoryCache.IndexEntry entry(ChatId chat, long version, long updatedMillis) {
+        ListCursor position = new ListCursor(Instant.ofEpochMilli(1_700_000_000_000L + updatedMillis), chat.value());
+        return new HistoryCache.IndexEntry(chat, position.member(), version,
+                "{\"id\":\"" + chat + "\",\"v\":" + version + "}");
+    }
+}

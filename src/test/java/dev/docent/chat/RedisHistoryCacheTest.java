@@ -1,0 +1,74 @@
+package dev.docent.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.docent.shared.ChatId;
+import dev.docent.shared.UserId;
+import dev.docent.support.TestServices;
+import io.lettuce.core.RedisURI;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+class RedisHistoryCacheTest extends HistoryCacheContract {
+
+    static LettuceConnectionFactory factory;
+    static StringRedisTemplate redis;
+
+    @BeforeAll
+    static void connect() {
+        RedisURI uri = RedisURI.create(TestServices.redisUrl());
+        factory = new LettuceConnectionFactory(new RedisStandaloneConfiguration(uri.getHost(), uri.getPort()));
+        factory.afterPropertiesSet();
+        factory.start();
+        redis = new StringRedisTemplate(factory);
+    }
+
+    @AfterAll
+    static void disconnect() {
+        factory.destroy();
+    }
+
+    @Override
+    HistoryCache newCache() {
+        return new RedisHistoryCache(redis, CacheKeys.DEFAULT, SETTINGS, new JsonCheck(JsonMapper.builder().build()));
+    }
+
+    @Override
+    void evictOneSummary(UserId user, ChatId chat) {
+        redis.opsForHash().delete(CacheKeys.DEFAULT.summaries(user), chat.toString());
+    }
+
+    @Override
+    void corrupt(UserId user, ChatId chat) {
+        redis.opsForHash().put(CacheKeys.DEFAULT.chat(user, chat), "b", "{\"marker\": tru");
+    }
+
+    @Override
+    long ttlMillis(UserId user, ChatId chat) {
+        return redis.getExpire(CacheKeys.DEFAULT.chat(user, chat), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    @Test
+    void everyKeyOfAUserCarriesTheUserHashTag() {
+        ChatId chat = newChatId();
+        cache.fillIndex(user, cache.listStamp(user), java.util.List.of(entry(chat, 1, 1000)));
+        cache.changed(user, chat, 2, json("v2"), entry(chat, 2, 2000));
+        Set<String> keys = redis.keys("docent:*" + user + "*");
+        assertThat(keys).hasSize(5).allSatisfy(key -> assertThat(key).startsWith("docent:{u:" + user + "}:"));
+    }
+
+    @Test
+    void anEntryOfAnotherSchemaIsAMiss() {
+        ChatId chat = newChatId();
+        cache.fillChat(user, chat, 1, json("v1"));
+        redis.opsForHash().put(CacheKeys.DEFAULT.chat(user, chat), "s", "0");
+        assertThat(cache.chat(user, chat)).isEmpty();
+        assertThat(redis.hasKey(CacheKeys.DEFAULT.chat(user, chat))).isFalse();
+    }
+}
