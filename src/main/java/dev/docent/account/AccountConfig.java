@@ -8,6 +8,7 @@ import io.lettuce.core.cluster.RedisClusterClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -26,12 +27,12 @@ class AccountConfig {
 
     @Bean
     LoginThrottle loginThrottle(AuthSettings settings, ObjectProvider<LettuceConnectionFactory> redis) {
-        return new LoginThrottle(settings.auth().loginAttemptsPerMinute(),
-                Optional.ofNullable(redis.getIfAvailable()).map(AccountConfig::proxyManager));
+        LettuceConnectionFactory factory = redis.getIfAvailable();
+        Supplier<ProxyManager<byte[]>> shared = factory == null ? null : () -> proxyManager(factory);
+        return new LoginThrottle(settings.auth().loginAttemptsPerMinute(), Optional.ofNullable(shared));
     }
 
     private static ProxyManager<byte[]> proxyManager(LettuceConnectionFactory factory) {
-        factory.start();
         ExpirationAfterWriteStrategy expiry = ExpirationAfterWriteStrategy
                 .basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1));
         return switch (factory.getNativeClient()) {

@@ -10,6 +10,7 @@ import io.github.bucket4j.distributed.proxy.ProxyManager;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -23,15 +24,17 @@ class LoginThrottle {
     private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
 
     private final BucketConfiguration configuration;
-    private final Optional<ProxyManager<byte[]>> shared;
+    /** Connects on first use, and again after a failure: Redis may be down when the server starts. */
+    private final Optional<Supplier<ProxyManager<byte[]>>> connect;
+    private volatile ProxyManager<byte[]> shared;
     private final Cache<String, Bucket> local = Caffeine.newBuilder().maximumSize(100_000)
             .expireAfterAccess(Duration.ofMinutes(10)).build();
 
-    LoginThrottle(int attemptsPerMinute, Optional<ProxyManager<byte[]>> shared) {
+    LoginThrottle(int attemptsPerMinute, Optional<Supplier<ProxyManager<byte[]>>> connect) {
         this.configuration = BucketConfiguration.builder()
                 .addLimit(limit -> limit.capacity(attemptsPerMinute).refillGreedy(attemptsPerMinute, Duration.ofMinutes(1)))
                 .build();
-        this.shared = shared;
+        this.connect = connect;
     }
 
     void attempt(String username) {
@@ -45,9 +48,12 @@ class LoginThrottle {
     }
 
     private ConsumptionProbe consume(String key) {
-        if (shared.isPresent()) {
+        if (connect.isPresent()) {
             try {
-                return shared.get().getProxy(("docent:{login:" + key + "}").getBytes(StandardCharsets.UTF_8),
+                if (shared == null) {
+                    shared = connect.get().get();
+                }
+                return shared.getProxy(("docent:{login:" + key + "}").getBytes(StandardCharsets.UTF_8),
                         () -> configuration).tryConsumeAndReturnRemaining(1);
             } catch (RuntimeException e) {
                 log.debug("Redis rate limiter unavailable, limiting locally: {}", e.toString());

@@ -16,11 +16,15 @@ public class ServicesInitializer implements ApplicationContextInitializer<Config
             TestPropertyValues.of(
                     "docent.db.url=" + TestServices.freshDatabaseUrl(),
                     "docent.db.user=postgres",
-                    "docent.redis.url=" + TestServices.redisUrl(),
+                    "docent.redis.url=" + redisUrl(),
                     "docent.data-dir=" + dataDir,
                     "docent.jwt.secret=test-secret-test-secret-test-secret-0123456789").applyTo(context);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    protected String redisUrl() {
+        return TestServices.redisUrl();
     }
 }

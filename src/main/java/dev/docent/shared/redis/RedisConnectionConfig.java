@@ -22,7 +22,7 @@ class RedisConnectionConfig {
 
     @Bean
     LettuceConnectionFactory redisConnectionFactory(RedisSettings settings) {
-        SocketOptions socket = SocketOptions.builder().connectTimeout(settings.timeout().multipliedBy(4)).build();
+        SocketOptions socket = SocketOptions.builder().connectTimeout(settings.timeout().multipliedBy(2)).build();
         TimeoutOptions timeouts = TimeoutOptions.enabled(settings.timeout());
         LettuceClientConfiguration.LettuceClientConfigurationBuilder client = LettuceClientConfiguration.builder()
                 .commandTimeout(settings.timeout());

@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("docent.redis")
 public record RedisSettings(@DefaultValue("") String url, @DefaultValue("") String clusterNodes,
-        @DefaultValue("250ms") Duration timeout) {
+        @DefaultValue("500ms") Duration timeout) {
 
     public boolean configured() {
         return !url.isBlank() || !clusterNodes.isBlank();
