@@ -1,0 +1,32 @@
+package dev.docent;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import org.springframework.web.bind.annotation.RestController;
+
+@AnalyzeClasses(packages = "dev.docent", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTests {
+
+    /** Logic that needs no framework stays free of it, and is unit-tested directly. */
+    @ArchTest
+    static final ArchRule plainLogicHasNoSpring = noClasses()
+            .that().haveSimpleName("ListCursor").or().haveSimpleName("CacheKeys")
+            .or().haveSimpleName("PromptAssembler").or().haveSimpleName("Titles")
+            .or().haveSimpleName("MarkdownExport").or().haveSimpleName("Ids")
+            .should().dependOnClassesThat().resideInAPackage("org.springframework..");
+
+    @ArchTest
+    static final ArchRule controllersLiveInWebPackages = classes()
+            .that().areAnnotatedWith(RestController.class)
+            .should().resideInAPackage("dev.docent.*.web..");
+
+    @ArchTest
+    static final ArchRule webPackagesDoNotTouchTheDatabase = noClasses()
+            .that().resideInAPackage("dev.docent.*.web..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "java.sql..");
+}
