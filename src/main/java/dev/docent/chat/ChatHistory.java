@@ -3,6 +3,7 @@ package dev.docent.chat;
 import dev.docent.shared.ChatId;
 import dev.docent.shared.Problem;
 import dev.docent.shared.UserId;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,7 +44,10 @@ public class ChatHistory {
     private final TransactionTemplate tx;
     private final JsonMapper json;
     private final Clock clock;
-    private final MeterRegistry meters;
+    private final Counter chatHits;
+    private final Counter chatMisses;
+    private final Counter listHits;
+    private final Counter listMisses;
 
     ChatHistory(Chats chats, HistoryCache cache, CacheSettings settings, TransactionTemplate tx, JsonMapper json,
             Clock clock, MeterRegistry meters) {
@@ -53,7 +57,10 @@ public class ChatHistory {
         this.tx = tx;
         this.json = json;
         this.clock = clock;
-        this.meters = meters;
+        this.chatHits = meters.counter("docent.cache.requests", "kind", "chat", "result", "hit");
+        this.chatMisses = meters.counter("docent.cache.requests", "kind", "chat", "result", "miss");
+        this.listHits = meters.counter("docent.cache.requests", "kind", "list", "result", "hit");
+        this.listMisses = meters.counter("docent.cache.requests", "kind", "list", "result", "miss");
     }
 
     // ---- reads
@@ -61,20 +68,20 @@ public class ChatHistory {
     public Json chat(UserId user, ChatId chat) {
         Optional<String> cached = cache.chat(user, chat);
         if (cached.isPresent()) {
-            return counted("chat", new Json(cached.get(), true));
+            return counted(new Json(cached.get(), true), chatHits, chatMisses);
         }
         Chats.Versioned<ChatView> loaded = chats.view(user, chat, settings.embeddedMessages())
                 .orElseThrow(() -> Problem.notFound("Chat " + chat));
         String body = json.writeValueAsString(loaded.value());
         cache.fillChat(user, chat, loaded.version(), body);
-        return counted("chat", new Json(body, false));
+        return counted(new Json(body, false), chatHits, chatMisses);
     }
 
     public Json list(UserId user, String cursor, int limit) {
         ListCursor after = cursor == null ? null : ListCursor.decode(cursor);
         Optional<List<HistoryCache.IndexEntry>> cached = cache.page(user, after, limit + 1);
         if (cached.isPresent()) {
-            return counted("list", new Json(pageJson(cached.get(), limit), true));
+            return counted(new Json(pageJson(cached.get(), limit), true), listHits, listMisses);
         }
         long stamp = cache.listStamp(user);
         if (stamp >= 0) {
@@ -82,11 +89,12 @@ public class ChatHistory {
             cache.fillIndex(user, stamp, all);
             List<HistoryCache.IndexEntry> from = after == null ? all
                     : all.stream().filter(e -> e.member().compareTo(after.member()) < 0).toList();
-            return counted("list", new Json(pageJson(from.subList(0, Math.min(from.size(), limit + 1)), limit), false));
+            String body = pageJson(from.subList(0, Math.min(from.size(), limit + 1)), limit);
+            return counted(new Json(body, false), listHits, listMisses);
         }
         List<HistoryCache.IndexEntry> page = chats.page(user, after, limit).stream()
                 .map(s -> indexEntry(new Chats.Versioned<>(s, 0))).toList();
-        return counted("list", new Json(pageJson(page, limit), false));
+        return counted(new Json(pageJson(page, limit), false), listHits, listMisses);
     }
 
     public Json search(UserId user, String text, String cursor, int limit) {
@@ -250,9 +258,8 @@ public class ChatHistory {
         return body.append('}').toString();
     }
 
-    private Json counted(String kind, Json result) {
-        meters.counter("docent.cache.requests", "kind", kind, "result", result.cacheHit() ? "hit" : "miss")
-                .increment();
+    private static Json counted(Json result, Counter hits, Counter misses) {
+        (result.cacheHit() ? hits : misses).increment();
         return result;
     }
 
