@@ -1,0 +1,246 @@
+package dev.docent.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.docent.support.Api;
+import dev.docent.support.DocentTest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+
+@DocentTest
+@TestPropertySource(properties = "docent.auth.login-attempts-per-minute=" + AuthApiTest.ATTEMPTS)
+class AuthApiTest {
+
+    static final int ATTEMPTS = 3;
+    private static final String PASSWORD = "correct horse battery";
+
+    @LocalServerPort
+    int port;
+
+    @Value("${docent.jwt.secret}")
+    String secret;
+
+    private Api anonymous;
+    private String username;
+
+    @BeforeEach
+    void freshName() {
+        anonymous = new Api(port);
+        username = "u" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+
+    // ---- sign-up
+
+    @Test
+    void signUpAnswersWithTheNewIdAndTheUsername() {
+        Api.Response response = signUp(username.toUpperCase(), PASSWORD, "someone@example.org");
+
+        assertThat(response.status()).isEqualTo(201);
+        JsonNode body = response.json();
+        assertThat(UUID.fromString(body.get("id").asString()).version()).isEqualTo(7);
+        assertThat(body.get("username").asString()).isEqualTo(username);
+    }
+
+    @Test
+    void aTakenUsernameIsAConflictWhateverItsCase() {
+        assertThat(signUp(username, PASSWORD, null).status()).isEqualTo(201);
+
+        Api.Response again = signUp(username.toUpperCase(), "another good password", null);
+
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.contentType()).startsWith("application/problem+json");
+        assertThat(again.json().get("status").asInt()).isEqualTo(409);
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            password | short
+            password | ' '
+            username | ab
+            username | has space
+            username | semi;colon
+            username | ''
+            email    | not-an-email
+            """)
+    void aWeakOrMalformedValueIsRefusedNamingTheField(String field, String value) {
+        Map<String, String> body = new LinkedHashMap<>(Map.of("username", username, "password", PASSWORD));
+        body.put(field, value);
+
+        Api.Response response = anonymous.post("/api/v1/auth/signup", Api.JSON.writeValueAsString(body));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("errors").valueStream().map(e -> e.get("field").asString()))
+                .containsOnly(field);
+    }
+
+    // ---- login and /me
+
+    @Test
+    void loginGivesABearerPairAndMeSaysWhoIAm() {
+        String id = signUp(username, PASSWORD, null).json().get("id").asString();
+
+        Api.Response login = login(username.toUpperCase(), PASSWORD);
+
+        assertThat(login.status()).isEqualTo(200);
+        JsonNode pair = login.json();
+        assertThat(pair.get("tokenType").asString()).isEqualTo("Bearer");
+        assertThat(pair.get("expiresIn").asLong()).isEqualTo(Duration.ofMinutes(15).toSeconds());
+        assertThat(pair.get("refreshToken").asString()).hasSizeGreaterThanOrEqualTo(40);
+        JsonNode me = anonymous.as(pair.get("accessToken").asString()).get("/api/v1/me").json();
+        assertThat(me.get("id").asString()).isEqualTo(id);
+        assertThat(me.get("username").asString()).isEqualTo(username);
+        assertThat(me.get("role").asString()).isEqualTo("USER");
+    }
+
+    @Test
+    void aWrongPasswordAndAnUnknownUserLookTheSame() {
+        signUp(username, PASSWORD, null);
+
+        Api.Response wrongPassword = login(username, "not the password");
+        Api.Response unknownUser = login("nobody" + username, PASSWORD);
+
+        for (Api.Response response : new Api.Response[] {wrongPassword, unknownUser}) {
+            assertThat(response.status()).isEqualTo(401);
+            assertThat(response.contentType()).startsWith("application/problem+json");
+        }
+        assertThat(wrongPassword.json().get("detail")).isEqualTo(unknownUser.json().get("detail"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"none", "garbage", "expired", "wrongly signed"})
+    void meNeedsAValidAccessToken(String kind) {
+        String id = signUp(username, PASSWORD, null).json().get("id").asString();
+        Instant now = Instant.now();
+        String token = switch (kind) {
+            case "none" -> null;
+            case "garbage" -> "not.a.jwt";
+            case "expired" -> token(secret, id, now.minus(Duration.ofMinutes(5)));
+            default -> token(secret.replace('t', 'x'), id, now.plus(Duration.ofMinutes(5)));
+        };
+        // the same token, correctly signed and current, is accepted: only the named flaw is tested
+        assertThat(anonymous.as(token(secret, id, now.plus(Duration.ofMinutes(5)))).get("/api/v1/me").status())
+                .isEqualTo(200);
+
+        Api.Response response = anonymous.as(token).get("/api/v1/me");
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("status").asInt()).isEqualTo(401);
+    }
+
+    // ---- refresh and logout
+
+    @Test
+    void refreshRotatesThePairAndTheOldRefreshTokenStopsWorking() {
+        JsonNode first = signedUpAndLoggedIn();
+
+        Api.Response refreshed = refresh(first);
+
+        assertThat(refreshed.status()).isEqualTo(200);
+        JsonNode second = refreshed.json();
+        assertThat(second.get("refreshToken")).isNotEqualTo(first.get("refreshToken"));
+        assertThat(anonymous.as(second.get("accessToken").asString()).get("/api/v1/me").status()).isEqualTo(200);
+        assertThat(refresh(first).status()).isEqualTo(401);
+    }
+
+    @Test
+    void reusingARotatedTokenRevokesItsWholeFamilyButNoOtherLogin() {
+        JsonNode first = signedUpAndLoggedIn();
+        JsonNode otherDevice = login(username, PASSWORD).json();
+        JsonNode second = refresh(first).json();
+
+        Api.Response reuse = refresh(first);
+
+        assertThat(reuse.status()).isEqualTo(401);
+        assertThat(reuse.contentType()).startsWith("application/problem+json");
+        assertThat(refresh(second).status()).isEqualTo(401);
+        assertThat(refresh(otherDevice).status()).isEqualTo(200);
+    }
+
+    @Test
+    void logoutEndsTheFamily() {
+        JsonNode pair = signedUpAndLoggedIn();
+
+        Api.Response logout = anonymous.post("/api/v1/auth/logout", refreshBody(pair));
+
+        assertThat(logout.status()).isEqualTo(204);
+        assertThat(refresh(pair).status()).isEqualTo(401);
+    }
+
+    // ---- rate limit
+
+    @Test
+    void tooManyLoginAttemptsForOneUsernameAreRefusedWithRetryAfter() {
+        signUp(username, PASSWORD, null);
+        for (int i = 0; i < ATTEMPTS; i++) {
+            assertThat(login(username, "wrong password " + i).status()).isEqualTo(401);
+        }
+
+        Api.Response limited = login(username.toUpperCase(), PASSWORD);
+
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.contentType()).startsWith("application/problem+json");
+        assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(1L, 60L);
+        assertThat(limited.json().get("status").asInt()).isEqualTo(429);
+        assertThat(new Api(port).newUser().token()).as("other usernames are not limited").isNotBlank();
+    }
+
+    // ---- helpers
+
+    private Api.Response signUp(String name, String password, String email) {
+        Map<String, String> body = new LinkedHashMap<>(Map.of("username", name, "password", password));
+        if (email != null) {
+            body.put("email", email);
+        }
+        return anonymous.post("/api/v1/auth/signup", Api.JSON.writeValueAsString(body));
+    }
+
+    private Api.Response login(String name, String password) {
+        return anonymous.post("/api/v1/auth/login",
+                Api.JSON.writeValueAsString(Map.of("username", name, "password", password)));
+    }
+
+    private JsonNode signedUpAndLoggedIn() {
+        signUp(username, PASSWORD, null);
+        return login(username, PASSWORD).json();
+    }
+
+    private Api.Response refresh(JsonNode pair) {
+        return anonymous.post("/api/v1/auth/refresh", refreshBody(pair));
+    }
+
+    private static String refreshBody(JsonNode pair) {
+        return Api.JSON.writeValueAsString(Map.of("refreshToken", pair.get("refreshToken").asString()));
+    }
+
+    /** An access token like the server's own, signed with {@code key}, expiring at {@code expiresAt}. */
+    private static String token(String key, String userId, Instant expiresAt) {
+        JwtClaimsSet claims = JwtClaimsSet.builder().issuer("docent").subject(userId)
+                .issuedAt(expiresAt.minus(Duration.ofMinutes(15))).expiresAt(expiresAt)
+                .claim("name", "someone").claim("role", "USER").build();
+        return NimbusJwtEncoder.withSecretKey(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"))
+                .algorithm(MacAlgorithm.HS256).build()
+                .encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
+                .getTokenValue();
+    }
+}

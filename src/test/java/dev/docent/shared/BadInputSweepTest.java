@@ -1,0 +1,186 @@
+package dev.docent.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.docent.support.Api;
+import dev.docent.support.DocentTest;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Every endpoint, fed bad input: the answer is always a 4xx problem+json (never a 5xx, never a stack
+ * trace), and a field error names the field. {@code {chat}} in a path stands for a real chat of the user.
+ */
+@DocentTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BadInputSweepTest {
+
+    private static final String JSON = "application/json";
+    private static final String TEXT = "text/plain";
+    private static final String CHAT = "/api/v1/chats/{chat}";
+    private static final String NOT_A_UUID = "/api/v1/chats/not-a-uuid";
+    private static final String MALFORMED = "{\"message\": ";
+    private static final String TOO_LONG = "x".repeat(16_001);
+    /** About 2 MB: far over the body limit, under Tomcat's swallow limit so the answer still arrives. */
+    private static final String HUGE = "{\"message\":\"" + "x".repeat(2_000_000) + "\",\"category\":\"GENERAL\"}";
+
+    record Case(String name, String method, String path, String contentType, String body, int status, String field,
+            String... headers) {
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    @LocalServerPort
+    int port;
+
+    private Api api;
+    private String chatId;
+
+    @BeforeAll
+    void userWithAChat() {
+        api = new Api(port).newUser();
+        chatId = api.newChat("a chat to poke at");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void badInputGetsAProblemNeverAServerError(Case c) {
+        Api.Response response = api.send(c.method(), c.path().replace("{chat}", chatId), c.contentType(), c.body(),
+                c.headers());
+        assertProblem(response, c.status(), c.field());
+    }
+
+    @Test
+    void theLongestMessageStillFitsUnderTheBodyLimit() {
+        String longest = "\u20ac".repeat(16_000); // 48,000 bytes of UTF-8
+
+        Api.Response response = api.post("/api/v1/chats", "{\"message\":\"" + longest + "\",\"category\":\"GENERAL\"}");
+
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+    }
+
+    @Test
+    void aChunkedBodyIsCutOffAtTheLimitToo() throws Exception {
+        byte[] body = HUGE.substring(0, 200_000).getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = api.request("/api/v1/chats").header("Content-Type", JSON)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build();
+        HttpResponse<String> response = api.http().send(request, HttpResponse.BodyHandlers.ofString());
+        assertProblem(new Api.Response(response.statusCode(), response.body(), response.headers()), 413, null);
+    }
+
+    private static void assertProblem(Api.Response response, int status, String field) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.body()).doesNotContain("at dev.docent", "Exception");
+        JsonNode problem = response.json();
+        for (String member : List.of("type", "title", "detail")) {
+            assertThat(problem.path(member).asString("")).as(member).isNotBlank();
+        }
+        assertThat(problem.path("status").asInt()).isEqualTo(status);
+        if (field != null) {
+            assertThat(problem.path("errors").valueStream().map(e -> e.path("field").asString("")))
+                    .as(problem.toString()).contains(field);
+        }
+    }
+
+    static Stream<Case> cases() {
+        List<Case> cases = new ArrayList<>();
+        // accounts
+        for (String path : List.of("signup", "login", "refresh", "logout")) {
+            String p = "/api/v1/auth/" + path;
+            cases.add(bad(path + ": malformed JSON", "POST", p, MALFORMED, "body"));
+            cases.add(bad(path + ": empty body", "POST", p, "", "body"));
+            cases.add(new Case(path + ": text/plain", "POST", p, TEXT, "hello", 415, null));
+            cases.add(new Case(path + ": GET", "GET", p, null, null, 405, null));
+            cases.add(new Case(path + ": 2 MB body", "POST", p, JSON, HUGE, 413, null));
+        }
+        cases.add(bad("signup: username is an array", "POST", "/api/v1/auth/signup",
+                "{\"username\":[],\"password\":\"correct horse battery\"}", "username"));
+        cases.add(bad("login: password is an object", "POST", "/api/v1/auth/login",
+                "{\"username\":\"someone\",\"password\":{}}", "password"));
+        cases.add(bad("refresh: token is a number", "POST", "/api/v1/auth/refresh", "{\"refreshToken\":5}",
+                "refreshToken"));
+        cases.add(bad("logout: blank token", "POST", "/api/v1/auth/logout", "{\"refreshToken\":\" \"}",
+                "refreshToken"));
+        cases.add(new Case("me: POST", "POST", "/api/v1/me", JSON, "{}", 405, null));
+        cases.add(new Case("me: DELETE", "DELETE", "/api/v1/me", null, null, 405, null));
+        cases.add(new Case("unknown path", "GET", "/api/v1/nothing-here", null, null, 404, null));
+
+        // starting a chat and replying to one take the same message
+        for (String p : List.of("/api/v1/chats", CHAT + "/messages")) {
+            String category = p.endsWith("messages") ? "" : ",\"category\":\"GENERAL\"";
+            String name = p.endsWith("messages") ? "reply: " : "start: ";
+            cases.add(bad(name + "malformed JSON", "POST", p, MALFORMED, "body"));
+            cases.add(bad(name + "message is a number", "POST", p, "{\"message\":5" + category + "}", "message"));
+            cases.add(bad(name + "message is blank", "POST", p, "{\"message\":\"  \"" + category + "}", "message"));
+            cases.add(bad(name + "message over 16,000 characters", "POST", p,
+                    "{\"message\":\"" + TOO_LONG + "\"" + category + "}", "message"));
+            cases.add(new Case(name + "text/plain", "POST", p, TEXT, "hello", 415, null));
+            cases.add(new Case(name + "PUT", "PUT", p, JSON, "{}", 405, null));
+            cases.add(new Case(name + "2 MB body", "POST", p, JSON, HUGE, 413, null));
+            cases.add(new Case(name + "Idempotency-Key with a space", "POST", p, JSON,
+                    "{\"message\":\"hi\"" + category + "}", 400, "Idempotency-Key", "Idempotency-Key", "a b"));
+            cases.add(new Case(name + "Idempotency-Key over 200 characters", "POST", p, JSON,
+                    "{\"message\":\"hi\"" + category + "}", 400, "Idempotency-Key", "Idempotency-Key", "k".repeat(201)));
+            cases.add(new Case(name + "streaming, blank message", "POST", p, JSON, "{\"message\":\"\"" + category + "}",
+                    400, "message", "Accept", "text/event-stream"));
+        }
+        cases.add(bad("start: category is an array", "POST", "/api/v1/chats", "{\"message\":\"hi\",\"category\":[]}",
+                "category"));
+        cases.add(bad("start: unknown category", "POST", "/api/v1/chats", "{\"message\":\"hi\",\"category\":\"POETRY\"}",
+                "category"));
+        cases.add(bad("start: no category", "POST", "/api/v1/chats", "{\"message\":\"hi\"}", "category"));
+        cases.add(bad("start: documentId not a UUID", "POST", "/api/v1/chats",
+                "{\"message\":\"hi\",\"category\":\"OFFICIAL_DOCS\",\"documentId\":\"doc-1\"}", "documentId"));
+        cases.add(bad("reply: chat id not a UUID", "POST", NOT_A_UUID + "/messages", "{\"message\":\"hi\"}", "chatId"));
+
+        // listing
+        for (String query : List.of("limit=0", "limit=101", "limit=abc", "cursor=abc", "cursor=!!!", "cursor=",
+                "q=" + "q".repeat(201))) {
+            String field = query.substring(0, query.indexOf('='));
+            cases.add(bad("list: " + query.substring(0, Math.min(query.length(), 20)), "GET", "/api/v1/chats?" + query,
+                    null, field));
+        }
+        for (String query : List.of("before=abc", "before=0", "limit=0", "limit=201", "limit=abc")) {
+            cases.add(bad("messages: " + query, "GET", CHAT + "/messages?" + query, null,
+                    query.substring(0, query.indexOf('='))));
+        }
+
+        // one chat
+        for (String[] call : List.of(new String[] {"GET", ""}, new String[] {"DELETE", ""},
+                new String[] {"GET", "/messages"}, new String[] {"POST", "/stop"}, new String[] {"GET", "/export"})) {
+            cases.add(bad(call[0] + " " + call[1] + ": chat id not a UUID", call[0], NOT_A_UUID + call[1], null,
+                    "chatId"));
+        }
+        cases.add(bad("rename: chat id not a UUID", "PATCH", NOT_A_UUID, "{\"title\":\"t\"}", "chatId"));
+        cases.add(bad("rename: malformed JSON", "PATCH", CHAT, "{\"title\"", "body"));
+        cases.add(bad("rename: title is an array", "PATCH", CHAT, "{\"title\":[]}", "title"));
+        cases.add(bad("rename: blank title", "PATCH", CHAT, "{\"title\":\"\"}", "title"));
+        cases.add(new Case("rename: text/plain", "PATCH", CHAT, TEXT, "title", 415, null));
+        cases.add(new Case("chat: PUT", "PUT", CHAT, JSON, "{}", 405, null));
+        cases.add(new Case("stop: GET", "GET", CHAT + "/stop", null, null, 405, null));
+        cases.add(new Case("export: POST", "POST", CHAT + "/export", JSON, "{}", 405, null));
+        cases.add(bad("export: format=pdf", "GET", CHAT + "/export?format=pdf", null, "format"));
+        return cases.stream();
+    }
+
+    /** A 400 naming {@code field}; JSON content type whenever there is a body. */
+    private static Case bad(String name, String method, String path, String body, String field) {
+        return new Case(name, method, path, body == null ? null : JSON, body, 400, field);
+    }
+}
