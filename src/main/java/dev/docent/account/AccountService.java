@@ -126,6 +126,7 @@ public class AccountService {
         Instant now = clock.instant();
         JwtClaimsSet claims = JwtClaimsSet.builder()
                 .issuer("docent")
+                .id(UUID.randomUUID().toString())
                 .subject(account.id().toString())
                 .issuedAt(now)
                 .expiresAt(now.plus(settings.jwt().accessTokenTtl()))
