@@ -96,14 +96,18 @@ abstract class LanguageModelContract {
     /** The request the adapter must have sent, beyond the model name and the conversation. */
     abstract RequestPatternBuilder expectedRequest(boolean streaming);
 
-    /** Starts the upstream and warms up LangChain4j, Jackson and both HTTP stacks: no timing below pays for that. */
+    /**
+     * Starts the upstream and warms up LangChain4j, Jackson and both HTTP stacks, patiently (a cold start on a busy
+     * machine can take seconds), so that no timing below pays for it.
+     */
     @BeforeAll
     void startUpstream() throws Exception {
         upstream.start();
+        Duration patience = Duration.ofMinutes(1);
         upstream.stubFor(post(chatPath()).willReturn(stream(List.of("warm"))));
-        tokensUntilDone(open(model(TIMEOUT).stream(CONVERSATION)));
+        tokensUntilDone(open(model(patience).stream(CONVERSATION)), patience);
         upstream.stubFor(post(chatPath()).willReturn(okJson(completion("warm"))));
-        model(TIMEOUT).complete(CONVERSATION);
+        model(patience).complete(CONVERSATION);
         closeEverythingOpened();
     }
 
@@ -323,8 +327,12 @@ abstract class LanguageModelContract {
     }
 
     static List<String> tokensUntilDone(ModelStream stream) throws InterruptedException {
+        return tokensUntilDone(stream, Duration.ofSeconds(15));
+    }
+
+    static List<String> tokensUntilDone(ModelStream stream, Duration patience) throws InterruptedException {
         List<String> tokens = new ArrayList<>();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        long deadline = System.nanoTime() + patience.toNanos();
         while (System.nanoTime() < deadline) {
             Event event = stream.poll(Duration.ofMillis(100));
             if (event instanceof Token token) {
