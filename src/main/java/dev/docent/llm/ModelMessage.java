@@ -1,8 +1,16 @@
 package dev.docent.llm;
 
+import java.util.Objects;
+
+/** One message of a conversation sent to a language model. */
 public record ModelMessage(Role role, String content) {
 
     public enum Role { SYSTEM, USER, ASSISTANT }
+
+    public ModelMessage {
+        Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(content, "content");
+    }
 
     public static ModelMessage system(String content) {
         return new ModelMessage(Role.SYSTEM, content);

@@ -1,0 +1,9 @@
+package dev.docent.llm;
+
+/** A {@code docent.llm} value that cannot work; its message is the one line an operator needs. */
+class InvalidLlmSettingsException extends IllegalArgumentException {
+
+    InvalidLlmSettingsException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,95 @@
+package dev.docent.llm;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Which language model answers, if any. Checked when bound, so a bad value stops the start with one line naming the
+ * environment variable (see {@link LlmSettingsFailureAnalyzer}).
+ *
+ * @param provider {@code extractive} (no model), {@code openai} (any OpenAI-compatible endpoint) or {@code ollama}
+ *                 (env {@code DOCENT_LLM_PROVIDER})
+ * @param baseUrl  {@code http://host:port/v1} for openai (default {@value #OPENAI_URL}), {@code http://host:11434}
+ *                 for ollama (env {@code DOCENT_LLM_BASE_URL})
+ * @param apiKey   sent as a bearer token when set; required only by api.openai.com (env {@code DOCENT_LLM_API_KEY})
+ * @param model    the model name, e.g. {@code gpt-4o-mini} or {@code llama3.2} (env {@code DOCENT_LLM_MODEL})
+ * @param timeout  a non-streaming completion must finish within it; a stream fails when the upstream stays silent
+ *                 for longer (env {@code DOCENT_LLM_TIMEOUT})
+ */
+@ConfigurationProperties("docent.llm")
+record LlmSettings(@DefaultValue(EXTRACTIVE) String provider, String baseUrl, String apiKey, String model,
+        @DefaultValue("60s") Duration timeout) {
+
+    static final String EXTRACTIVE = "extractive";
+    static final String OPENAI = "openai";
+    static final String OLLAMA = "ollama";
+    static final String OPENAI_URL = "https://api.openai.com/v1";
+
+    LlmSettings {
+        provider = blankToNull(provider) == null ? EXTRACTIVE : provider.strip().toLowerCase(Locale.ROOT);
+        baseUrl = blankToNull(baseUrl) == null ? null : baseUrl.strip().replaceAll("/+$", "");
+        apiKey = blankToNull(apiKey);
+        model = blankToNull(model);
+        if (!provider.equals(EXTRACTIVE) && !provider.equals(OPENAI) && !provider.equals(OLLAMA)) {
+            throw new InvalidLlmSettingsException(
+                    "DOCENT_LLM_PROVIDER must be extractive, openai or ollama (was '" + provider + "')");
+        }
+        if (provider.equals(OPENAI) && baseUrl == null) {
+            baseUrl = OPENAI_URL;
+        }
+        if (!provider.equals(EXTRACTIVE)) {
+            if (baseUrl == null) {
+                throw new InvalidLlmSettingsException(requiredWith("DOCENT_LLM_BASE_URL", provider));
+            }
+            if (!isHttpUrl(baseUrl)) {
+                throw new InvalidLlmSettingsException(
+                        "DOCENT_LLM_BASE_URL must be an http:// or https:// URL (was '" + baseUrl + "')");
+            }
+            if (model == null) {
+                throw new InvalidLlmSettingsException(requiredWith("DOCENT_LLM_MODEL", provider));
+            }
+            if (baseUrl.equals(OPENAI_URL) && apiKey == null) {
+                throw new InvalidLlmSettingsException("DOCENT_LLM_API_KEY must be set for " + OPENAI_URL);
+            }
+        }
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            throw new InvalidLlmSettingsException("DOCENT_LLM_TIMEOUT must be a positive duration such as 60s");
+        }
+    }
+
+    boolean modelConfigured() {
+        return !provider.equals(EXTRACTIVE);
+    }
+
+    /** e.g. {@code openai:gpt-4o-mini @ http://host/v1}, or {@code none}. */
+    String description() {
+        return modelConfigured() ? provider + ":" + model + " @ " + baseUrl : "none";
+    }
+
+    /** Keeps the API key out of logs. */
+    @Override
+    public String toString() {
+        return "LlmSettings[provider=" + provider + ", baseUrl=" + baseUrl + ", apiKey="
+                + (apiKey == null ? "none" : "***") + ", model=" + model + ", timeout=" + timeout + "]";
+    }
+
+    private static String requiredWith(String variable, String provider) {
+        return variable + " must be set when DOCENT_LLM_PROVIDER=" + provider;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static boolean isHttpUrl(String url) {
+        try {
+            URI uri = URI.create(url);
+            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

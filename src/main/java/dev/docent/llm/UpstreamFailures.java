@@ -1,0 +1,70 @@
+package dev.docent.llm;
+
+import static dev.docent.llm.ModelFailure.Kind.TIMEOUT;
+import static dev.docent.llm.ModelFailure.Kind.UPSTREAM;
+
+import dev.langchain4j.exception.HttpException;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * Turns what LangChain4j and the JDK throw into {@link ModelFailure}s whose messages name the upstream and what it
+ * did, never the API key.
+ */
+final class UpstreamFailures {
+
+    private static final int EXCERPT_LIMIT = 200;
+
+    private final String upstream;
+    private final String apiKey;
+    private final Duration timeout;
+
+    UpstreamFailures(LlmSettings settings) {
+        this.upstream = settings.description();
+        this.apiKey = settings.apiKey();
+        this.timeout = settings.timeout();
+    }
+
+    ModelFailure translate(Throwable error) {
+        Throwable root = error;
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof dev.langchain4j.exception.TimeoutException || t instanceof HttpTimeoutException) {
+                return new ModelFailure(TIMEOUT, upstream + " did not answer within " + readable(timeout), error);
+            }
+            if (t instanceof HttpException http) {
+                // no cause: LangChain4j's exception carries the whole response body, which may echo the key
+                return new ModelFailure(UPSTREAM,
+                        upstream + " answered HTTP " + http.statusCode() + excerpt(http.getMessage()), null);
+            }
+            root = t;
+        }
+        String reason = root.getMessage() == null ? "" : ": " + redact(root.getMessage());
+        return new ModelFailure(UPSTREAM, upstream + " failed: " + root.getClass().getSimpleName() + reason, error);
+    }
+
+    ModelFailure silent() {
+        return new ModelFailure(TIMEOUT, upstream + " sent nothing for " + readable(timeout), null);
+    }
+
+    ModelFailure endedEarly() {
+        return new ModelFailure(UPSTREAM, upstream + " ended the stream before the answer was complete", null);
+    }
+
+    private String excerpt(String body) {
+        if (body == null || body.isBlank()) {
+            return "";
+        }
+        String firstLine = body.strip().lines().findFirst().orElse("");
+        String shortened = firstLine.length() > EXCERPT_LIMIT ? firstLine.substring(0, EXCERPT_LIMIT) + "…" : firstLine;
+        return ": " + redact(shortened);
+    }
+
+    private String redact(String text) {
+        return apiKey == null ? text : text.replace(apiKey, "***");
+    }
+
+    private static String readable(Duration duration) {
+        return duration.toString().substring("PT".length()).toLowerCase(Locale.ROOT);
+    }
+}
