@@ -9,29 +9,23 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Picks the history cache adapter: Redis when configured, in-process otherwise, none when disabled. */
 @Configuration(proxyBeanMethods = false)
 class CacheConfig {
 
     @Bean
-    JsonCheck jsonCheck(JsonMapper mapper) {
-        return new JsonCheck(mapper);
-    }
-
-    @Bean
     HistoryCache historyCache(CacheSettings settings, RedisSettings redisSettings,
             ObjectProvider<StringRedisTemplate> redis, PendingInvalidations pending, Clock clock,
-            MeterRegistry meters, JsonCheck json) {
+            MeterRegistry meters) {
         if (!settings.enabled()) {
             return new NoHistoryCache();
         }
         StringRedisTemplate template = redis.getIfAvailable();
         if (template == null) {
-            return new LocalHistoryCache(settings, json, 200_000);
+            return new LocalHistoryCache(settings, 200_000);
         }
-        return new GuardedHistoryCache(new RedisHistoryCache(template, CacheKeys.DEFAULT, settings, json),
+        return new GuardedHistoryCache(new RedisHistoryCache(template, CacheKeys.DEFAULT, settings),
                 () -> template.execute(connection -> connection.ping(), true), pending, clock, meters,
                 redisSettings.timeout(), settings.breakerOpen());
     }

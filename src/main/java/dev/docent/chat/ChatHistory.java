@@ -5,6 +5,7 @@ import dev.docent.shared.Problem;
 import dev.docent.shared.UserId;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class ChatHistory {
 
     /** A JSON body ready to send, and whether it came from the cache. */
-    public record Json(String body, boolean cacheHit) {
+    public record Json(byte[] body, boolean cacheHit) {
     }
 
     public record Started(ChatSummary chat, MessageView userMessage) {
@@ -66,13 +67,13 @@ public class ChatHistory {
     // ---- reads
 
     public Json chat(UserId user, ChatId chat) {
-        Optional<String> cached = cache.chat(user, chat);
+        Optional<byte[]> cached = cache.chat(user, chat);
         if (cached.isPresent()) {
             return counted(new Json(cached.get(), true), chatHits, chatMisses);
         }
         Chats.Versioned<ChatView> loaded = chats.view(user, chat, settings.embeddedMessages())
                 .orElseThrow(() -> Problem.notFound("Chat " + chat));
-        String body = json.writeValueAsString(loaded.value());
+        byte[] body = json.writeValueAsBytes(loaded.value());
         cache.fillChat(user, chat, loaded.version(), body);
         return counted(new Json(body, false), chatHits, chatMisses);
     }
@@ -89,7 +90,7 @@ public class ChatHistory {
             cache.fillIndex(user, stamp, all);
             List<HistoryCache.IndexEntry> from = after == null ? all
                     : all.stream().filter(e -> e.member().compareTo(after.member()) < 0).toList();
-            String body = pageJson(from.subList(0, Math.min(from.size(), limit + 1)), limit);
+            byte[] body = pageJson(from.subList(0, Math.min(from.size(), limit + 1)), limit);
             return counted(new Json(body, false), listHits, listMisses);
         }
         List<HistoryCache.IndexEntry> page = chats.page(user, after, limit).stream()
@@ -229,7 +230,7 @@ public class ChatHistory {
                 cache.deleted(user, chat);
                 return;
             }
-            cache.changed(user, chat, view.get().version(), json.writeValueAsString(view.get().value()),
+            cache.changed(user, chat, view.get().version(), json.writeValueAsBytes(view.get().value()),
                     indexEntry(summary.get()));
         } catch (RuntimeException e) {
             log.warn("Could not refresh the cached state of chat {}", chat, e);
@@ -242,7 +243,7 @@ public class ChatHistory {
                 json.writeValueAsString(s));
     }
 
-    private static String pageJson(List<HistoryCache.IndexEntry> entries, int limit) {
+    private static byte[] pageJson(List<HistoryCache.IndexEntry> entries, int limit) {
         boolean more = entries.size() > limit;
         List<HistoryCache.IndexEntry> shown = more ? entries.subList(0, limit) : entries;
         StringBuilder body = new StringBuilder(64 + shown.size() * 256).append("{\"items\":[");
@@ -255,7 +256,7 @@ public class ChatHistory {
         } else {
             body.append("null");
         }
-        return body.append('}').toString();
+        return body.append('}').toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static Json counted(Json result, Counter hits, Counter misses) {

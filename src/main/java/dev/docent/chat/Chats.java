@@ -70,19 +70,24 @@ class Chats {
                 .params(chat.value(), user.value()).query(Integer.class).single() == 1;
     }
 
+    /** The chat row first, then its messages: never a query inside another's result set (pool deadlock). */
     Optional<Versioned<ChatView>> view(UserId user, ChatId chat, int maxMessages) {
-        return jdbc.sql("select * from chats where id = ? and user_id = ?").params(chat.value(), user.value())
-                .query((rs, row) -> {
-                    List<MessageView> recent = newestFirst(chat, Integer.MAX_VALUE, maxMessages + 1);
-                    boolean hasMore = recent.size() > maxMessages;
-                    List<MessageView> shown = new ArrayList<>(recent.subList(0, Math.min(maxMessages, recent.size())));
-                    Collections.reverse(shown);
-                    return new Versioned<>(new ChatView(chat.value(), rs.getString("title"),
-                            Category.valueOf(rs.getString("category")), rs.getObject("document_id", UUID.class),
-                            instant(rs, "created_at"), instant(rs, "updated_at"), List.copyOf(shown), hasMore),
-                            rs.getLong("version"));
-                })
+        Optional<Versioned<ChatView>> head = jdbc.sql("select * from chats where id = ? and user_id = ?")
+                .params(chat.value(), user.value())
+                .query((rs, row) -> new Versioned<>(new ChatView(chat.value(), rs.getString("title"),
+                        Category.valueOf(rs.getString("category")), rs.getObject("document_id", UUID.class),
+                        instant(rs, "created_at"), instant(rs, "updated_at"), List.of(), false),
+                        rs.getLong("version")))
                 .optional();
+        return head.map(found -> {
+            List<MessageView> recent = newestFirst(chat, Integer.MAX_VALUE, maxMessages + 1);
+            boolean hasMore = recent.size() > maxMessages;
+            List<MessageView> shown = new ArrayList<>(recent.subList(0, Math.min(maxMessages, recent.size())));
+            Collections.reverse(shown);
+            ChatView view = found.value();
+            return new Versioned<>(new ChatView(view.id(), view.title(), view.category(), view.documentId(),
+                    view.createdAt(), view.updatedAt(), List.copyOf(shown), hasMore), found.version());
+        });
     }
 
     Optional<Versioned<ChatSummary>> summary(UserId user, ChatId chat) {

@@ -84,17 +84,17 @@ class GuardedHistoryCache implements HistoryCache {
     }
 
     @Override
-    public Optional<String> chat(UserId user, ChatId chat) {
+    public Optional<byte[]> chat(UserId user, ChatId chat) {
         return trusted ? guarded(() -> delegate.chat(user, chat), Optional.empty()) : Optional.empty();
     }
 
     @Override
-    public boolean fillChat(UserId user, ChatId chat, long version, String json) {
+    public boolean fillChat(UserId user, ChatId chat, long version, byte[] json) {
         return trusted && counted(guarded(() -> delegate.fillChat(user, chat, version, json), false));
     }
 
     @Override
-    public void changed(UserId user, ChatId chat, long version, String json, IndexEntry entry) {
+    public void changed(UserId user, ChatId chat, long version, byte[] json, IndexEntry entry) {
         applyOrRecord(user, chat, () -> delegate.changed(user, chat, version, json, entry));
     }
 

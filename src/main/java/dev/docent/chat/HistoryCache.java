@@ -16,13 +16,13 @@ interface HistoryCache {
     long DELETED = 9_007_199_254_740_991L;
 
     /** The chat's cached JSON, or empty on a miss (absent, fenced, deleted, or unreadable). */
-    Optional<String> chat(UserId user, ChatId chat);
+    Optional<byte[]> chat(UserId user, ChatId chat);
 
     /** Fill after a miss; ignored (false) when the cache already holds this or a newer version. */
-    boolean fillChat(UserId user, ChatId chat, long version, String json);
+    boolean fillChat(UserId user, ChatId chat, long version, byte[] json);
 
     /** After a committed change: the new state of the chat and its list entry, in one step. */
-    void changed(UserId user, ChatId chat, long version, String json, IndexEntry entry);
+    void changed(UserId user, ChatId chat, long version, byte[] json, IndexEntry entry);
 
     /** After a committed delete. */
     void deleted(UserId user, ChatId chat);

@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 class LocalHistoryCache implements HistoryCache {
 
-    record Entry(long version, String json, long ttlMillis) {
+    record Entry(long version, byte[] json, long checksum, long ttlMillis) {
     }
 
     /** One user's list: member → chat, chat → summary JSON, chat → summary version (tombstones included). */
@@ -48,16 +48,14 @@ class LocalHistoryCache implements HistoryCache {
     }
 
     private final CacheSettings settings;
-    private final JsonCheck json;
     private final Object[] locks = new Object[64];
     private final Cache<String, Entry> chats;
     private final Cache<UserId, Index> indexes;
     private final Cache<UserId, AtomicLong> stamps = Caffeine.newBuilder().expireAfterAccess(Duration.ofDays(1))
             .maximumSize(1_000_000).build();
 
-    LocalHistoryCache(CacheSettings settings, JsonCheck json, long maximumChats) {
+    LocalHistoryCache(CacheSettings settings, long maximumChats) {
         this.settings = settings;
-        this.json = json;
         for (int i = 0; i < locks.length; i++) {
             locks[i] = new Object();
         }
@@ -70,12 +68,12 @@ class LocalHistoryCache implements HistoryCache {
     }
 
     @Override
-    public Optional<String> chat(UserId user, ChatId chat) {
+    public Optional<byte[]> chat(UserId user, ChatId chat) {
         Entry entry = chats.getIfPresent(key(user, chat));
         if (entry == null || entry.json() == null) {
             return Optional.empty();
         }
-        if (!json.isObject(entry.json())) {
+        if (!EntryChecksum.matches(entry.json(), entry.checksum())) {
             chats.invalidate(key(user, chat));
             return Optional.empty();
         }
@@ -83,20 +81,20 @@ class LocalHistoryCache implements HistoryCache {
     }
 
     @Override
-    public boolean fillChat(UserId user, ChatId chat, long version, String json) {
+    public boolean fillChat(UserId user, ChatId chat, long version, byte[] json) {
         synchronized (lock(user)) {
             Entry current = chats.getIfPresent(key(user, chat));
             if (current != null && (current.version() > version
                     || current.version() == version && current.json() != null)) {
                 return false;
             }
-            chats.put(key(user, chat), new Entry(version, json, settings.ttlMillisWithJitter()));
+            chats.put(key(user, chat), entry(version, json));
             return true;
         }
     }
 
     @Override
-    public void changed(UserId user, ChatId chat, long version, String json, IndexEntry entry) {
+    public void changed(UserId user, ChatId chat, long version, byte[] json, IndexEntry entry) {
         synchronized (lock(user)) {
             bumpStamp(user);
             Entry current = chats.getIfPresent(key(user, chat));
@@ -104,7 +102,7 @@ class LocalHistoryCache implements HistoryCache {
                 return;
             }
             if (current == null || current.version() < version) {
-                chats.put(key(user, chat), new Entry(version, json, settings.ttlMillisWithJitter()));
+                chats.put(key(user, chat), entry(version, json));
             }
             Index index = indexes.getIfPresent(user);
             if (index != null && index.versions.getOrDefault(chat, -1L) < version) {
@@ -118,7 +116,7 @@ class LocalHistoryCache implements HistoryCache {
     public void deleted(UserId user, ChatId chat) {
         synchronized (lock(user)) {
             bumpStamp(user);
-            chats.put(key(user, chat), new Entry(DELETED, null, settings.ttlMillisWithJitter()));
+            chats.put(key(user, chat), new Entry(DELETED, null, 0, settings.ttlMillisWithJitter()));
             Index index = indexes.getIfPresent(user);
             if (index != null) {
                 String member = index.positions.remove(chat);
@@ -188,9 +186,16 @@ class LocalHistoryCache implements HistoryCache {
         return indexes.getIfPresent(user);
     }
 
-    /** For the contract test: replaces an entry's JSON with bytes that are not JSON. */
-    void putRaw(UserId user, ChatId chat, long version, String json) {
-        chats.put(key(user, chat), new Entry(version, json, settings.ttlMillisWithJitter()));
+    /** For the contract test: replaces an entry's body with bytes that do not match its checksum. */
+    void damage(UserId user, ChatId chat) {
+        Entry entry = chats.getIfPresent(key(user, chat));
+        byte[] damaged = entry.json().clone();
+        damaged[damaged.length / 2] ^= 0x20;
+        chats.put(key(user, chat), new Entry(entry.version(), damaged, entry.checksum(), entry.ttlMillis()));
+    }
+
+    private Entry entry(long version, byte[] json) {
+        return new Entry(version, json, EntryChecksum.of(json), settings.ttlMillisWithJitter());
     }
 
     /** For the contract test: how long a chat entry has left to live. */

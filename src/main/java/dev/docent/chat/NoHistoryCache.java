@@ -9,17 +9,17 @@ import java.util.Optional;
 class NoHistoryCache implements HistoryCache {
 
     @Override
-    public Optional<String> chat(UserId user, ChatId chat) {
+    public Optional<byte[]> chat(UserId user, ChatId chat) {
         return Optional.empty();
     }
 
     @Override
-    public boolean fillChat(UserId user, ChatId chat, long version, String json) {
+    public boolean fillChat(UserId user, ChatId chat, long version, byte[] json) {
         return false;
     }
 
     @Override
-    public void changed(UserId user, ChatId chat, long version, String json, IndexEntry entry) {
+    public void changed(UserId user, ChatId chat, long version, byte[] json, IndexEntry entry) {
         // nothing cached, nothing to update
     }
 

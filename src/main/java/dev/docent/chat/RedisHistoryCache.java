@@ -2,19 +2,42 @@ package dev.docent.chat;
 
 import dev.docent.shared.ChatId;
 import dev.docent.shared.UserId;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.data.redis.serializer.GenericToStringSerializer;
+import org.springframework.data.redis.serializer.RedisSerializer;
 
 /**
  * The history cache in Redis. Every operation is one round trip: a single command or one Lua script,
- * which also makes each change atomic. Entries are hashes {@code {s: schema, v: version, b: JSON}}.
+ * which also makes each change atomic. Entries are hashes {@code {s: schema, v: version, c: checksum,
+ * b: JSON}}; bodies travel as bytes, from Redis straight to the response.
  */
 class RedisHistoryCache implements HistoryCache {
 
     static final String SCHEMA = "1";
+
+    private static final byte[] FIELD_SCHEMA = utf8("s");
+    private static final byte[] FIELD_CHECKSUM = utf8("c");
+    private static final byte[] FIELD_BODY = utf8("b");
+
+    /** Script arguments are strings, except chat bodies, which go as the bytes they are. */
+    private static final RedisSerializer<Object> ARGS = new RedisSerializer<>() {
+        @Override
+        public byte[] serialize(Object value) {
+            return value instanceof byte[] bytes ? bytes : utf8(String.valueOf(value));
+        }
+
+        @Override
+        public Object deserialize(byte[] bytes) {
+            throw new UnsupportedOperationException("arguments are only written");
+        }
+    };
+    private static final RedisSerializer<Long> LONG = new GenericToStringSerializer<>(Long.class);
 
     private static final RedisScript<Long> FILL_CHAT = RedisScript.of("""
             local cur = redis.call('HGET', KEYS[1], 'v')
@@ -24,14 +47,14 @@ class RedisHistoryCache implements HistoryCache {
               if cur > v or (cur == v and redis.call('HEXISTS', KEYS[1], 'b') == 1) then return 0 end
             end
             redis.call('DEL', KEYS[1])
-            redis.call('HSET', KEYS[1], 's', ARGV[4], 'v', ARGV[1], 'b', ARGV[2])
+            redis.call('HSET', KEYS[1], 's', ARGV[4], 'v', ARGV[1], 'c', ARGV[5], 'b', ARGV[2])
             redis.call('PEXPIRE', KEYS[1], ARGV[3])
             return 1
             """, Long.class);
 
     /**
      * KEYS: chat, index, summaries, meta, stamp. ARGV: version, json, ttl, chat id, member, summary, schema,
-     * tombstone. The entry and the list item are each replaced only by a newer version; a deleted chat stays deleted.
+     * tombstone, checksum. The entry and the list item are each replaced only by a newer version; a deleted chat stays deleted.
      */
     private static final RedisScript<Long> CHANGED = RedisScript.of("""
             local v = tonumber(ARGV[1])
@@ -41,7 +64,7 @@ class RedisHistoryCache implements HistoryCache {
             if cur == tonumber(ARGV[8]) then return 0 end
             if cur < v then
               redis.call('DEL', KEYS[1])
-              redis.call('HSET', KEYS[1], 's', ARGV[7], 'v', ARGV[1], 'b', ARGV[2])
+              redis.call('HSET', KEYS[1], 's', ARGV[7], 'v', ARGV[1], 'c', ARGV[9], 'b', ARGV[2])
               redis.call('PEXPIRE', KEYS[1], ARGV[3])
             end
             if redis.call('EXISTS', KEYS[2]) == 0 then return 1 end
@@ -119,41 +142,40 @@ class RedisHistoryCache implements HistoryCache {
     private final StringRedisTemplate redis;
     private final CacheKeys keys;
     private final CacheSettings settings;
-    private final JsonCheck json;
 
-    RedisHistoryCache(StringRedisTemplate redis, CacheKeys keys, CacheSettings settings, JsonCheck json) {
+    RedisHistoryCache(StringRedisTemplate redis, CacheKeys keys, CacheSettings settings) {
         this.redis = redis;
         this.keys = keys;
         this.settings = settings;
-        this.json = json;
     }
 
     @Override
-    public Optional<String> chat(UserId user, ChatId chat) {
-        String key = keys.chat(user, chat);
-        List<Object> fields = redis.opsForHash().multiGet(key, List.of("s", "b"));
-        Object schema = fields.get(0);
-        Object body = fields.get(1);
+    public Optional<byte[]> chat(UserId user, ChatId chat) {
+        byte[] key = utf8(keys.chat(user, chat));
+        List<byte[]> fields = redis.execute((RedisCallback<List<byte[]>>) connection ->
+                connection.hashCommands().hMGet(key, FIELD_SCHEMA, FIELD_CHECKSUM, FIELD_BODY));
+        byte[] body = fields == null ? null : fields.get(2);
         if (body == null) {
             return Optional.empty();
         }
-        if (!SCHEMA.equals(schema) || !json.isObject(body.toString())) {
-            redis.delete(key);
+        if (!readable(fields.get(0), fields.get(1), body)) {
+            redis.execute((RedisCallback<Long>) connection -> connection.keyCommands().del(key));
             return Optional.empty();
         }
-        return Optional.of(body.toString());
+        return Optional.of(body);
     }
 
     @Override
-    public boolean fillChat(UserId user, ChatId chat, long version, String json) {
-        return redis.execute(FILL_CHAT, List.of(keys.chat(user, chat)), Long.toString(version), json, ttl(), SCHEMA)
-                == 1L;
+    public boolean fillChat(UserId user, ChatId chat, long version, byte[] json) {
+        return redis.execute(FILL_CHAT, ARGS, LONG, List.of(keys.chat(user, chat)), Long.toString(version), json,
+                ttl(), SCHEMA, Long.toString(EntryChecksum.of(json))) == 1L;
     }
 
     @Override
-    public void changed(UserId user, ChatId chat, long version, String json, IndexEntry entry) {
-        redis.execute(CHANGED, keys.chatAndIndex(user, chat), Long.toString(version), json, ttl(), chat.toString(),
-                entry.member(), entry.json(), SCHEMA, Long.toString(DELETED));
+    public void changed(UserId user, ChatId chat, long version, byte[] json, IndexEntry entry) {
+        redis.execute(CHANGED, ARGS, LONG, keys.chatAndIndex(user, chat), Long.toString(version), json, ttl(),
+                chat.toString(), entry.member(), entry.json(), SCHEMA, Long.toString(DELETED),
+                Long.toString(EntryChecksum.of(json)));
     }
 
     @Override
@@ -204,6 +226,21 @@ class RedisHistoryCache implements HistoryCache {
         List<String> all = new ArrayList<>(keys.indexKeys(user));
         chats.forEach(chat -> all.add(keys.chat(user, chat)));
         redis.execute(INVALIDATE, all);
+    }
+
+    private static boolean readable(byte[] schema, byte[] checksum, byte[] body) {
+        if (schema == null || checksum == null || !SCHEMA.equals(new String(schema, StandardCharsets.UTF_8))) {
+            return false;
+        }
+        try {
+            return EntryChecksum.matches(body, Long.parseLong(new String(checksum, StandardCharsets.US_ASCII)));
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     private String ttl() {

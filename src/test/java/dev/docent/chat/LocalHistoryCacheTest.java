@@ -2,7 +2,6 @@ package dev.docent.chat;
 
 import dev.docent.shared.ChatId;
 import dev.docent.shared.UserId;
-import tools.jackson.databind.json.JsonMapper;
 
 class LocalHistoryCacheTest extends HistoryCacheContract {
 
@@ -10,7 +9,7 @@ class LocalHistoryCacheTest extends HistoryCacheContract {
 
     @Override
     HistoryCache newCache() {
-        local = new LocalHistoryCache(SETTINGS, new JsonCheck(JsonMapper.builder().build()), 10_000);
+        local = new LocalHistoryCache(SETTINGS, 10_000);
         return local;
     }
 
@@ -21,7 +20,7 @@ class LocalHistoryCacheTest extends HistoryCacheContract {
 
     @Override
     void corrupt(UserId user, ChatId chat) {
-        local.putRaw(user, chat, 1, "{\"marker\": tru");
+        local.damage(user, chat);
     }
 
     @Override

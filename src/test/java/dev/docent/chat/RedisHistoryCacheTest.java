@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 class RedisHistoryCacheTest extends HistoryCacheContract {
 
@@ -36,7 +35,7 @@ class RedisHistoryCacheTest extends HistoryCacheContract {
 
     @Override
     HistoryCache newCache() {
-        return new RedisHistoryCache(redis, CacheKeys.DEFAULT, SETTINGS, new JsonCheck(JsonMapper.builder().build()));
+        return new RedisHistoryCache(redis, CacheKeys.DEFAULT, SETTINGS);
     }
 
     @Override
@@ -46,7 +45,7 @@ class RedisHistoryCacheTest extends HistoryCacheContract {
 
     @Override
     void corrupt(UserId user, ChatId chat) {
-        redis.opsForHash().put(CacheKeys.DEFAULT.chat(user, chat), "b", "{\"marker\": tru");
+        redis.opsForHash().put(CacheKeys.DEFAULT.chat(user, chat), "b", "{\"marker\":\"v2\"}");
     }
 
     @Override

@@ -47,12 +47,12 @@ class ChatController {
     }
 
     @GetMapping(path = "/{chatId}", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<String> chat(@PathVariable UUID chatId) {
+    ResponseEntity<byte[]> chat(@PathVariable UUID chatId) {
         return cached(history.chat(CurrentUser.require().id(), new ChatId(chatId)));
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<String> list(@RequestParam(defaultValue = "50") @Min(1) @Max(100) int limit,
+    ResponseEntity<byte[]> list(@RequestParam(defaultValue = "50") @Min(1) @Max(100) int limit,
             @RequestParam(required = false) @Size(min = 1, max = 100) String cursor,
             @RequestParam(required = false) @Size(max = 200) String q) {
         var user = CurrentUser.require().id();
@@ -100,7 +100,7 @@ class ChatController {
                 .body(body);
     }
 
-    private static ResponseEntity<String> cached(ChatHistory.Json result) {
+    private static ResponseEntity<byte[]> cached(ChatHistory.Json result) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
                 .header(X_CACHE, result.cacheHit() ? "HIT" : "MISS").body(result.body());
     }
