@@ -194,6 +194,12 @@ class LocalHistoryCache implements HistoryCache {
         chats.put(key(user, chat), new Entry(entry.version(), damaged, entry.checksum(), entry.ttlMillis()));
     }
 
+    /** For the contract test: the entry as if it had been written long ago, {@code millis} from expiring. */
+    void age(UserId user, ChatId chat, long millis) {
+        Entry entry = chats.getIfPresent(key(user, chat));
+        chats.put(key(user, chat), new Entry(entry.version(), entry.json(), entry.checksum(), millis));
+    }
+
     private Entry entry(long version, byte[] json) {
         return new Entry(version, json, EntryChecksum.of(json), settings.ttlMillisWithJitter());
     }

@@ -45,6 +45,25 @@ class CachedReadsTest {
     }
 
     @Test
+    void aLoginWarmsTheListAndRecentChatsInTheBackground() throws InterruptedException {
+        Api api = new Api(port).newUser();
+        String userId = api.get("/api/v1/me").json().get("id").asString();
+        String username = api.get("/api/v1/me").json().get("username").asString();
+        String chatId = api.newChat("warm me");
+        redis.delete(redis.keys("docent:{u:" + userId + "}*"));
+
+        Api.Response login = new Api(port).post("/api/v1/auth/login",
+                "{\"username\":\"" + username + "\",\"password\":\"correct horse battery\"}");
+        assertThat(login.status()).isEqualTo(200);
+        for (int i = 0; i < 50 && !Boolean.TRUE.equals(redis.hasKey("docent:{u:" + userId + "}:chat:" + chatId)); i++) {
+            Thread.sleep(100);
+        }
+        Api fresh = api.as(login.json().get("accessToken").asString());
+        assertThat(fresh.get("/api/v1/chats").header("X-Cache")).isEqualTo("HIT");
+        assertThat(fresh.get("/api/v1/chats/" + chatId).header("X-Cache")).isEqualTo("HIT");
+    }
+
+    @Test
     void writesAreVisibleAtOnceAndDeletesLeaveNothingBehind() {
         Api api = new Api(port).newUser();
         String chatId = api.newChat("first question");

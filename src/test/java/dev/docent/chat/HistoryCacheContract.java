@@ -34,6 +34,9 @@ abstract class HistoryCacheContract {
     /** Remaining lifetime of a chat entry, in milliseconds. */
     abstract long ttlMillis(UserId user, ChatId chat);
 
+    /** Makes a chat entry about to expire, as if it had been filled long ago. */
+    abstract void ageEntry(UserId user, ChatId chat);
+
     @BeforeEach
     void setUp() {
         cache = newCache();
@@ -167,6 +170,16 @@ abstract class HistoryCacheContract {
         }
         assertThat(ttls).allSatisfy(ttl -> assertThat(ttl).isBetween(599_000L, 660_000L));
         assertThat(ttls.stream().distinct().count()).as("jitter spreads expiries").isGreaterThan(1);
+    }
+
+    @Test
+    void aWriteRefreshesTheTtl() {
+        ChatId chat = newChatId();
+        cache.fillChat(user, chat, 1, json("v1"));
+        ageEntry(user, chat);
+        assertThat(ttlMillis(user, chat)).isLessThan(2_000);
+        cache.changed(user, chat, 2, json("v2"), entry(chat, 2, 2000));
+        assertThat(ttlMillis(user, chat)).isGreaterThan(599_000);
     }
 
     @Test

@@ -27,4 +27,9 @@ class LocalHistoryCacheTest extends HistoryCacheContract {
     long ttlMillis(UserId user, ChatId chat) {
         return local.remainingMillis(user, chat);
     }
+
+    @Override
+    void ageEntry(UserId user, ChatId chat) {
+        local.age(user, chat, 1_000);
+    }
 }

@@ -53,6 +53,11 @@ class RedisHistoryCacheTest extends HistoryCacheContract {
         return redis.getExpire(CacheKeys.DEFAULT.chat(user, chat), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
+    @Override
+    void ageEntry(UserId user, ChatId chat) {
+        redis.expire(CacheKeys.DEFAULT.chat(user, chat), java.time.Duration.ofSeconds(1));
+    }
+
     @Test
     void everyKeyOfAUserCarriesTheUserHashTag() {
         ChatId chat = newChatId();

@@ -1,0 +1,68 @@
+package dev.docent.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.docent.DocentApplication;
+import dev.docent.support.Api;
+import dev.docent.support.TestServices;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Two instances share PostgreSQL and Redis: what one writes, the other never serves stale. */
+class TwoInstancesTest {
+
+    static ConfigurableApplicationContext first;
+    static ConfigurableApplicationContext second;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Map<String, Object> shared = Map.of(
+                "docent.db.url", TestServices.freshDatabaseUrl(),
+                "docent.db.user", "postgres",
+                "docent.redis.url", TestServices.redisUrl(),
+                "docent.jwt.secret", "two-instances-share-this-secret-0123456789",
+                "server.port", 0);
+        first = instance(shared);
+        second = instance(shared);
+    }
+
+    /** Command-line arguments, so they take precedence over application.yml as they would in production. */
+    static ConfigurableApplicationContext instance(Map<String, Object> shared) throws Exception {
+        java.util.List<String> args = new java.util.ArrayList<>();
+        shared.forEach((key, value) -> args.add("--" + key + "=" + value));
+        args.add("--docent.data-dir=" + java.nio.file.Files.createTempDirectory("docent-instance"));
+        return new SpringApplicationBuilder(DocentApplication.class).run(args.toArray(String[]::new));
+    }
+
+    @AfterAll
+    static void stop() {
+        first.close();
+        second.close();
+    }
+
+    static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    @Test
+    void writesOnOneInstanceAreSeenAtOnceOnTheOther() {
+        Api onFirst = new Api(port(first)).newUser();
+        Api onSecond = new Api(port(second)).as(onFirst.token());
+        String chatId = onFirst.newChat("asked on the first instance");
+        assertThat(onSecond.get("/api/v1/chats/" + chatId).json().get("messages")).hasSize(2);
+        assertThat(onSecond.get("/api/v1/chats").json().get("items")).hasSize(1);
+
+        onSecond.post("/api/v1/chats/" + chatId + "/messages", "{\"message\":\"asked on the second\"}");
+        assertThat(onFirst.get("/api/v1/chats/" + chatId).json().get("messages")).hasSize(4);
+        assertThat(onFirst.get("/api/v1/chats").json().get("items").get(0).get("messageCount").asInt()).isEqualTo(4);
+
+        onFirst.delete("/api/v1/chats/" + chatId);
+        assertThat(onSecond.get("/api/v1/chats/" + chatId).status()).isEqualTo(404);
+        assertThat(onSecond.get("/api/v1/chats").json().get("items")).isEmpty();
+    }
+}
