@@ -10,6 +10,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 
 /**
  * A streaming answer fed by LangChain4j's callbacks on a receiving thread and drained by {@link #poll}. The first
@@ -26,13 +27,16 @@ final class CallbackModelStream implements ModelStream, UpstreamLink {
     private final CompletableFuture<Void> abandoned = new CompletableFuture<>();
     private final AtomicBoolean ended = new AtomicBoolean();
     private final UpstreamFailures failures;
+    private final Predicate<ChatResponse> complete;
     private final long silenceLimitNanos;
     private volatile long lastHeardNanos = System.nanoTime();
     private volatile Object outcome;
     private volatile boolean closed;
 
-    CallbackModelStream(UpstreamFailures failures, Duration silenceLimit) {
+    /** {@code complete} tells a whole answer from what LangChain4j reports as one when the body just ended. */
+    CallbackModelStream(UpstreamFailures failures, Duration silenceLimit, Predicate<ChatResponse> complete) {
         this.failures = failures;
+        this.complete = complete;
         this.silenceLimitNanos = silenceLimit.toNanos();
     }
 
@@ -55,7 +59,7 @@ final class CallbackModelStream implements ModelStream, UpstreamLink {
 
             @Override
             public void onCompleteResponse(ChatResponse response) {
-                end(DONE);
+                end(complete.test(response) ? DONE : failures.endedEarly());
             }
 
             @Override

@@ -25,12 +25,17 @@ class LanguageModels {
         };
     }
 
+    /**
+     * LangChain4j's OpenAI client reports whatever arrived as the complete answer when the body ends, even cut off
+     * midway (upstream crash, proxy timeout). Only the chunk carrying {@code finish_reason} says the answer is whole.
+     */
     private static RemoteLanguageModel openAi(LlmSettings settings) {
         return new RemoteLanguageModel(settings,
                 http -> OpenAiChatModel.builder().httpClientBuilder(http).baseUrl(settings.baseUrl())
                         .apiKey(settings.apiKey()).modelName(settings.model()).maxRetries(0).build(),
                 http -> OpenAiStreamingChatModel.builder().httpClientBuilder(http).baseUrl(settings.baseUrl())
-                        .apiKey(settings.apiKey()).modelName(settings.model()).returnThinking(true).build());
+                        .apiKey(settings.apiKey()).modelName(settings.model()).returnThinking(true).build(),
+                response -> response.finishReason() != null);
     }
 
     /** Ollama itself takes no key; one that is set is for an authenticating proxy in front of it. */
@@ -42,6 +47,7 @@ class LanguageModels {
                 http -> OllamaChatModel.builder().httpClientBuilder(http).baseUrl(settings.baseUrl())
                         .customHeaders(headers).modelName(settings.model()).maxRetries(0).build(),
                 http -> OllamaStreamingChatModel.builder().httpClientBuilder(http).baseUrl(settings.baseUrl())
-                        .customHeaders(headers).modelName(settings.model()).returnThinking(true).build());
+                        .customHeaders(headers).modelName(settings.model()).returnThinking(true).build(),
+                response -> true);
     }
 }

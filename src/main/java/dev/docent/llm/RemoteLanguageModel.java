@@ -8,9 +8,11 @@ import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * A language model behind an HTTP endpoint, reached through LangChain4j's chat models for its protocol. A streaming
@@ -22,11 +24,14 @@ final class RemoteLanguageModel implements LanguageModel, AutoCloseable {
     private final ModelHttp http;
     private final ChatModel blockingModel;
     private final Function<HttpClientBuilder, StreamingChatModel> streamingModels;
+    private final Predicate<ChatResponse> completeAnswer;
     private final UpstreamFailures failures;
 
+    /** {@code completeAnswer} says whether a stream LangChain4j calls complete really is ({@link LanguageModels}). */
     RemoteLanguageModel(LlmSettings settings, Function<HttpClientBuilder, ChatModel> blockingModel,
-            Function<HttpClientBuilder, StreamingChatModel> streamingModels) {
+            Function<HttpClientBuilder, StreamingChatModel> streamingModels, Predicate<ChatResponse> completeAnswer) {
         this.settings = settings;
+        this.completeAnswer = completeAnswer;
         this.http = new ModelHttp(settings.timeout());
         this.blockingModel = blockingModel.apply(http.blocking());
         this.streamingModels = streamingModels;
@@ -56,7 +61,7 @@ final class RemoteLanguageModel implements LanguageModel, AutoCloseable {
     @Override
     public ModelStream stream(List<ModelMessage> messages) {
         ChatRequest request = toRequest(messages);
-        CallbackModelStream stream = new CallbackModelStream(failures, settings.timeout());
+        CallbackModelStream stream = new CallbackModelStream(failures, settings.timeout(), completeAnswer);
         try {
             streamingModels.apply(http.streaming(stream)).chat(request, stream.handler());
         } catch (RuntimeException e) {

@@ -168,6 +168,20 @@ abstract class LanguageModelContract {
         assertUpstreamError(catchThrowableOfType(ModelFailure.class, () -> tokensUntilDone(stream)));
     }
 
+    /** OpenAI: no chunk with a finish_reason (LangChain4j alone would call it complete); Ollama: no "done" line. */
+    @Test
+    void aStreamCutOffBeforeItsLastMessageFails() {
+        upstream.stubFor(post(chatPath()).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", streamContentType()).withBody(streamedToken("partial"))));
+
+        ModelStream stream = open(model(TIMEOUT).stream(CONVERSATION));
+
+        assertThatThrownBy(() -> tokensUntilDone(stream)).isInstanceOfSatisfying(ModelFailure.class, f -> {
+            assertThat(f.kind()).isEqualTo(Kind.UPSTREAM);
+            assertThat(f.getMessage()).contains("ended the stream before the answer was complete");
+        });
+    }
+
     @Test
     void anUnreachableUpstreamFailsBothKinds() throws IOException {
         LanguageModel unreachable = modelAt(closedPortUrl() + basePath(), TIMEOUT);

@@ -80,6 +80,12 @@ public final class Api {
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    /** Posts JSON asking for server-sent events; the events are read as they arrive. */
+    public SseStream stream(String path, String json) {
+        return SseStream.open(request(path).header("Content-Type", "application/json")
+                .header("Accept", "text/event-stream").POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     public Response delete(String path) {
         return send(request(path).DELETE().build());
     }
