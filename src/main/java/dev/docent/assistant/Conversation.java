@@ -140,21 +140,19 @@ public class Conversation {
                 }
                 ModelStream.Event event = stream.poll(left.compareTo(settings.stopCheckInterval()) < 0 ? left
                         : settings.stopCheckInterval());
-                switch (event) {
-                    case ModelStream.Done done -> {
-                        return new Generated(text.toString(), false, null);
-                    }
-                    case ModelStream.Token token -> {
-                        text.append(token.text());
-                        try {
-                            listener.token(token.text());
-                        } catch (IOException clientGone) {
-                            return new Generated(text.toString(), true, null);
+                try {
+                    switch (event) {
+                        case ModelStream.Done done -> {
+                            return new Generated(text.toString(), false, null);
                         }
+                        case ModelStream.Token token -> {
+                            text.append(token.text());
+                            listener.token(token.text());
+                        }
+                        case ModelStream.Pending pending -> listener.waiting();
                     }
-                    case ModelStream.Pending pending -> {
-                        // nothing yet; fall through to the stop check
-                    }
+                } catch (IOException clientGone) {
+                    return new Generated(text.toString(), true, null);
                 }
                 if (clock.instant().isAfter(nextStopCheck)) {
                     if (history.stopRequested(chat, generation)) {

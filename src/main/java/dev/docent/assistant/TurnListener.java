@@ -24,4 +24,8 @@ public interface TurnListener {
 
     default void done(MessageView answer, ChatSummary chat) throws IOException {
     }
+
+    /** Called while the model is silent, so a client that left is noticed without waiting for a token. */
+    default void waiting() throws IOException {
+    }
 }

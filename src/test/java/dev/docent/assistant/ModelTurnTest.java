@@ -329,6 +329,23 @@ class ModelTurnTest {
         assertTheChatAnswersAgain(chatId);
     }
 
+    /** The model stays silent for 4 s: only the keep-alive writes can notice the client has gone. */
+    @Test
+    void aClientThatLeavesBeforeTheFirstTokenFreesTheChatWithoutWaitingForTheModel() {
+        String chatId = newChat();
+        answers(streamed(List.of("Too ", "late.")).withFixedDelay(4_000));
+
+        try (SseStream stream = api.stream(messagesOf(chatId), "{\"message\":\"Think hard\"}")) {
+            stream.next("meta");
+            stream.next("sources");
+        }
+
+        JsonNode messages = Eventually.await(Duration.ofMillis(3_000), () -> chat(chatId).get("messages"),
+                m -> m.size() == 4);
+        assertThat(messages.get(3).get("interrupted").asBoolean()).isTrue();
+        assertThat(messages.get(3).get("content").asString()).isEmpty();
+    }
+
     @Test
     void aSecondPostWhileAnAnswerIsRunningIs409AndStoresNothing() {
         String chatId = newChat();

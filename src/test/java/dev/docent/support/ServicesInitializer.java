@@ -16,6 +16,7 @@ public class ServicesInitializer implements ApplicationContextInitializer<Config
             TestPropertyValues.of(
                     "docent.db.url=" + TestServices.freshDatabaseUrl(),
                     "docent.db.user=postgres",
+                    "spring.datasource.hikari.maximum-pool-size=8",
                     "docent.redis.url=" + redisUrl(),
                     "docent.data-dir=" + dataDir,
                     "docent.jwt.secret=test-secret-test-secret-test-secret-0123456789").applyTo(context);

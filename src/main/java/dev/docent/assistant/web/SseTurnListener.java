@@ -24,6 +24,7 @@ class SseTurnListener implements TurnListener {
     private final HttpServletResponse response;
     private final JsonMapper json;
     private OutputStream out;
+    private long lastWrite;
 
     SseTurnListener(HttpServletResponse response, JsonMapper json) {
         this.response = response;
@@ -54,6 +55,14 @@ class SseTurnListener implements TurnListener {
         event("done", Map.of("message", answer, "chat", chat));
     }
 
+    /** An SSE comment at most once a second: keeps proxies from timing out, and finds a client that left. */
+    @Override
+    public void waiting() throws IOException {
+        if (out != null && System.nanoTime() - lastWrite > 1_000_000_000L) {
+            write(": waiting\n\n");
+        }
+    }
+
     void error(ProblemDetail problem) throws IOException {
         event("error", problem);
     }
@@ -67,8 +76,12 @@ class SseTurnListener implements TurnListener {
             response.setHeader("X-Accel-Buffering", "no");
             out = response.getOutputStream();
         }
-        out.write(("event: " + name + "\ndata: " + json.writeValueAsString(data) + "\n\n")
-                .getBytes(StandardCharsets.UTF_8));
+        write("event: " + name + "\ndata: " + json.writeValueAsString(data) + "\n\n");
+    }
+
+    private void write(String text) throws IOException {
+        out.write(text.getBytes(StandardCharsets.UTF_8));
         out.flush();
+        lastWrite = System.nanoTime();
     }
 }
