@@ -66,6 +66,21 @@ public class ChatHistory {
 
     // ---- reads
 
+    /** The chat's JSON if the cache has it; nothing (and nothing counted) otherwise. */
+    public Optional<byte[]> cachedChat(UserId user, ChatId chat) {
+        Optional<byte[]> cached = cache.chat(user, chat);
+        cached.ifPresent(hit -> chatHits.increment());
+        return cached;
+    }
+
+    /** A page of the list if the cache has the user's complete index; nothing otherwise. */
+    public Optional<byte[]> cachedList(UserId user, String cursor, int limit) {
+        ListCursor after = cursor == null ? null : ListCursor.decode(cursor);
+        Optional<byte[]> cached = cache.page(user, after, limit + 1).map(page -> pageJson(page, limit));
+        cached.ifPresent(hit -> listHits.increment());
+        return cached;
+    }
+
     public Json chat(UserId user, ChatId chat) {
         Optional<byte[]> cached = cache.chat(user, chat);
         if (cached.isPresent()) {

@@ -34,6 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
 class ChatController {
 
     static final String X_CACHE = "X-Cache";
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 100;
 
     record RenameRequest(@NotBlank @Size(max = 200) String title) {
     }
@@ -52,7 +54,7 @@ class ChatController {
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<byte[]> list(@RequestParam(defaultValue = "50") @Min(1) @Max(100) int limit,
+    ResponseEntity<byte[]> list(@RequestParam(defaultValue = "" + DEFAULT_LIMIT) @Min(1) @Max(MAX_LIMIT) int limit,
             @RequestParam(required = false) @Size(min = 1, max = 100) String cursor,
             @RequestParam(required = false) @Size(max = 200) String q) {
         var user = CurrentUser.require().id();

@@ -1,0 +1,85 @@
+package dev.docent.chat.web;
+
+import dev.docent.account.CurrentUser;
+import dev.docent.chat.ChatHistory;
+import dev.docent.shared.ChatId;
+import dev.docent.shared.Problem;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerMapping;
+
+/**
+ * The hot path: a chat or a page of the list that the cache holds is written straight from the
+ * cached bytes, after Spring Security has authenticated the request but without the MVC dispatch,
+ * which costs a third of such a request. Everything else — misses, bad parameters, errors — goes
+ * on to {@link ChatController}, which owns the endpoints' full behaviour.
+ */
+@Component
+class CachedReads extends OncePerRequestFilter {
+
+    private static final String LIST = "/api/v1/chats";
+    private static final String ONE = LIST + "/";
+    private static final int UUID_LENGTH = 36;
+
+    private final ChatHistory history;
+
+    CachedReads(ChatHistory history) {
+        this.history = history;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        return !"GET".equals(request.getMethod())
+                || !(uri.equals(LIST) || uri.length() == ONE.length() + UUID_LENGTH && uri.startsWith(ONE));
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Optional<byte[]> cached = CurrentUser.find().flatMap(user -> lookUp(request, user));
+        if (cached.isEmpty()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        byte[] body = cached.get();
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setHeader(ChatController.X_CACHE, "HIT");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    private Optional<byte[]> lookUp(HttpServletRequest request, CurrentUser user) {
+        try {
+            if (request.getRequestURI().equals(LIST)) {
+                return listPage(request, user);
+            }
+            UUID chat = UUID.fromString(request.getRequestURI().substring(ONE.length()));
+            request.setAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE, ONE + "{chatId}");
+            return history.cachedChat(user.id(), new ChatId(chat));
+        } catch (IllegalArgumentException | Problem unusual) {
+            return Optional.empty();
+        }
+    }
+
+    /** Only the plain listing, with parameters within the controller's limits; a search is never cached. */
+    private Optional<byte[]> listPage(HttpServletRequest request, CurrentUser user) {
+        String q = request.getParameter("q");
+        String limitParameter = request.getParameter("limit");
+        int limit = limitParameter == null ? ChatController.DEFAULT_LIMIT : Integer.parseInt(limitParameter);
+        String cursor = request.getParameter("cursor");
+        if (q != null || limit < 1 || limit > ChatController.MAX_LIMIT || cursor != null && cursor.isEmpty()) {
+            return Optional.empty();
+        }
+        request.setAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE, LIST);
+        return history.cachedList(user.id(), cursor, limit);
+    }
+}
