@@ -40,6 +40,26 @@ class OperationsTest {
     }
 
     @Test
+    void requestMetricsNameTheEndpointOfACachedRead() {
+        Api api = new Api(port).newUser();
+        String chatId = api.newChat("timed");
+        double before = timedRequests("/api/v1/chats/{chatId}");
+
+        assertThat(api.get("/api/v1/chats/" + chatId).header("X-Cache")).isEqualTo("HIT");
+
+        assertThat(timedRequests("/api/v1/chats/{chatId}")).isEqualTo(before + 1);
+    }
+
+    /** How many GETs of {@code uri} answered 200 the request timer has counted. */
+    private double timedRequests(String uri) {
+        return new Api(port).get("/actuator/prometheus").body().lines()
+                .filter(line -> line.startsWith("http_server_requests_seconds_count{"))
+                .filter(line -> line.contains("method=\"GET\"") && line.contains("status=\"200\"")
+                        && line.contains("uri=\"" + uri + "\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+
+    @Test
     void theOpenApiDocumentListsTheChatsAndSwaggerUiServesIt() {
         Api anonymous = new Api(port);
         Api.Response docs = anonymous.get("/v3/api-docs");
