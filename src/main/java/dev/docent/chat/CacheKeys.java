@@ -20,17 +20,12 @@ record CacheKeys(String prefix) {
         return userTag(user) + ":chat:" + chat;
     }
 
-    /** Sorted set of list members (see {@link ListCursor#member()}), plus a sentinel. */
+    /** Sorted set of the list: position and summary of each chat, plus a sentinel. */
     String index(UserId user) {
         return userTag(user) + ":idx";
     }
 
-    /** Hash: chat id → summary JSON. */
-    String summaries(UserId user) {
-        return userTag(user) + ":sum";
-    }
-
-    /** Hash: {@code p:<chat>} → its member, {@code v:<chat>} → the version of its summary. */
+    /** Hash: {@code p:<chat>} → its set member, {@code v:<chat>} → the version of its summary, {@code n} → count. */
     String indexMeta(UserId user) {
         return userTag(user) + ":meta";
     }
@@ -42,10 +37,10 @@ record CacheKeys(String prefix) {
 
     /** The keys a script that touches one chat and the index needs, in the order the scripts expect. */
     List<String> chatAndIndex(UserId user, ChatId chat) {
-        return List.of(chat(user, chat), index(user), summaries(user), indexMeta(user), listStamp(user));
+        return List.of(chat(user, chat), index(user), indexMeta(user), listStamp(user));
     }
 
     List<String> indexKeys(UserId user) {
-        return List.of(index(user), summaries(user), indexMeta(user), listStamp(user));
+        return List.of(index(user), indexMeta(user), listStamp(user));
     }
 }

@@ -5,6 +5,7 @@ import dev.docent.shared.Problem;
 import dev.docent.shared.UserId;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,6 +39,7 @@ public class ChatHistory {
     }
 
     private static final Logger log = LoggerFactory.getLogger(ChatHistory.class);
+    private static final byte[] ITEMS = "{\"items\":[".getBytes(StandardCharsets.US_ASCII);
 
     private final Chats chats;
     private final HistoryCache cache;
@@ -254,24 +256,23 @@ public class ChatHistory {
 
     private HistoryCache.IndexEntry indexEntry(Chats.Versioned<ChatSummary> summary) {
         ChatSummary s = summary.value();
-        return new HistoryCache.IndexEntry(new ChatId(s.id()), ListCursor.of(s).member(), summary.version(),
-                json.writeValueAsString(s));
+        return new HistoryCache.IndexEntry(ListCursor.of(s).member(), summary.version(), json.writeValueAsBytes(s));
     }
 
     private static byte[] pageJson(List<HistoryCache.IndexEntry> entries, int limit) {
         boolean more = entries.size() > limit;
         List<HistoryCache.IndexEntry> shown = more ? entries.subList(0, limit) : entries;
-        StringBuilder body = new StringBuilder(64 + shown.size() * 256).append("{\"items\":[");
+        ByteArrayOutputStream body = new ByteArrayOutputStream(64 + shown.size() * 320);
+        body.writeBytes(ITEMS);
         for (int i = 0; i < shown.size(); i++) {
-            body.append(i == 0 ? "" : ",").append(shown.get(i).json());
+            if (i > 0) {
+                body.write(',');
+            }
+            body.writeBytes(shown.get(i).json());
         }
-        body.append("],\"nextCursor\":");
-        if (more) {
-            body.append('"').append(ListCursor.fromMember(shown.getLast().member()).encode()).append('"');
-        } else {
-            body.append("null");
-        }
-        return body.append('}').toString().getBytes(StandardCharsets.UTF_8);
+        String next = more ? "\"" + ListCursor.fromMember(shown.getLast().member()).encode() + "\"" : "null";
+        body.writeBytes(("],\"nextCursor\":" + next + "}").getBytes(StandardCharsets.US_ASCII));
+        return body.toByteArray();
     }
 
     private static Json counted(Json result, Counter hits, Counter misses) {

@@ -39,7 +39,11 @@ interface HistoryCache {
     /** Drops everything cached for these chats and the user's index (pending invalidations, replayed). */
     void invalidate(UserId user, List<ChatId> chats);
 
-    /** A chat's place in the list and its summary JSON, at a version. */
-    record IndexEntry(ChatId chat, String member, long version, String json) {
+    /** A chat's place in the list ({@link ListCursor#member()}) and its summary JSON, at a version. */
+    record IndexEntry(String member, long version, byte[] json) {
+
+        ChatId chat() {
+            return new ChatId(ListCursor.fromMember(member).chatId());
+        }
     }
 }

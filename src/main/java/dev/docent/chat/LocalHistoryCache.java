@@ -28,7 +28,7 @@ class LocalHistoryCache implements HistoryCache {
     static final class Index {
         final TreeMap<String, ChatId> members = new TreeMap<>();
         final Map<ChatId, String> positions = new HashMap<>();
-        final Map<ChatId, String> summaries = new HashMap<>();
+        final Map<ChatId, byte[]> summaries = new HashMap<>();
         final Map<ChatId, Long> versions = new HashMap<>();
         final long ttlMillis;
 
@@ -37,13 +37,14 @@ class LocalHistoryCache implements HistoryCache {
         }
 
         void put(IndexEntry entry) {
-            String old = positions.put(entry.chat(), entry.member());
+            ChatId chat = entry.chat();
+            String old = positions.put(chat, entry.member());
             if (old != null) {
                 members.remove(old);
             }
-            members.put(entry.member(), entry.chat());
-            summaries.put(entry.chat(), entry.json());
-            versions.put(entry.chat(), entry.version());
+            members.put(entry.member(), chat);
+            summaries.put(chat, entry.json());
+            versions.put(chat, entry.version());
         }
     }
 
@@ -149,11 +150,11 @@ class LocalHistoryCache implements HistoryCache {
                 if (page.size() == limit) {
                     break;
                 }
-                String json = index.summaries.get(item.getValue());
+                byte[] json = index.summaries.get(item.getValue());
                 if (json == null) {
                     return Optional.empty();
                 }
-                page.add(new IndexEntry(item.getValue(), item.getKey(), 0, json));
+                page.add(new IndexEntry(item.getKey(), 0, json));
             }
             return Optional.of(page);
         }

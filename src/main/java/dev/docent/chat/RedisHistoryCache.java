@@ -4,8 +4,11 @@ import dev.docent.shared.ChatId;
 import dev.docent.shared.UserId;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.domain.Range;
+import org.springframework.data.redis.connection.Limit;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -13,13 +16,24 @@ import org.springframework.data.redis.serializer.GenericToStringSerializer;
 import org.springframework.data.redis.serializer.RedisSerializer;
 
 /**
- * The history cache in Redis. Every operation is one round trip: a single command or one Lua script,
- * which also makes each change atomic. Entries are hashes {@code {s: schema, v: version, c: checksum,
- * b: JSON}}; bodies travel as bytes, from Redis straight to the response.
+ * The history cache in Redis. Every operation is one round trip: one command, one pipeline, or one
+ * Lua script (which also makes each change atomic).
+ *
+ * <ul>
+ * <li>A chat is a hash {@code {s: schema, v: version, c: checksum, b: JSON}}; bodies travel as bytes.</li>
+ * <li>The list is a sorted set whose members are {@code <updatedMillis>:<chatId>\t<summary JSON>}, all at
+ * score 0 so that lexical order is list order, plus a sentinel {@code "0"}; a page is one native
+ * {@code ZRANGE … BYLEX REV}. A meta hash holds each chat's current member ({@code p:<id>}) and the
+ * version of its summary ({@code v:<id>}, tombstones included), which the write scripts need; a write
+ * that finds only one of the two keys (one was evicted) drops the index rather than patch it.</li>
+ * </ul>
  */
 class RedisHistoryCache implements HistoryCache {
 
     static final String SCHEMA = "1";
+    static final String SENTINEL = "0";
+    /** Length of {@link ListCursor#member()}: fixed-width millis, a colon, a UUID. */
+    private static final int POSITION_LENGTH = 50;
 
     private static final byte[] FIELD_SCHEMA = utf8("s");
     private static final byte[] FIELD_CHECKSUM = utf8("c");
@@ -39,6 +53,7 @@ class RedisHistoryCache implements HistoryCache {
     };
     private static final RedisSerializer<Long> LONG = new GenericToStringSerializer<>(Long.class);
 
+    /** KEYS: chat. ARGV: version, json, ttl, schema, checksum. */
     private static final RedisScript<Long> FILL_CHAT = RedisScript.of("""
             local cur = redis.call('HGET', KEYS[1], 'v')
             if cur then
@@ -53,89 +68,76 @@ class RedisHistoryCache implements HistoryCache {
             """, Long.class);
 
     /**
-     * KEYS: chat, index, summaries, meta, stamp. ARGV: version, json, ttl, chat id, member, summary, schema,
-     * tombstone, checksum. The entry and the list item are each replaced only by a newer version; a deleted chat stays deleted.
+     * KEYS: chat, index, meta, stamp. ARGV: version, json, ttl, chat id, index member, schema, tombstone,
+     * checksum. The entry and the list item are each replaced only by a newer version; a deleted chat stays
+     * deleted; an index missing one of its two keys is dropped.
      */
     private static final RedisScript<Long> CHANGED = RedisScript.of("""
             local v = tonumber(ARGV[1])
-            redis.call('INCR', KEYS[5])
-            redis.call('PEXPIRE', KEYS[5], 86400000)
+            redis.call('INCR', KEYS[4])
+            redis.call('PEXPIRE', KEYS[4], 86400000)
             local cur = tonumber(redis.call('HGET', KEYS[1], 'v') or '-1')
-            if cur == tonumber(ARGV[8]) then return 0 end
+            if cur == tonumber(ARGV[7]) then return 0 end
             if cur < v then
               redis.call('DEL', KEYS[1])
-              redis.call('HSET', KEYS[1], 's', ARGV[7], 'v', ARGV[1], 'c', ARGV[9], 'b', ARGV[2])
+              redis.call('HSET', KEYS[1], 's', ARGV[6], 'v', ARGV[1], 'c', ARGV[8], 'b', ARGV[2])
               redis.call('PEXPIRE', KEYS[1], ARGV[3])
             end
-            if redis.call('EXISTS', KEYS[2]) == 0 then return 1 end
+            local present = redis.call('EXISTS', KEYS[2], KEYS[3])
+            if present == 1 then redis.call('DEL', KEYS[2], KEYS[3]) end
+            if present ~= 2 then return 1 end
             local id = ARGV[4]
-            if tonumber(redis.call('HGET', KEYS[4], 'v:' .. id) or '-1') >= v then return 1 end
-            local old = redis.call('HGET', KEYS[4], 'p:' .. id)
+            if tonumber(redis.call('HGET', KEYS[3], 'v:' .. id) or '-1') >= v then return 1 end
+            local old = redis.call('HGET', KEYS[3], 'p:' .. id)
             if old then redis.call('ZREM', KEYS[2], old) end
             redis.call('ZADD', KEYS[2], 0, ARGV[5])
-            redis.call('HSET', KEYS[3], id, ARGV[6])
-            redis.call('HSET', KEYS[4], 'p:' .. id, ARGV[5], 'v:' .. id, ARGV[1])
-            for i = 2, 4 do redis.call('PEXPIRE', KEYS[i], ARGV[3]) end
+            redis.call('HSET', KEYS[3], 'p:' .. id, ARGV[5], 'v:' .. id, ARGV[1])
+            redis.call('PEXPIRE', KEYS[2], ARGV[3])
+            redis.call('PEXPIRE', KEYS[3], ARGV[3])
             return 1
             """, Long.class);
 
-    /** KEYS: chat, index, summaries, meta, stamp. ARGV: chat id, ttl, tombstone version, schema. */
+    /** KEYS: chat, index, meta, stamp. ARGV: chat id, ttl, tombstone version, schema. */
     private static final RedisScript<Long> DELETED_SCRIPT = RedisScript.of("""
-            redis.call('INCR', KEYS[5])
-            redis.call('PEXPIRE', KEYS[5], 86400000)
+            redis.call('INCR', KEYS[4])
+            redis.call('PEXPIRE', KEYS[4], 86400000)
             redis.call('DEL', KEYS[1])
             redis.call('HSET', KEYS[1], 's', ARGV[4], 'v', ARGV[3])
             redis.call('PEXPIRE', KEYS[1], ARGV[2])
-            if redis.call('EXISTS', KEYS[2]) == 1 then
+            if redis.call('EXISTS', KEYS[2], KEYS[3]) == 2 then
               local id = ARGV[1]
-              local old = redis.call('HGET', KEYS[4], 'p:' .. id)
-              if old then redis.call('ZREM', KEYS[2], old) end
-              redis.call('HDEL', KEYS[3], id)
-              redis.call('HDEL', KEYS[4], 'p:' .. id)
-              redis.call('HSET', KEYS[4], 'v:' .. id, ARGV[3])
+              local old = redis.call('HGET', KEYS[3], 'p:' .. id)
+              if old then
+                redis.call('ZREM', KEYS[2], old)
+                redis.call('HDEL', KEYS[3], 'p:' .. id)
+              end
+              redis.call('HSET', KEYS[3], 'v:' .. id, ARGV[3])
+            else
+              redis.call('DEL', KEYS[2], KEYS[3])
             end
             return 1
             """, Long.class);
 
-    /**
-     * KEYS: index, summaries. ARGV: upper bound ('+' or '(member'), limit. Replies {'1', member, summary, …},
-     * or {'0'} when the index is absent or partial.
-     */
-    private static final RedisScript<List> PAGE = RedisScript.of("""
-            if redis.call('EXISTS', KEYS[1]) == 0 then return {'0'} end
-            if redis.call('ZCARD', KEYS[1]) - 1 ~= redis.call('HLEN', KEYS[2]) then return {'0'} end
-            local members = redis.call('ZRANGE', KEYS[1], ARGV[1], '-', 'BYLEX', 'REV', 'LIMIT', 0, tonumber(ARGV[2]))
-            local out = {'1'}
-            for _, m in ipairs(members) do
-              if m == '0' then break end
-              local s = redis.call('HGET', KEYS[2], string.sub(m, 15))
-              if not s then return {'0'} end
-              out[#out + 1] = m
-              out[#out + 1] = s
-            end
-            return out
-            """, List.class);
-
-    /** KEYS: index, summaries, meta, stamp. ARGV: stamp, ttl, then (id, member, version, json) per chat. */
+    /** KEYS: index, meta, stamp. ARGV: stamp, ttl, then (id, member, version) per chat. */
     private static final RedisScript<Long> FILL_INDEX = RedisScript.of("""
-            if (redis.call('GET', KEYS[4]) or '0') ~= ARGV[1] then return 0 end
-            redis.call('DEL', KEYS[1], KEYS[2], KEYS[3])
+            if (redis.call('GET', KEYS[3]) or '0') ~= ARGV[1] then return 0 end
+            redis.call('DEL', KEYS[1], KEYS[2])
             redis.call('ZADD', KEYS[1], 0, '0')
-            for i = 3, #ARGV, 4 do
-              local id = ARGV[i]
+            redis.call('HSET', KEYS[2], 'filled', '1')
+            for i = 3, #ARGV, 3 do
               redis.call('ZADD', KEYS[1], 0, ARGV[i + 1])
-              redis.call('HSET', KEYS[2], id, ARGV[i + 3])
-              redis.call('HSET', KEYS[3], 'p:' .. id, ARGV[i + 1], 'v:' .. id, ARGV[i + 2])
+              redis.call('HSET', KEYS[2], 'p:' .. ARGV[i], ARGV[i + 1], 'v:' .. ARGV[i], ARGV[i + 2])
             end
-            for i = 1, 3 do redis.call('PEXPIRE', KEYS[i], ARGV[2]) end
+            redis.call('PEXPIRE', KEYS[1], ARGV[2])
+            redis.call('PEXPIRE', KEYS[2], ARGV[2])
             return 1
             """, Long.class);
 
-    /** KEYS: index, summaries, meta, stamp, then chat keys. */
+    /** KEYS: index, meta, stamp, then chat keys. */
     private static final RedisScript<Long> INVALIDATE = RedisScript.of("""
-            redis.call('INCR', KEYS[4])
-            redis.call('PEXPIRE', KEYS[4], 86400000)
-            for i = 1, #KEYS do if i ~= 4 then redis.call('DEL', KEYS[i]) end end
+            redis.call('INCR', KEYS[3])
+            redis.call('PEXPIRE', KEYS[3], 86400000)
+            for i = 1, #KEYS do if i ~= 3 then redis.call('DEL', KEYS[i]) end end
             return 1
             """, Long.class);
 
@@ -174,8 +176,7 @@ class RedisHistoryCache implements HistoryCache {
     @Override
     public void changed(UserId user, ChatId chat, long version, byte[] json, IndexEntry entry) {
         redis.execute(CHANGED, ARGS, LONG, keys.chatAndIndex(user, chat), Long.toString(version), json, ttl(),
-                chat.toString(), entry.member(), entry.json(), SCHEMA, Long.toString(DELETED),
-                Long.toString(EntryChecksum.of(json)));
+                chat.toString(), stored(entry), SCHEMA, Long.toString(DELETED), Long.toString(EntryChecksum.of(json)));
     }
 
     @Override
@@ -190,35 +191,31 @@ class RedisHistoryCache implements HistoryCache {
         return stamp == null ? 0 : Long.parseLong(stamp);
     }
 
+    /**
+     * One command. The set is a single key, changed only by atomic scripts, so it is complete whenever
+     * it exists; it exists exactly when its sentinel does, which every range reaching the end includes.
+     */
     @Override
-    @SuppressWarnings("unchecked")
     public Optional<List<IndexEntry>> page(UserId user, ListCursor after, int limit) {
-        String max = after == null ? "+" : "(" + after.member();
-        List<String> flat = redis.execute(PAGE, List.of(keys.index(user), keys.summaries(user)), max,
-                Integer.toString(limit));
-        if (flat == null || !"1".equals(flat.getFirst())) {
-            return Optional.empty();
-        }
-        List<IndexEntry> entries = new ArrayList<>(flat.size() / 2);
-        for (int i = 1; i < flat.size(); i += 2) {
-            ListCursor position = ListCursor.fromMember(flat.get(i));
-            entries.add(new IndexEntry(new ChatId(position.chatId()), flat.get(i), 0, flat.get(i + 1)));
-        }
-        return Optional.of(entries);
+        byte[] index = utf8(keys.index(user));
+        Range<byte[]> range = after == null ? Range.unbounded()
+                : Range.leftUnbounded(Range.Bound.exclusive(utf8(after.member())));
+        List<byte[]> members = redis.execute((RedisCallback<List<byte[]>>) connection -> List.copyOf(
+                connection.zSetCommands().zRevRangeByLex(index, range, Limit.limit().count(limit + 1))));
+        return members == null || members.isEmpty() ? Optional.empty() : Optional.of(entries(members, limit));
     }
 
     @Override
     public boolean fillIndex(UserId user, long stamp, List<IndexEntry> entries) {
-        List<String> args = new ArrayList<>(2 + entries.size() * 4);
+        List<Object> args = new ArrayList<>(2 + entries.size() * 3);
         args.add(Long.toString(stamp));
         args.add(ttl());
         for (IndexEntry entry : entries) {
             args.add(entry.chat().toString());
-            args.add(entry.member());
+            args.add(stored(entry));
             args.add(Long.toString(entry.version()));
-            args.add(entry.json());
         }
-        return redis.execute(FILL_INDEX, keys.indexKeys(user), args.toArray()) == 1L;
+        return redis.execute(FILL_INDEX, ARGS, LONG, keys.indexKeys(user), args.toArray()) == 1L;
     }
 
     @Override
@@ -226,6 +223,27 @@ class RedisHistoryCache implements HistoryCache {
         List<String> all = new ArrayList<>(keys.indexKeys(user));
         chats.forEach(chat -> all.add(keys.chat(user, chat)));
         redis.execute(INVALIDATE, all);
+    }
+
+    /** The entries of a range, without the sentinel; one more than asked for is the sentinel or the next page. */
+    private static List<IndexEntry> entries(List<byte[]> members, int limit) {
+        List<IndexEntry> entries = new ArrayList<>(limit);
+        for (byte[] item : members) {
+            if (item.length == 1 || entries.size() == limit) {
+                break;
+            }
+            entries.add(new IndexEntry(new String(item, 0, POSITION_LENGTH, StandardCharsets.US_ASCII), 0,
+                    Arrays.copyOfRange(item, POSITION_LENGTH + 1, item.length)));
+        }
+        return entries;
+    }
+
+    /** The set member of a list entry: its position, a tab, then its summary. */
+    private static byte[] stored(IndexEntry entry) {
+        byte[] stored = Arrays.copyOf(utf8(entry.member()), POSITION_LENGTH + 1 + entry.json().length);
+        stored[POSITION_LENGTH] = '\t';
+        System.arraycopy(entry.json(), 0, stored, POSITION_LENGTH + 1, entry.json().length);
+        return stored;
     }
 
     private static boolean readable(byte[] schema, byte[] checksum, byte[] body) {

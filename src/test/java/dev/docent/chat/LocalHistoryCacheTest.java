@@ -14,7 +14,7 @@ class LocalHistoryCacheTest extends HistoryCacheContract {
     }
 
     @Override
-    void evictOneSummary(UserId user, ChatId chat) {
+    void evictPartOfIndex(UserId user, ChatId chat) {
         local.indexOf(user).summaries.remove(chat);
     }
 

@@ -39,8 +39,15 @@ class RedisHistoryCacheTest extends HistoryCacheContract {
     }
 
     @Override
-    void evictOneSummary(UserId user, ChatId chat) {
-        redis.opsForHash().delete(CacheKeys.DEFAULT.summaries(user), chat.toString());
+    void evictPartOfIndex(UserId user, ChatId chat) {
+        redis.delete(CacheKeys.DEFAULT.indexMeta(user));
+    }
+
+    @Test
+    void anIndexWhoseSetWasEvictedIsAbsent() {
+        cache.fillIndex(user, cache.listStamp(user), java.util.List.of(entry(newChatId(), 1, 1000)));
+        redis.delete(CacheKeys.DEFAULT.index(user));
+        assertThat(cache.page(user, null, 10)).isEmpty();
     }
 
     @Override
@@ -64,7 +71,7 @@ class RedisHistoryCacheTest extends HistoryCacheContract {
         cache.fillIndex(user, cache.listStamp(user), java.util.List.of(entry(chat, 1, 1000)));
         cache.changed(user, chat, 2, json("v2"), entry(chat, 2, 2000));
         Set<String> keys = redis.keys("docent:*" + user + "*");
-        assertThat(keys).hasSize(5).allSatisfy(key -> assertThat(key).startsWith("docent:{u:" + user + "}:"));
+        assertThat(keys).hasSize(4).allSatisfy(key -> assertThat(key).startsWith("docent:{u:" + user + "}:"));
     }
 
     @Test
