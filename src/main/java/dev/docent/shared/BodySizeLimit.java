@@ -30,6 +30,12 @@ class BodySizeLimit extends OncePerRequestFilter {
         this.max = settings.maxBodyBytes().toBytes();
     }
 
+    /** A request that announces no body and is not chunked has nothing to limit (most GETs). */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return request.getContentLengthLong() <= 0 && request.getHeader("Transfer-Encoding") == null;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
