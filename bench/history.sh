@@ -232,7 +232,7 @@ start_app() {
         DOCENT_JWT_SECRET="$JWT_SECRET" \
         DOCENT_DATA_DIR="$WORK/data-$name" \
         "$@" \
-        "$JAVA" --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -Xmx1g \
+        "$JAVA" --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -XX:+UseParallelGC -Xmx1g \
         -jar "$JAR" >"$logfile" 2>&1 &
     APP_PID=$!
     PIDS+=("$APP_PID")
