@@ -14,7 +14,7 @@ export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 JAVA="$JAVA_HOME/bin/java"
 DURATION="${BENCH_DURATION:-15s}"
 CONNECTIONS="${BENCH_CONNECTIONS:-32}"
-WARMUP="${BENCH_WARMUP:-5s}"    # a discarded wrk run before each measured one (JIT, pools); 0 skips it
+WARMUP="${BENCH_WARMUP:-15s}"   # a discarded wrk run before each measured one (C2 needs ~15 s under load); 0 skips it
 WRK_THREADS=2                   # the machine has 2 cores
 JAR="${BENCH_JAR:-target/docent.jar}"
 
