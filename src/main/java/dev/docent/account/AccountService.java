@@ -1,5 +1,6 @@
 package dev.docent.account;
 
+import dev.docent.shared.ConfigurationProblem;
 import dev.docent.shared.Ids;
 import dev.docent.shared.Problem;
 import dev.docent.shared.UserId;
@@ -38,6 +39,8 @@ public class AccountService {
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** BCrypt reads at most 72 bytes of a password; a longer one would be silently cut, so it is refused. */
+    static final int MAX_PASSWORD_BYTES = 72;
 
     private final Accounts accounts;
     private final RefreshTokens refreshTokens;
@@ -64,6 +67,9 @@ public class AccountService {
     }
 
     public SignedUp signUp(String username, String password, String email) {
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            throw Problem.invalid("password", "must be at most " + MAX_PASSWORD_BYTES + " bytes in UTF-8");
+        }
         Account account = new Account(new UserId(Ids.newUuid7()), username.toLowerCase(), email,
                 passwords.encode(password), Role.USER, clock.instant());
         try {
@@ -115,6 +121,12 @@ public class AccountService {
 
     /** Creates the configured ADMIN, or brings its password and role up to date. */
     void ensureAdmin(String username, String password) {
+        if (password.length() < 10 || password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            throw new ConfigurationProblem("DOCENT_ADMIN_PASSWORD must be 10 to " + MAX_PASSWORD_BYTES + " bytes long");
+        }
+        if (!username.matches("[A-Za-z0-9_.-]{3,32}")) {
+            throw new ConfigurationProblem("DOCENT_ADMIN_USERNAME must be 3 to 32 letters, digits, '_', '.' or '-'");
+        }
         String hash = passwords.encode(password);
         accounts.byUsername(username).ifPresentOrElse(
                 existing -> accounts.updateCredentials(existing.id(), hash, Role.ADMIN),

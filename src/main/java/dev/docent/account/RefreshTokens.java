@@ -3,10 +3,12 @@ package dev.docent.account;
 import dev.docent.shared.Ids;
 import dev.docent.shared.UserId;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
 
 /** Refresh tokens, stored as SHA-256 hashes, grouped in families (one login and its rotations). */
@@ -43,6 +45,13 @@ class RefreshTokens {
     boolean markRotated(UUID id, Instant now) {
         return jdbc.sql("update refresh_tokens set rotated_at = ? where id = ? and rotated_at is null and revoked_at is null")
                 .params(Timestamp.from(now), id).update() == 1;
+    }
+
+    /** Expired tokens can never be used again; a week later they are not worth keeping for reuse detection. */
+    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
+    void forgetExpired() {
+        jdbc.sql("delete from refresh_tokens where expires_at < ?")
+                .param(Timestamp.from(Instant.now().minus(Duration.ofDays(7)))).update();
     }
 
     void revokeFamily(UUID familyId, Instant now) {

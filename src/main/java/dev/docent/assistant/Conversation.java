@@ -107,15 +107,22 @@ public class Conversation {
             generated = new Generated("", true, null);
         } catch (RuntimeException e) {
             history.release(chatId, generation);
-            throw e;
+            throw answerNotSaved(e);
         }
         if (generated.failure() != null && generated.text().isEmpty()) {
             history.release(chatId, generation);
             throw problem(generated.failure());
         }
-        MessageView answer = history.appendAnswer(user, chatId, generation, generated.text(), List.of(),
-                generated.interrupted());
-        ChatSummary after = history.summary(user, chatId);
+        MessageView answer;
+        ChatSummary after;
+        try {
+            answer = history.appendAnswer(user, chatId, generation, generated.text(), List.of(),
+                    generated.interrupted());
+            after = history.summary(user, chatId);
+        } catch (RuntimeException e) {
+            history.release(chatId, generation);
+            throw answerNotSaved(e);
+        }
         if (generated.failure() != null) {
             throw problem(generated.failure());
         }
@@ -207,7 +214,7 @@ public class Conversation {
             idempotencyKeys.complete(user, key, 200, json.writeValueAsString(outcome));
             return outcome;
         } catch (Problem problem) {
-            if (problem.status() == HttpStatus.GATEWAY_TIMEOUT || problem.status() == HttpStatus.BAD_GATEWAY) {
+            if (problem.status().is5xxServerError() || problem.status() == HttpStatus.GONE) {
                 idempotencyKeys.complete(user, key, problem.status().value(),
                         ProblemHandler.json(ProblemHandler.detail(problem)));
             } else {
@@ -244,6 +251,20 @@ public class Conversation {
                             + "server does not provide yet; start a GENERAL chat instead",
                     List.of(new Problem.FieldProblem("category", "OFFICIAL_DOCS is not available yet")));
         }
+    }
+
+    /**
+     * The question is stored but its answer could not be: a 5xx, so that an idempotent retry replays
+     * this outcome instead of asking again.
+     */
+    private static Problem answerNotSaved(RuntimeException cause) {
+        if (cause instanceof Problem problem && problem.status() == HttpStatus.NOT_FOUND) {
+            return new Problem(HttpStatus.GONE, "chat-deleted", "Chat deleted",
+                    "The chat was deleted while its answer was being generated");
+        }
+        log.error("Could not save an answer", cause);
+        return new Problem(HttpStatus.INTERNAL_SERVER_ERROR, "answer-not-saved", "Answer not saved",
+                "Your question was saved but its answer could not be; ask again");
     }
 
     private ModelFailure timeout() {

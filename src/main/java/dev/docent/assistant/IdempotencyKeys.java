@@ -3,11 +3,13 @@ package dev.docent.assistant;
 import dev.docent.shared.Problem;
 import dev.docent.shared.UserId;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -58,6 +60,13 @@ class IdempotencyKeys {
             throw Problem.conflict("idempotency-in-progress",
                     "A request with this Idempotency-Key is still being processed");
         }
+    }
+
+    /** Keys are for retries of one request, not forever: a day later they are forgotten. */
+    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
+    void forgetOldKeys() {
+        jdbc.sql("delete from idempotency_keys where created_at < ?")
+                .param(Timestamp.from(Instant.now().minus(Duration.ofDays(1)))).update();
     }
 
     void complete(UserId user, String key, int status, String body) {

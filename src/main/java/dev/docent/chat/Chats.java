@@ -2,6 +2,7 @@ package dev.docent.chat;
 
 import dev.docent.shared.ChatId;
 import dev.docent.shared.Ids;
+import dev.docent.shared.Problem;
 import dev.docent.shared.UserId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -49,11 +50,14 @@ class Chats {
     /** Appends under the chat's row lock, so {@code seq} is gapless and unique. Call inside a transaction. */
     MessageView append(ChatId chat, String role, String content, List<Source> sources, boolean interrupted,
             Instant now) {
-        jdbc.sql("""
+        int updated = jdbc.sql("""
                 update chats set message_count = message_count + 1, version = version + 1, updated_at = ?,
                                  preview = ?
                 where id = ?""")
                 .params(ts(now), preview(content), chat.value()).update();
+        if (updated == 0) {
+            throw Problem.notFound("Chat " + chat + " (deleted while it was being answered)");
+        }
         int seq = jdbc.sql("select message_count from chats where id = ?").param(chat.value())
                 .query(Integer.class).single();
         UUID id = Ids.newUuid7();

@@ -38,6 +38,8 @@ class GuardedHistoryCache implements HistoryCache {
     private final Counter rejectedFills;
     /** False from an outage until the recorded invalidations are applied. */
     private volatile boolean trusted;
+    /** Counts changes that could not reach the cache; guarded by {@code this}, with the trust decision. */
+    private long unapplied;
 
     GuardedHistoryCache(HistoryCache delegate, Runnable ping, PendingInvalidations pending, Clock clock,
             MeterRegistry meters, Duration timeout, Duration breakerOpen) {
@@ -130,6 +132,10 @@ class GuardedHistoryCache implements HistoryCache {
     @Scheduled(fixedDelayString = "${docent.cache.recovery-interval:1000}")
     void recover() {
         boolean wasTrusted = trusted;
+        long unappliedBefore;
+        synchronized (this) {
+            unappliedBefore = unapplied;
+        }
         try {
             if (!wasTrusted) {
                 breaker.executeRunnable(ping);
@@ -139,7 +145,10 @@ class GuardedHistoryCache implements HistoryCache {
                 trusted = false;
                 apply(batch);
             }
-            trusted = breaker.getState() == CircuitBreaker.State.CLOSED;
+            synchronized (this) {
+                // A change that failed since we looked at the journal may not have been in it yet.
+                trusted = breaker.getState() == CircuitBreaker.State.CLOSED && unapplied == unappliedBefore;
+            }
             if (!wasTrusted && trusted) {
                 log.info("History cache is trusted");
             }
@@ -176,6 +185,10 @@ class GuardedHistoryCache implements HistoryCache {
             pending.record(user, chat, clock.instant());
         } catch (RuntimeException e) {
             log.error("Could not record a cache invalidation for chat {}", chat, e);
+        }
+        synchronized (this) {
+            unapplied++;
+            trusted = false;
         }
     }
 

@@ -128,6 +128,8 @@ class BadInputSweepTest {
             cases.add(bad(name + "malformed JSON", "POST", p, MALFORMED, "body"));
             cases.add(bad(name + "message is a number", "POST", p, "{\"message\":5" + category + "}", "message"));
             cases.add(bad(name + "message is blank", "POST", p, "{\"message\":\"  \"" + category + "}", "message"));
+            cases.add(bad(name + "message holds a NUL", "POST", p, "{\"message\":\"a\\u0000b\"" + category + "}",
+                    "message"));
             cases.add(bad(name + "message over 16,000 characters", "POST", p,
                     "{\"message\":\"" + TOO_LONG + "\"" + category + "}", "message"));
             cases.add(new Case(name + "text/plain", "POST", p, TEXT, "hello", 415, null));
@@ -151,7 +153,7 @@ class BadInputSweepTest {
 
         // listing
         for (String query : List.of("limit=0", "limit=101", "limit=abc", "cursor=abc", "cursor=!!!", "cursor=",
-                "q=" + "q".repeat(201))) {
+                "q=" + "q".repeat(201), "q=a%00b")) {
             String field = query.substring(0, query.indexOf('='));
             cases.add(bad("list: " + query.substring(0, Math.min(query.length(), 20)), "GET", "/api/v1/chats?" + query,
                     null, field));
@@ -171,6 +173,11 @@ class BadInputSweepTest {
         cases.add(bad("rename: malformed JSON", "PATCH", CHAT, "{\"title\"", "body"));
         cases.add(bad("rename: title is an array", "PATCH", CHAT, "{\"title\":[]}", "title"));
         cases.add(bad("rename: blank title", "PATCH", CHAT, "{\"title\":\"\"}", "title"));
+        cases.add(bad("rename: title holds a NUL", "PATCH", CHAT, "{\"title\":\"a\\u0000\"}", "title"));
+        cases.add(bad("login: username holds a NUL", "POST", "/api/v1/auth/login",
+                "{\"username\":\"a\\u0000\",\"password\":\"whatever-password\"}", "username"));
+        cases.add(bad("signup: password over 72 bytes", "POST", "/api/v1/auth/signup",
+                "{\"username\":\"longpass\",\"password\":\"" + "é".repeat(40) + "\"}", "password"));
         cases.add(new Case("rename: text/plain", "PATCH", CHAT, TEXT, "title", 415, null));
         cases.add(new Case("chat: PUT", "PUT", CHAT, JSON, "{}", 405, null));
         cases.add(new Case("stop: GET", "GET", CHAT + "/stop", null, null, 405, null));

@@ -2,6 +2,7 @@ package dev.docent.account.web;
 
 import dev.docent.account.AccountService;
 import dev.docent.account.CurrentUser;
+import dev.docent.shared.Text;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -23,14 +24,16 @@ class AuthController {
             @NotBlank @Size(min = 3, max = 32)
             @Pattern(regexp = "[A-Za-z0-9_.-]+", message = "may contain only letters, digits, '_', '.' and '-'")
             String username,
-            @NotBlank @Size(min = 10, max = 128, message = "must be 10 to 128 characters") String password,
+            @NotBlank @Size(min = 10, max = 72, message = "must be 10 to 72 characters")
+            @Pattern(regexp = Text.NO_CONTROL_CHARACTERS, message = Text.CONTROL_CHARACTERS_MESSAGE) String password,
             @Email @Size(max = 254) String email) {
     }
 
-    record LoginRequest(@NotBlank @Size(max = 64) String username, @NotBlank @Size(max = 128) String password) {
+    record LoginRequest(@NotBlank @Size(max = 64) @Pattern(regexp = Text.NO_CONTROL_CHARACTERS, message = Text.CONTROL_CHARACTERS_MESSAGE) String username,
+            @NotBlank @Size(max = 128) @Pattern(regexp = Text.NO_CONTROL_CHARACTERS, message = Text.CONTROL_CHARACTERS_MESSAGE) String password) {
     }
 
-    record RefreshRequest(@NotBlank @Size(max = 200) String refreshToken) {
+    record RefreshRequest(@NotBlank @Size(max = 200) @Pattern(regexp = Text.NO_CONTROL_CHARACTERS, message = Text.CONTROL_CHARACTERS_MESSAGE) String refreshToken) {
     }
 
     private final AccountService accounts;

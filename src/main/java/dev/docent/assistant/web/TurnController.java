@@ -10,6 +10,8 @@ import dev.docent.chat.MessageView;
 import dev.docent.shared.ChatId;
 import dev.docent.shared.Problem;
 import dev.docent.shared.ProblemHandler;
+import dev.docent.shared.Text;
+import jakarta.validation.constraints.Pattern;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -41,11 +43,12 @@ class TurnController {
     private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     private static final Logger log = LoggerFactory.getLogger(TurnController.class);
 
-    record StartRequest(@NotBlank @Size(max = MAX_MESSAGE_CHARS) String message, @NotNull Category category,
+    record StartRequest(@NotBlank @Size(max = MAX_MESSAGE_CHARS) @Pattern(regexp = Text.NO_CONTROL_CHARACTERS, message = Text.CONTROL_CHARACTERS_MESSAGE) String message,
+            @NotNull Category category,
             UUID documentId) {
     }
 
-    record ReplyRequest(@NotBlank @Size(max = MAX_MESSAGE_CHARS) String message) {
+    record ReplyRequest(@NotBlank @Size(max = MAX_MESSAGE_CHARS) @Pattern(regexp = Text.NO_CONTROL_CHARACTERS, message = Text.CONTROL_CHARACTERS_MESSAGE) String message) {
     }
 
     record Started(ChatSummary chat, List<MessageView> messages) {

@@ -38,7 +38,7 @@ class CachedReads extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String uri = request.getRequestURI();
-        return !"GET".equals(request.getMethod())
+        return !"GET".equals(request.getMethod()) || !acceptsJson(request.getHeader("Accept"))
                 || !(uri.equals(LIST) || uri.length() == ONE.length() + UUID_LENGTH && uri.startsWith(ONE));
     }
 
@@ -68,6 +68,12 @@ class CachedReads extends OncePerRequestFilter {
         } catch (IllegalArgumentException | Problem unusual) {
             return Optional.empty();
         }
+    }
+
+    /** What the controller would answer with JSON; anything else is left to its content negotiation. */
+    private static boolean acceptsJson(String accept) {
+        return accept == null || accept.contains("*/*") || accept.contains("application/json")
+                || accept.contains("application/*");
     }
 
     /** Request metrics name the endpoint as MVC would have, not "UNKNOWN". */

@@ -6,12 +6,18 @@ import dev.docent.chat.ChatSummary;
 import dev.docent.chat.ChatView;
 import dev.docent.shared.ChatId;
 import dev.docent.shared.Problem;
+import dev.docent.shared.Text;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -37,7 +43,11 @@ class ChatController {
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 100;
 
-    record RenameRequest(@NotBlank @Size(max = 200) String title) {
+    /** The shape of a list page, for the API documentation (pages are written from cached bytes). */
+    record ChatPage(List<ChatSummary> items, String nextCursor) {
+    }
+
+    record RenameRequest(@NotBlank @Size(max = 200) @Pattern(regexp = Text.NO_CONTROL_CHARACTERS, message = Text.CONTROL_CHARACTERS_MESSAGE) String title) {
     }
 
     private final ChatHistory history;
@@ -49,14 +59,20 @@ class ChatController {
     }
 
     @GetMapping(path = "/{chatId}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ApiResponse(responseCode = "200", description = "The chat with its newest messages; X-Cache says HIT or MISS",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = ChatView.class)))
     ResponseEntity<byte[]> chat(@PathVariable UUID chatId) {
         return cached(history.chat(CurrentUser.require().id(), new ChatId(chatId)));
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    @ApiResponse(responseCode = "200", description = "A page of the user's chats, most recently updated first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = ChatPage.class)))
     ResponseEntity<byte[]> list(@RequestParam(defaultValue = "" + DEFAULT_LIMIT) @Min(1) @Max(MAX_LIMIT) int limit,
             @RequestParam(required = false) @Size(min = 1, max = 100) String cursor,
-            @RequestParam(required = false) @Size(max = 200) String q) {
+            @RequestParam(required = false) @Size(max = 200) @Pattern(regexp = Text.NO_CONTROL_CHARACTERS, message = Text.CONTROL_CHARACTERS_MESSAGE) String q) {
         var user = CurrentUser.require().id();
         if (q != null && !q.isBlank()) {
             return cached(history.search(user, q.strip(), cursor, limit));
