@@ -171,9 +171,10 @@ class Chats {
                 .params(chat.value(), user.value()).update() == 1;
     }
 
+    /** True when a stop was asked for, or when the lease is gone (the chat was deleted, or the lease taken over). */
     boolean stopRequested(ChatId chat, UUID generation) {
-        return jdbc.sql("select count(*) from chats where id = ? and generation_id = ? and stop_requested = true")
-                .params(chat.value(), generation).query(Integer.class).single() > 0;
+        return jdbc.sql("select stop_requested from chats where id = ? and generation_id = ?")
+                .params(chat.value(), generation).query(Boolean.class).optional().orElse(true);
     }
 
     private MessageView message(ResultSet rs, int row) throws SQLException {

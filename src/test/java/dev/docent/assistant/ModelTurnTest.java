@@ -347,6 +347,54 @@ class ModelTurnTest {
     }
 
     @Test
+    void parallelPostsToOneChatGetOneAnswerAndTheRest409() throws Exception {
+        String chatId = newChat();
+        answers(slowly(10, Duration.ofSeconds(2)));
+        int parallel = 8;
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Api.Response>> posts = new java.util.ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < parallel; i++) {
+                String body = "{\"message\":\"parallel " + i + "\"}";
+                posts.add(pool.submit(() -> {
+                    go.await();
+                    return api.post(messagesOf(chatId), body);
+                }));
+            }
+            go.countDown();
+        }
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (var post : posts) {
+            statuses.add(post.get().status());
+        }
+        assertThat(statuses).containsOnly(200, 409);
+        assertThat(statuses.stream().filter(s -> s == 200).count()).isEqualTo(1);
+        JsonNode messages = chat(chatId).get("messages");
+        assertThat(messages).hasSize(4);
+        assertThat(messages.get(3).get("interrupted").asBoolean()).isFalse();
+        assertGapless(chatId, 4);
+    }
+
+    @Test
+    void deletingAChatWhileItIsAnsweredEndsTheTurnWith410() {
+        String chatId = newChat();
+        answers(slowly(10, Duration.ofSeconds(2)));
+        try (SseStream stream = api.stream(messagesOf(chatId), "{\"message\":\"Tell me everything\"}")) {
+            stream.next("meta");
+            stream.next("sources");
+            stream.next("token");
+            assertThat(api.delete("/api/v1/chats/" + chatId).status()).isEqualTo(204);
+            SseStream.Event event = stream.next();
+            while (event.name().equals("token")) {
+                event = stream.next();
+            }
+            assertThat(event.name()).isEqualTo("error");
+            assertThat(event.json().get("status").asInt()).isEqualTo(410);
+        }
+        assertThat(api.get("/api/v1/chats/" + chatId).status()).isEqualTo(404);
+    }
+
+    @Test
     void aSecondPostWhileAnAnswerIsRunningIs409AndStoresNothing() {
         String chatId = newChat();
         answers(slowly(40, Duration.ofSeconds(8)));

@@ -24,6 +24,9 @@ class CachedReadsTest {
     @Autowired
     StringRedisTemplate redis;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @Test
     void aMissIsServedFromTheDatabaseAndFillsTheCache() {
         Api api = new Api(port).newUser();
@@ -84,6 +87,36 @@ class CachedReadsTest {
         Api.Response list = api.get("/api/v1/chats");
         assertThat(list.header("X-Cache")).isEqualTo("HIT");
         assertThat(list.json().get("items")).isEmpty();
+    }
+
+    /** A write whose commit fails must leave the cache as it was: the cache is updated after the commit. */
+    @Test
+    void aWriteThatFailsToCommitLeavesTheCacheUntouched() {
+        Api api = new Api(port).newUser();
+        String chatId = api.newChat("before");
+        Api.Response before = api.get("/api/v1/chats/" + chatId);
+        assertThat(before.header("X-Cache")).isEqualTo("HIT");
+        jdbc.sql("""
+                create or replace function refuse_at_commit() returns trigger language plpgsql as $$
+                begin
+                  if new.content = 'refused at commit' then raise exception 'refused at commit'; end if;
+                  return null;
+                end $$""").update();
+        jdbc.sql("""
+                create constraint trigger refuse_at_commit after insert on messages
+                deferrable initially deferred for each row execute function refuse_at_commit()""").update();
+        try {
+            Api.Response failed = api.post("/api/v1/chats/" + chatId + "/messages", "{\"message\":\"refused at commit\"}");
+            assertThat(failed.status()).isEqualTo(500);
+        } finally {
+            jdbc.sql("drop trigger refuse_at_commit on messages").update();
+        }
+        Api.Response after = api.get("/api/v1/chats/" + chatId);
+        assertThat(after.header("X-Cache")).isEqualTo("HIT");
+        assertThat(after.body()).isEqualTo(before.body());
+        assertThat(api.get("/api/v1/chats").json().get("items").get(0).get("messageCount").asInt()).isEqualTo(2);
+        assertThat(api.post("/api/v1/chats/" + chatId + "/messages", "{\"message\":\"after\"}").status())
+                .as("the lease was released").isEqualTo(200);
     }
 
     @Test
