@@ -26,6 +26,7 @@ class TwoInstancesTest {
                 "docent.db.user", "postgres",
                 "docent.redis.url", TestServices.redisUrl(),
                 "docent.jwt.secret", "two-instances-share-this-secret-0123456789",
+                "docent.auth.login-attempts-per-minute", 3,
                 "server.port", 0);
         first = instance(shared);
         second = instance(shared);
@@ -65,4 +66,20 @@ class TwoInstancesTest {
         assertThat(onSecond.get("/api/v1/chats/" + chatId).status()).isEqualTo(404);
         assertThat(onSecond.get("/api/v1/chats").json().get("items")).isEmpty();
     }
+
+    @Test
+    void theLoginLimitIsSharedThroughRedis() {
+        String username = "limited" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String wrong = "{\"username\":\"" + username + "\",\"password\":\"not the password\"}";
+        Api toFirst = new Api(port(first));
+        Api toSecond = new Api(port(second));
+        toFirst.post("/api/v1/auth/signup", "{\"username\":\"" + username + "\",\"password\":\"correct horse battery\"}");
+        assertThat(toFirst.post("/api/v1/auth/login", wrong).status()).isEqualTo(401);
+        assertThat(toSecond.post("/api/v1/auth/login", wrong).status()).isEqualTo(401);
+        assertThat(toFirst.post("/api/v1/auth/login", wrong).status()).isEqualTo(401);
+        Api.Response limited = toSecond.post("/api/v1/auth/login", wrong);
+        assertThat(limited.status()).as("the fourth attempt, counted across both instances").isEqualTo(429);
+        assertThat(limited.header("Retry-After")).isNotBlank();
+    }
+
 }
