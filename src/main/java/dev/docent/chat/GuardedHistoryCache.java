@@ -92,7 +92,7 @@ class GuardedHistoryCache implements HistoryCache {
 
     @Override
     public boolean fillChat(UserId user, ChatId chat, long version, byte[] json) {
-        return trusted && counted(guarded(() -> delegate.fillChat(user, chat, version, json), false));
+        return trusted && counted(guarded(() -> delegate.fillChat(user, chat, version, json), null));
     }
 
     @Override
@@ -117,7 +117,7 @@ class GuardedHistoryCache implements HistoryCache {
 
     @Override
     public boolean fillIndex(UserId user, long stamp, List<IndexEntry> entries) {
-        return trusted && stamp >= 0 && counted(guarded(() -> delegate.fillIndex(user, stamp, entries), false));
+        return trusted && stamp >= 0 && counted(guarded(() -> delegate.fillIndex(user, stamp, entries), null));
     }
 
     @Override
@@ -202,10 +202,11 @@ class GuardedHistoryCache implements HistoryCache {
         }
     }
 
-    private boolean counted(boolean accepted) {
-        if (!accepted) {
+    /** A fill the cache refused (it holds newer state) is counted; a failed one was counted as an error. */
+    private boolean counted(Boolean accepted) {
+        if (Boolean.FALSE.equals(accepted)) {
             rejectedFills.increment();
         }
-        return accepted;
+        return Boolean.TRUE.equals(accepted);
     }
 }
