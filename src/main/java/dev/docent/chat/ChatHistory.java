@@ -68,7 +68,7 @@ public class ChatHistory {
 
     // ---- reads
 
-    /** The chat's JSON if the cache has it; nothing (and nothing counted) otherwise. */
+    /** The chat's JSON if the cache has it. Hits are counted here, misses where the database is read. */
     public Optional<byte[]> cachedChat(UserId user, ChatId chat) {
         Optional<byte[]> cached = cache.chat(user, chat);
         cached.ifPresent(hit -> chatHits.increment());
@@ -84,35 +84,37 @@ public class ChatHistory {
     }
 
     public Json chat(UserId user, ChatId chat) {
-        Optional<byte[]> cached = cache.chat(user, chat);
+        Optional<byte[]> cached = cachedChat(user, chat);
         if (cached.isPresent()) {
-            return counted(new Json(cached.get(), true), chatHits, chatMisses);
+            return new Json(cached.get(), true);
         }
+        chatMisses.increment();
         Chats.Versioned<ChatView> loaded = chats.view(user, chat, settings.embeddedMessages())
                 .orElseThrow(() -> Problem.notFound("Chat " + chat));
         byte[] body = json.writeValueAsBytes(loaded.value());
         cache.fillChat(user, chat, loaded.version(), body);
-        return counted(new Json(body, false), chatHits, chatMisses);
+        return new Json(body, false);
     }
 
+    /** On a miss, the whole index is loaded and cached (when the cache is usable), and the page cut from it. */
     public Json list(UserId user, String cursor, int limit) {
-        ListCursor after = cursor == null ? null : ListCursor.decode(cursor);
-        Optional<List<HistoryCache.IndexEntry>> cached = cache.page(user, after, limit + 1);
+        Optional<byte[]> cached = cachedList(user, cursor, limit);
         if (cached.isPresent()) {
-            return counted(new Json(pageJson(cached.get(), limit), true), listHits, listMisses);
+            return new Json(cached.get(), true);
         }
+        listMisses.increment();
+        ListCursor after = cursor == null ? null : ListCursor.decode(cursor);
         long stamp = cache.listStamp(user);
-        if (stamp >= 0) {
-            List<HistoryCache.IndexEntry> all = chats.allSummaries(user).stream().map(this::indexEntry).toList();
-            cache.fillIndex(user, stamp, all);
-            List<HistoryCache.IndexEntry> from = after == null ? all
-                    : all.stream().filter(e -> e.member().compareTo(after.member()) < 0).toList();
-            byte[] body = pageJson(from.subList(0, Math.min(from.size(), limit + 1)), limit);
-            return counted(new Json(body, false), listHits, listMisses);
+        if (stamp < 0) {
+            List<HistoryCache.IndexEntry> page = chats.page(user, after, limit).stream()
+                    .map(s -> indexEntry(new Chats.Versioned<>(s, 0))).toList();
+            return new Json(pageJson(page, limit), false);
         }
-        List<HistoryCache.IndexEntry> page = chats.page(user, after, limit).stream()
-                .map(s -> indexEntry(new Chats.Versioned<>(s, 0))).toList();
-        return counted(new Json(pageJson(page, limit), false), listHits, listMisses);
+        List<HistoryCache.IndexEntry> all = chats.allSummaries(user).stream().map(this::indexEntry).toList();
+        cache.fillIndex(user, stamp, all);
+        List<HistoryCache.IndexEntry> from = after == null ? all
+                : all.stream().filter(e -> e.member().compareTo(after.member()) < 0).toList();
+        return new Json(pageJson(from.subList(0, Math.min(from.size(), limit + 1)), limit), false);
     }
 
     public Json search(UserId user, String text, String cursor, int limit) {
@@ -273,11 +275,6 @@ public class ChatHistory {
         String next = more ? "\"" + ListCursor.fromMember(shown.getLast().member()).encode() + "\"" : "null";
         body.writeBytes(("],\"nextCursor\":" + next + "}").getBytes(StandardCharsets.US_ASCII));
         return body.toByteArray();
-    }
-
-    private static Json counted(Json result, Counter hits, Counter misses) {
-        (result.cacheHit() ? hits : misses).increment();
-        return result;
     }
 
     private Instant now() {
