@@ -18,6 +18,11 @@ class ArchitectureTests {
             .that().haveSimpleName("ListCursor").or().haveSimpleName("CacheKeys")
             .or().haveSimpleName("PromptAssembler").or().haveSimpleName("Titles")
             .or().haveSimpleName("MarkdownExport").or().haveSimpleName("Ids")
+            .or().haveSimpleName("DocumentParser").or().haveSimpleName("HtmlPageParser")
+            .or().haveSimpleName("MarkdownPageParser").or().haveSimpleName("TextPageParser")
+            .or().haveSimpleName("PdfPageParser").or().haveSimpleName("Outline")
+            .or().haveSimpleName("ParsedPage").or().haveSimpleName("Section").or().haveSimpleName("Block")
+            .or().haveSimpleName("Chunker").or().haveSimpleName("Chunk")
             .should().dependOnClassesThat().resideInAPackage("org.springframework..");
 
     @ArchTest

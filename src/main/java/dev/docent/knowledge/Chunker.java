@@ -1,0 +1,165 @@
+package dev.docent.knowledge;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Splits a page into passages of about {@value #TARGET_WORDS} words, section by section. Consecutive
+ * passages of a section share {@value #OVERLAP_WORDS} words of prose so a sentence cut at the border is
+ * found from either side; code listings stay whole up to {@value #MAX_WORDS} words, and longer ones are
+ * cut between lines. No passage exceeds {@value #MAX_WORDS} words.
+ */
+final class Chunker {
+
+    static final int TARGET_WORDS = 300;
+    static final int OVERLAP_WORDS = 40;
+    static final int MAX_WORDS = 450;
+
+    List<Chunk> chunk(ParsedPage page) {
+        List<Chunk> chunks = new ArrayList<>();
+        for (Section section : page.sections()) {
+            String url = section.anchor().isEmpty() ? page.path() : page.path() + "#" + section.anchor();
+            for (String text : passages(section)) {
+                chunks.add(new Chunk(page.path(), page.title(), section.heading(), url, chunks.size(), text));
+            }
+        }
+        return chunks;
+    }
+
+    private static List<String> passages(Section section) {
+        Passages passages = new Passages();
+        for (Block block : section.blocks()) {
+            switch (block) {
+                case Block.Prose prose -> passages.prose(words(prose.text()));
+                case Block.Code code -> codePieces(code.text()).forEach(passages::code);
+            }
+        }
+        return passages.finish();
+    }
+
+    private static List<String> codePieces(String code) {
+        if (words(code).length <= MAX_WORDS) {
+            return List.of(code);
+        }
+        List<String> pieces = new ArrayList<>();
+        StringBuilder piece = new StringBuilder();
+        int pieceWords = 0;
+        for (String line : code.split("\n", -1)) {
+            String[] lineWords = words(line);
+            if (lineWords.length > MAX_WORDS) {
+                // A single line this long (minified code, data) has no better place to cut than between words.
+                for (int from = 0; from < lineWords.length; from += MAX_WORDS) {
+                    String part = String.join(" ", Arrays.copyOfRange(lineWords, from,
+                            Math.min(lineWords.length, from + MAX_WORDS)));
+                    pieceWords = addLine(pieces, piece, pieceWords, part, words(part).length);
+                }
+                continue;
+            }
+            pieceWords = addLine(pieces, piece, pieceWords, line, lineWords.length);
+        }
+        if (!piece.toString().isBlank()) {
+            pieces.add(piece.toString().stripTrailing());
+        }
+        return pieces;
+    }
+
+    private static int addLine(List<String> pieces, StringBuilder piece, int pieceWords, String line, int lineWords) {
+        if (pieceWords + lineWords > MAX_WORDS && pieceWords > 0) {
+            pieces.add(piece.toString().stripTrailing());
+            piece.setLength(0);
+            pieceWords = 0;
+        }
+        piece.append(line).append('\n');
+        return pieceWords + lineWords;
+    }
+
+    static String[] words(String text) {
+        String stripped = text.strip();
+        return stripped.isEmpty() ? new String[0] : stripped.split("\\s+");
+    }
+
+    /** The passages of one section, filled in order. */
+    private static final class Passages {
+
+        private sealed interface Part {
+        }
+
+        private record Paragraph(List<String> words) implements Part {
+        }
+
+        private record Listing(String code) implements Part {
+        }
+
+        private final List<String> done = new ArrayList<>();
+        private final List<Part> parts = new ArrayList<>();
+        private int words;
+        private boolean onlyOverlap = true;
+
+        void prose(String[] paragraph) {
+            List<String> current = new ArrayList<>();
+            parts.add(new Paragraph(current));
+            for (String word : paragraph) {
+                if (words >= TARGET_WORDS) {
+                    current = startNext();
+                }
+                current.add(word);
+                words++;
+                onlyOverlap = false;
+            }
+        }
+
+        void code(String listing) {
+            int size = words(listing).length;
+            if (words + size > MAX_WORDS && !onlyOverlap) {
+                startNext();
+            }
+            if (words + size > MAX_WORDS) {
+                // The overlap would push the listing over the limit: the listing alone is context enough.
+                parts.clear();
+                words = 0;
+            }
+            parts.add(new Listing(listing));
+            words += size;
+            onlyOverlap = false;
+            if (words >= TARGET_WORDS) {
+                startNext();
+            }
+        }
+
+        List<String> finish() {
+            if (!onlyOverlap) {
+                done.add(render());
+            }
+            return done;
+        }
+
+        /** Closes the current passage and opens the next with its closing prose words; returns that paragraph. */
+        private List<String> startNext() {
+            done.add(render());
+            List<String> overlap = new ArrayList<>();
+            if (!parts.isEmpty() && parts.getLast() instanceof Paragraph(List<String> last)) {
+                overlap.addAll(last.subList(Math.max(0, last.size() - OVERLAP_WORDS), last.size()));
+            }
+            parts.clear();
+            parts.add(new Paragraph(overlap));
+            words = overlap.size();
+            onlyOverlap = true;
+            return overlap;
+        }
+
+        private String render() {
+            List<String> rendered = new ArrayList<>();
+            for (Part part : parts) {
+                switch (part) {
+                    case Listing(String code) -> rendered.add(code);
+                    case Paragraph(List<String> paragraph) when !paragraph.isEmpty() ->
+                            rendered.add(String.join(" ", paragraph));
+                    case Paragraph ignored -> {
+                    }
+                }
+            }
+            return String.join("\n\n", rendered);
+        }
+    }
+}
