@@ -84,10 +84,11 @@ public class ChatHistory {
     }
 
     public Json chat(UserId user, ChatId chat) {
-        Optional<byte[]> cached = cachedChat(user, chat);
-        if (cached.isPresent()) {
-            return new Json(cached.get(), true);
-        }
+        return cachedChat(user, chat).map(hit -> new Json(hit, true)).orElseGet(() -> chatFromDatabase(user, chat));
+    }
+
+    /** After a miss: loads the chat and fills the cache. */
+    public Json chatFromDatabase(UserId user, ChatId chat) {
         chatMisses.increment();
         Chats.Versioned<ChatView> loaded = chats.view(user, chat, settings.embeddedMessages())
                 .orElseThrow(() -> Problem.notFound("Chat " + chat));
@@ -96,12 +97,13 @@ public class ChatHistory {
         return new Json(body, false);
     }
 
-    /** On a miss, the whole index is loaded and cached (when the cache is usable), and the page cut from it. */
     public Json list(UserId user, String cursor, int limit) {
-        Optional<byte[]> cached = cachedList(user, cursor, limit);
-        if (cached.isPresent()) {
-            return new Json(cached.get(), true);
-        }
+        return cachedList(user, cursor, limit).map(hit -> new Json(hit, true))
+                .orElseGet(() -> listFromDatabase(user, cursor, limit));
+    }
+
+    /** After a miss: loads the page (and, when the cache is usable, the whole index to fill it). */
+    public Json listFromDatabase(UserId user, String cursor, int limit) {
         listMisses.increment();
         ListCursor after = cursor == null ? null : ListCursor.decode(cursor);
         long stamp = cache.listStamp(user);

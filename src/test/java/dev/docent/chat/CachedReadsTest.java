@@ -142,6 +142,22 @@ class CachedReadsTest {
     }
 
     @Test
+    void aMissAsksRedisOnceThenFillsIt() throws Exception {
+        Api api = new Api(port).newUser();
+        String userId = api.get("/api/v1/me").json().get("id").asString();
+        String chatId = api.newChat("cold");
+        redis.delete(redis.keys("docent:{u:" + userId + "}*"));
+        try (RedisMonitor monitor = new RedisMonitor(TestServices.redisUrl())) {
+            assertThat(api.get("/api/v1/chats/" + chatId).header("X-Cache")).isEqualTo("MISS");
+            Thread.sleep(100);
+            List<String> commands = monitor.clientCommandsMentioning(chatId);
+            assertThat(commands).as("one read, one fill").hasSize(2);
+            assertThat(commands.get(0)).containsIgnoringCase("\"hmget\"");
+            assertThat(commands.get(1)).containsIgnoringCase("eval");
+        }
+    }
+
+    @Test
     void theListPagesThroughEveryChatExactlyOnceNewestFirst() {
         Api api = new Api(port).newUser();
         List<String> created = new ArrayList<>();

@@ -28,6 +28,8 @@ class CachedReads extends OncePerRequestFilter {
     private static final String LIST = "/api/v1/chats";
     private static final String ONE = LIST + "/";
     private static final int UUID_LENGTH = 36;
+    /** Set when this filter asked the cache and missed, so the controller goes straight to the database. */
+    static final String MISSED = CachedReads.class.getName() + ".missed";
 
     private final ChatHistory history;
 
@@ -64,10 +66,17 @@ class CachedReads extends OncePerRequestFilter {
             }
             UUID chat = UUID.fromString(request.getRequestURI().substring(ONE.length()));
             measuredAs(request, ONE + "{chatId}");
-            return history.cachedChat(user.id(), new ChatId(chat));
+            return missed(request, history.cachedChat(user.id(), new ChatId(chat)));
         } catch (IllegalArgumentException | Problem unusual) {
             return Optional.empty();
         }
+    }
+
+    private static Optional<byte[]> missed(HttpServletRequest request, Optional<byte[]> cached) {
+        if (cached.isEmpty()) {
+            request.setAttribute(MISSED, Boolean.TRUE);
+        }
+        return cached;
     }
 
     /** What the controller would answer with JSON; anything else is left to its content negotiation. */
@@ -92,6 +101,6 @@ class CachedReads extends OncePerRequestFilter {
             return Optional.empty();
         }
         measuredAs(request, LIST);
-        return history.cachedList(user.id(), cursor, limit);
+        return missed(request, history.cachedList(user.id(), cursor, limit));
     }
 }

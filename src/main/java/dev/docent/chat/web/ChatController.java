@@ -8,6 +8,7 @@ import dev.docent.shared.ChatId;
 import dev.docent.shared.Problem;
 import dev.docent.shared.Text;
 import jakarta.validation.constraints.Pattern;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -62,8 +63,10 @@ class ChatController {
     @ApiResponse(responseCode = "200", description = "The chat with its newest messages; X-Cache says HIT or MISS",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(implementation = ChatView.class)))
-    ResponseEntity<byte[]> chat(@PathVariable UUID chatId) {
-        return cached(history.chat(CurrentUser.require().id(), new ChatId(chatId)));
+    ResponseEntity<byte[]> chat(@PathVariable UUID chatId, HttpServletRequest request) {
+        var user = CurrentUser.require().id();
+        return cached(missedAlready(request) ? history.chatFromDatabase(user, new ChatId(chatId))
+                : history.chat(user, new ChatId(chatId)));
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
@@ -72,12 +75,15 @@ class ChatController {
                     schema = @Schema(implementation = ChatPage.class)))
     ResponseEntity<byte[]> list(@RequestParam(defaultValue = "" + DEFAULT_LIMIT) @Min(1) @Max(MAX_LIMIT) int limit,
             @RequestParam(required = false) @Size(min = 1, max = 100) String cursor,
-            @RequestParam(required = false) @Size(max = 200) @Pattern(regexp = Text.NO_CONTROL_CHARACTERS, message = Text.CONTROL_CHARACTERS_MESSAGE) String q) {
+            @RequestParam(required = false) @Size(max = 200)
+            @Pattern(regexp = Text.NO_CONTROL_CHARACTERS, message = Text.CONTROL_CHARACTERS_MESSAGE) String q,
+            HttpServletRequest request) {
         var user = CurrentUser.require().id();
         if (q != null && !q.isBlank()) {
             return cached(history.search(user, q.strip(), cursor, limit));
         }
-        return cached(history.list(user, cursor, limit));
+        return cached(missedAlready(request) ? history.listFromDatabase(user, cursor, limit)
+                : history.list(user, cursor, limit));
     }
 
     @GetMapping(path = "/{chatId}/messages", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -116,6 +122,11 @@ class ChatController {
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename(filename, StandardCharsets.UTF_8).build().toString())
                 .body(body);
+    }
+
+    /** {@link CachedReads} already asked the cache: no second round trip before the database. */
+    private static boolean missedAlready(HttpServletRequest request) {
+        return request.getAttribute(CachedReads.MISSED) != null;
     }
 
     private static ResponseEntity<byte[]> cached(ChatHistory.Json result) {
