@@ -23,6 +23,8 @@ class ArchitectureTests {
             .or().haveSimpleName("PdfPageParser").or().haveSimpleName("Outline")
             .or().haveSimpleName("ParsedPage").or().haveSimpleName("Section").or().haveSimpleName("Block")
             .or().haveSimpleName("Chunker").or().haveSimpleName("Chunk")
+            .or().haveSimpleName("PassageIndex").or().haveSimpleName("PassageDocument")
+            .or().haveSimpleName("PassageQuery")
             .should().dependOnClassesThat().resideInAPackage("org.springframework..");
 
     @ArchTest
