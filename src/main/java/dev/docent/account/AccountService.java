@@ -41,6 +41,8 @@ public class AccountService {
     private static final SecureRandom RANDOM = new SecureRandom();
     /** BCrypt reads at most 72 bytes of a password; a longer one would be silently cut, so it is refused. */
     static final int MAX_PASSWORD_BYTES = 72;
+    /** Letters, digits, '_', '.' and '-': the sign-up form and the configured admin follow the same rule. */
+    public static final String USERNAME_CHARACTERS = "[A-Za-z0-9_.-]+";
 
     private final Accounts accounts;
     private final RefreshTokens refreshTokens;
@@ -124,7 +126,7 @@ public class AccountService {
         if (password.length() < 10 || password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
             throw new ConfigurationProblem("DOCENT_ADMIN_PASSWORD must be 10 to " + MAX_PASSWORD_BYTES + " bytes long");
         }
-        if (!username.matches("[A-Za-z0-9_.-]{3,32}")) {
+        if (username.length() < 3 || username.length() > 32 || !username.matches(USERNAME_CHARACTERS)) {
             throw new ConfigurationProblem("DOCENT_ADMIN_USERNAME must be 3 to 32 letters, digits, '_', '.' or '-'");
         }
         String hash = passwords.encode(password);

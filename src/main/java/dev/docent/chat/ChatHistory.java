@@ -91,7 +91,7 @@ public class ChatHistory {
     public Json chatFromDatabase(UserId user, ChatId chat) {
         chatMisses.increment();
         Chats.Versioned<ChatView> loaded = chats.view(user, chat, settings.embeddedMessages())
-                .orElseThrow(() -> Problem.notFound("Chat " + chat));
+                .orElseThrow(() -> noSuchChat(chat));
         byte[] body = json.writeValueAsBytes(loaded.value());
         cache.fillChat(user, chat, loaded.version(), body);
         return new Json(body, false);
@@ -109,7 +109,7 @@ public class ChatHistory {
         long stamp = cache.listStamp(user);
         if (stamp < 0) {
             List<HistoryCache.IndexEntry> page = chats.page(user, after, limit).stream()
-                    .map(s -> indexEntry(new Chats.Versioned<>(s, 0))).toList();
+                    .map(this::unversionedEntry).toList();
             return new Json(pageJson(page, limit), false);
         }
         List<HistoryCache.IndexEntry> all = chats.allSummaries(user).stream().map(this::indexEntry).toList();
@@ -122,7 +122,7 @@ public class ChatHistory {
     public Json search(UserId user, String text, String cursor, int limit) {
         ListCursor after = cursor == null ? null : ListCursor.decode(cursor);
         List<HistoryCache.IndexEntry> page = chats.search(user, text, after, limit).stream()
-                .map(s -> indexEntry(new Chats.Versioned<>(s, 0))).toList();
+                .map(this::unversionedEntry).toList();
         return new Json(pageJson(page, limit), false);
     }
 
@@ -136,13 +136,13 @@ public class ChatHistory {
 
     public ChatSummary summary(UserId user, ChatId chat) {
         return chats.summary(user, chat).map(Chats.Versioned::value)
-                .orElseThrow(() -> Problem.notFound("Chat " + chat));
+                .orElseThrow(() -> noSuchChat(chat));
     }
 
     /** The whole conversation, oldest first, for export. */
     public ChatView everything(UserId user, ChatId chat) {
         ChatView head = chats.view(user, chat, 0).map(Chats.Versioned::value)
-                .orElseThrow(() -> Problem.notFound("Chat " + chat));
+                .orElseThrow(() -> noSuchChat(chat));
         return new ChatView(head.id(), head.title(), head.category(), head.documentId(), head.createdAt(),
                 head.updatedAt(), chats.allMessages(chat), false);
     }
@@ -158,7 +158,7 @@ public class ChatHistory {
     public ChatSummary rename(UserId user, ChatId chat, String title) {
         Boolean renamed = tx.execute(status -> chats.rename(user, chat, title));
         if (!Boolean.TRUE.equals(renamed)) {
-            throw Problem.notFound("Chat " + chat);
+            throw noSuchChat(chat);
         }
         publish(user, chat);
         return summary(user, chat);
@@ -167,7 +167,7 @@ public class ChatHistory {
     public void delete(UserId user, ChatId chat) {
         Boolean deleted = tx.execute(status -> chats.delete(user, chat));
         if (!Boolean.TRUE.equals(deleted)) {
-            throw Problem.notFound("Chat " + chat);
+            throw noSuchChat(chat);
         }
         cache.deleted(user, chat);
     }
@@ -193,7 +193,7 @@ public class ChatHistory {
         MessageView saved = tx.execute(status -> {
             if (!chats.beginGeneration(user, chat, generation, now, now.minus(lease))) {
                 if (!chats.owns(user, chat)) {
-                    throw Problem.notFound("Chat " + chat);
+                    throw noSuchChat(chat);
                 }
                 throw Problem.conflict("generation-running",
                         "An answer is already being generated in this chat; wait for it or stop it");
@@ -239,7 +239,7 @@ public class ChatHistory {
 
     private void requireOwned(UserId user, ChatId chat) {
         if (!chats.owns(user, chat)) {
-            throw Problem.notFound("Chat " + chat);
+            throw noSuchChat(chat);
         }
     }
 
@@ -256,6 +256,15 @@ public class ChatHistory {
         } catch (RuntimeException e) {
             log.warn("Could not refresh the cached state of chat {}", chat, e);
         }
+    }
+
+    private static Problem noSuchChat(ChatId chat) {
+        return Problem.notFound("Chat " + chat);
+    }
+
+    /** For pages served without filling the index: their versions are never compared. */
+    private HistoryCache.IndexEntry unversionedEntry(ChatSummary summary) {
+        return indexEntry(new Chats.Versioned<>(summary, 0));
     }
 
     private HistoryCache.IndexEntry indexEntry(Chats.Versioned<ChatSummary> summary) {

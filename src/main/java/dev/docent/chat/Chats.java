@@ -106,29 +106,31 @@ class Chats {
 
     /** One page of the list, {@code limit + 1} rows so the caller can tell whether more follow. */
     List<ChatSummary> page(UserId user, ListCursor after, int limit) {
-        String position = after == null ? "" : " and (updated_at < ? or (updated_at = ? and id < ?))";
-        var spec = jdbc.sql("select " + SUMMARY_COLUMNS + " from chats where user_id = ?" + position
-                + " order by updated_at desc, id desc limit ?").param(user.value());
-        if (after != null) {
-            spec = spec.param(ts(after.updatedAt())).param(ts(after.updatedAt())).param(after.chatId());
-        }
-        return spec.param(limit + 1).query((rs, row) -> versionedSummary(rs, row).value()).list();
+        return summariesAfter(user, after, limit, "", List.of());
     }
 
-    /** Chats whose title or any message contains {@code text}, case-insensitively. */
+    /** Chats whose title or any message contains {@code text}, case-insensitively; a page as {@link #page}. */
     List<ChatSummary> search(UserId user, String text, ListCursor after, int limit) {
-        String pattern = "%" + text.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String pattern = "%" + text.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                + "%";
+        return summariesAfter(user, after, limit, " and (lower(c.title) like ? escape '\\' or exists (select 1"
+                + " from messages m where m.chat_id = c.id and lower(m.content) like ? escape '\\'))",
+                List.of(pattern, pattern));
+    }
+
+    private List<ChatSummary> summariesAfter(UserId user, ListCursor after, int limit, String condition,
+            List<Object> conditionParams) {
         String position = after == null ? "" : " and (c.updated_at < ? or (c.updated_at = ? and c.id < ?))";
         var spec = jdbc.sql("select " + SUMMARY_COLUMNS.replaceAll("(\\w+)", "c.$1") + " from chats c"
-                + " where c.user_id = ?" + position
-                + " and (lower(c.title) like ? escape '\\' or exists (select 1 from messages m where m.chat_id = c.id"
-                + " and lower(m.content) like ? escape '\\'))"
+                + " where c.user_id = ?" + position + condition
                 + " order by c.updated_at desc, c.id desc limit ?").param(user.value());
         if (after != null) {
             spec = spec.param(ts(after.updatedAt())).param(ts(after.updatedAt())).param(after.chatId());
         }
-        return spec.param(pattern).param(pattern).param(limit + 1)
-                .query((rs, row) -> versionedSummary(rs, row).value()).list();
+        for (Object param : conditionParams) {
+            spec = spec.param(param);
+        }
+        return spec.param(limit + 1).query((rs, row) -> versionedSummary(rs, row).value()).list();
     }
 
     /** Messages with {@code seq < beforeSeq}, newest first. */

@@ -22,7 +22,7 @@ class AuthController {
 
     record SignUpRequest(
             @NotBlank @Size(min = 3, max = 32)
-            @Pattern(regexp = "[A-Za-z0-9_.-]+", message = "may contain only letters, digits, '_', '.' and '-'")
+            @Pattern(regexp = AccountService.USERNAME_CHARACTERS, message = "may contain only letters, digits, '_', '.' and '-'")
             String username,
             @NotBlank @Size(min = 10, max = 72, message = "must be 10 to 72 characters")
             @Pattern(regexp = Text.NO_CONTROL_CHARACTERS, message = Text.CONTROL_CHARACTERS_MESSAGE) String password,
