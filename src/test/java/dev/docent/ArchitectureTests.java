@@ -25,6 +25,9 @@ class ArchitectureTests {
             .or().haveSimpleName("Chunker").or().haveSimpleName("Chunk")
             .or().haveSimpleName("PassageIndex").or().haveSimpleName("PassageDocument")
             .or().haveSimpleName("PassageQuery")
+            .or().haveSimpleName("InProcessEmbedder").or().haveSimpleName("InProcessModel")
+            .or().haveSimpleName("OpenAiEmbedder").or().haveSimpleName("EmbedderInput")
+            .or().haveSimpleName("SettingValues")
             .should().dependOnClassesThat().resideInAPackage("org.springframework..");
 
     @ArchTest

@@ -1,6 +1,7 @@
 package dev.docent.llm;
 
-import java.net.URI;
+import static dev.docent.llm.SettingValues.blankToNull;
+
 import java.time.Duration;
 import java.util.Locale;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -30,7 +31,7 @@ record LlmSettings(@DefaultValue(EXTRACTIVE) String provider, String baseUrl, St
 
     LlmSettings {
         provider = blankToNull(provider) == null ? EXTRACTIVE : provider.strip().toLowerCase(Locale.ROOT);
-        baseUrl = blankToNull(baseUrl) == null ? null : baseUrl.strip().replaceAll("/+$", "");
+        baseUrl = SettingValues.baseUrl(baseUrl);
         apiKey = blankToNull(apiKey);
         model = blankToNull(model);
         if (!provider.equals(EXTRACTIVE) && !provider.equals(OPENAI) && !provider.equals(OLLAMA)) {
@@ -44,10 +45,7 @@ record LlmSettings(@DefaultValue(EXTRACTIVE) String provider, String baseUrl, St
             if (baseUrl == null) {
                 throw new InvalidLlmSettingsException(requiredWith("DOCENT_LLM_BASE_URL", provider));
             }
-            if (!isHttpUrl(baseUrl)) {
-                throw new InvalidLlmSettingsException(
-                        "DOCENT_LLM_BASE_URL must be an http:// or https:// URL (was '" + baseUrl + "')");
-            }
+            SettingValues.requireHttpUrl("DOCENT_LLM_BASE_URL", baseUrl);
             if (model == null) {
                 throw new InvalidLlmSettingsException(requiredWith("DOCENT_LLM_MODEL", provider));
             }
@@ -55,9 +53,7 @@ record LlmSettings(@DefaultValue(EXTRACTIVE) String provider, String baseUrl, St
                 throw new InvalidLlmSettingsException("DOCENT_LLM_API_KEY must be set for " + OPENAI_URL);
             }
         }
-        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-            throw new InvalidLlmSettingsException("DOCENT_LLM_TIMEOUT must be a positive duration such as 60s");
-        }
+        SettingValues.requirePositive("DOCENT_LLM_TIMEOUT", timeout, "60s");
     }
 
     boolean modelConfigured() {
@@ -78,18 +74,5 @@ record LlmSettings(@DefaultValue(EXTRACTIVE) String provider, String baseUrl, St
 
     private static String requiredWith(String variable, String provider) {
         return variable + " must be set when DOCENT_LLM_PROVIDER=" + provider;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
-    }
-
-    private static boolean isHttpUrl(String url) {
-        try {
-            URI uri = URI.create(url);
-            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 }

@@ -6,8 +6,8 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 
 /**
- * Reports bad language-model settings as the single line naming the variable, ahead of Spring Boot's generic
- * binding report (which would wrap it in several lines about the record's constructor).
+ * Reports bad language-model or embedding settings as the single line naming the variable, ahead of Spring Boot's
+ * generic binding report (which would wrap it in several lines about the record's constructor).
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class LlmSettingsFailureAnalyzer extends AbstractFailureAnalyzer<InvalidLlmSettingsException> {

@@ -1,6 +1,9 @@
 package dev.docent.llm;
 
-/** The language model could not answer. The message names the upstream and its status, never the API key. */
+/**
+ * The language model or the embedding endpoint could not answer. The message names the upstream and its status, never
+ * the API key.
+ */
 public class ModelFailure extends RuntimeException {
 
     public enum Kind { TIMEOUT, UPSTREAM, NOT_CONFIGURED }

@@ -21,9 +21,17 @@ final class UpstreamFailures {
     private final Duration timeout;
 
     UpstreamFailures(LlmSettings settings) {
-        this.upstream = settings.description();
-        this.apiKey = settings.apiKey();
-        this.timeout = settings.timeout();
+        this(settings.description(), settings.apiKey(), settings.timeout());
+    }
+
+    UpstreamFailures(EmbeddingSettings settings) {
+        this(settings.description(), settings.apiKey(), settings.timeout());
+    }
+
+    private UpstreamFailures(String upstream, String apiKey, Duration timeout) {
+        this.upstream = upstream;
+        this.apiKey = apiKey;
+        this.timeout = timeout;
     }
 
     ModelFailure translate(Throwable error) {
@@ -45,6 +53,11 @@ final class UpstreamFailures {
 
     ModelFailure silent() {
         return new ModelFailure(TIMEOUT, upstream + " sent nothing for " + readable(timeout), null);
+    }
+
+    /** A well-formed HTTP answer that does not say what the protocol promises. */
+    ModelFailure unexpected(String what) {
+        return new ModelFailure(UPSTREAM, upstream + " answered " + what, null);
     }
 
     ModelFailure endedEarly() {

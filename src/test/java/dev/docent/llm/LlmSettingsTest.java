@@ -1,23 +1,18 @@
 package dev.docent.llm;
 
+import static dev.docent.llm.SettingsChecks.assertInvalid;
+import static dev.docent.llm.SettingsChecks.assertStartStopsWithOneLine;
+import static dev.docent.llm.SettingsChecks.bindEnvironment;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.Map;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 @ExtendWith(OutputCaptureExtension.class)
 class LlmSettingsTest {
@@ -26,7 +21,7 @@ class LlmSettingsTest {
 
     @Test
     void withNothingSetThereIsNoModel() {
-        LlmSettings settings = bindEnvironment(Map.of());
+        LlmSettings settings = bind(Map.of());
 
         assertThat(settings.provider()).isEqualTo("extractive");
         assertThat(settings.modelConfigured()).isFalse();
@@ -36,7 +31,7 @@ class LlmSettingsTest {
 
     @Test
     void bindsTheDocumentedEnvironmentVariables() {
-        LlmSettings settings = bindEnvironment(Map.of(
+        LlmSettings settings = bind(Map.of(
                 "DOCENT_LLM_PROVIDER", "Ollama",
                 "DOCENT_LLM_BASE_URL", "http://gpu:11434/",
                 "DOCENT_LLM_API_KEY", "proxy-key",
@@ -81,16 +76,9 @@ class LlmSettingsTest {
 
     @Test
     void aBadValueStopsTheStartWithOneLine(CapturedOutput output) {
-        SpringApplication application = new SpringApplication(SettingsOnly.class);
-        application.setWebApplicationType(WebApplicationType.NONE);
-
-        assertThatThrownBy(() -> application.run("--docent.llm.provider=ollama",
-                "--docent.llm.base-url=http://gpu:11434"));
-
-        assertThat(output.getOut()).containsSubsequence("APPLICATION FAILED TO START", "Description:",
-                System.lineSeparator() + System.lineSeparator()
-                        + "DOCENT_LLM_MODEL must be set when DOCENT_LLM_PROVIDER=ollama" + System.lineSeparator());
-        assertThat(output.getOut()).doesNotContain("Action:");
+        assertStartStopsWithOneLine(output, SettingsOnly.class,
+                "DOCENT_LLM_MODEL must be set when DOCENT_LLM_PROVIDER=ollama",
+                "--docent.llm.provider=ollama", "--docent.llm.base-url=http://gpu:11434");
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -98,13 +86,7 @@ class LlmSettingsTest {
     static class SettingsOnly {
     }
 
-    private static void assertInvalid(ThrowingCallable construction, String message) {
-        assertThatThrownBy(construction).isInstanceOf(InvalidLlmSettingsException.class).hasMessage(message);
-    }
-
-    private static LlmSettings bindEnvironment(Map<String, Object> variables) {
-        SystemEnvironmentPropertySource environment = new SystemEnvironmentPropertySource(
-                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables);
-        return new Binder(ConfigurationPropertySources.from(environment)).bindOrCreate("docent.llm", LlmSettings.class);
+    private static LlmSettings bind(Map<String, Object> variables) {
+        return bindEnvironment("docent.llm", LlmSettings.class, variables);
     }
 }
