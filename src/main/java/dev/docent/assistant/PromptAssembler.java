@@ -1,8 +1,10 @@
 package dev.docent.assistant;
 
 import dev.docent.chat.MessageView;
+import dev.docent.knowledge.Passage;
 import dev.docent.llm.ModelMessage;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
@@ -18,6 +20,26 @@ final class PromptAssembler {
             concisely, use Markdown, and put code in fenced blocks with a language tag. If you are not \
             sure of something, say so instead of guessing.""";
 
+    static final String GROUNDED_INSTRUCTIONS = """
+            You are Docent, a patient assistant for people learning to program. Answer the user's question \
+            using only the numbered documentation passages below, not what you know from elsewhere. Cite the \
+            passages you use by their numbers in square brackets, like [1] or [2][3], right after the \
+            statement they support, and cite no other numbers. If the passages do not contain the answer, \
+            say plainly that the documentation provided does not cover it, and do not make one up. Be \
+            clear and concise, use Markdown, and put code in fenced blocks with a language tag. Answer in \
+            the language of the user's question, even when the passages are in another language.""";
+
+    static final String NO_PASSAGES = "(No passages were found for this question.)";
+
+    /** A grounded prompt, and the passages it numbered: {@code passages.get(0)} is [1]. */
+    record Grounded(List<ModelMessage> messages, List<Passage> passages) {
+
+        Grounded {
+            messages = List.copyOf(messages);
+            passages = List.copyOf(passages);
+        }
+    }
+
     private PromptAssembler() {
     }
 
@@ -27,6 +49,73 @@ final class PromptAssembler {
 
     /** {@code conversation} is oldest first and ends with the question being answered, which is always kept. */
     static List<ModelMessage> general(List<MessageView> conversation, int historyTokens) {
+        return window(GENERAL_INSTRUCTIONS, conversation, historyTokens);
+    }
+
+    /**
+     * Instructions to answer from the numbered passages only and cite them as {@code [n]}, the passages
+     * themselves ({@code [1] Document — page › section (url)} then the text), then the conversation as in
+     * {@link #general}. {@code passages} come best first; they are taken in that order while they fit
+     * {@code passageTokens}, so the lowest-ranked go first. The best passage is always given, its text
+     * cut to fit if it alone is over the budget. Citations in the answer are to be checked against
+     * {@link Grounded#passages()}, not the passages passed in.
+     */
+    static Grounded grounded(List<MessageView> conversation, List<Passage> passages, int historyTokens,
+            int passageTokens) {
+        List<Passage> given = new ArrayList<>();
+        StringBuilder numbered = new StringBuilder();
+        int budget = passageTokens;
+        for (Passage passage : passages) {
+            String heading = "[" + (given.size() + 1) + "] " + heading(passage) + "\n";
+            String text = passage.text().strip();
+            int cost = estimateTokens(heading + text + "\n\n");
+            if (cost > budget) {
+                if (!given.isEmpty()) {
+                    break;
+                }
+                text = cut(text, Math.max(0, budget * 4 - heading.length() - 3));
+                cost = budget;
+            }
+            numbered.append(heading).append(text).append("\n\n");
+            given.add(passage);
+            budget -= cost;
+        }
+        String system = GROUNDED_INSTRUCTIONS + "\n\nPassages:\n\n"
+                + (given.isEmpty() ? NO_PASSAGES : numbered.toString().stripTrailing());
+        return new Grounded(window(system, conversation, historyTokens), given);
+    }
+
+    /** "Document — page › section (url)", leaving out what is blank or says nothing new. */
+    static String heading(Passage passage) {
+        String page = blank(passage.pageTitle()) ? passage.page() : passage.pageTitle();
+        StringBuilder heading = new StringBuilder(passage.documentTitle());
+        if (!blank(page)) {
+            heading.append(" — ").append(page);
+        }
+        if (!blank(passage.section()) && !passage.section().equals(page)) {
+            heading.append(" › ").append(passage.section());
+        }
+        if (!blank(passage.url())) {
+            heading.append(" (").append(passage.url()).append(')');
+        }
+        return heading.toString();
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    /** Cuts at the last space or line break that fits, keeping the text's layout (code stays indented). */
+    private static String cut(String text, int maxChars) {
+        if (text.length() <= maxChars) {
+            return text;
+        }
+        int at = Math.max(text.lastIndexOf(' ', maxChars), text.lastIndexOf('\n', maxChars));
+        return text.substring(0, at > maxChars / 2 ? at : maxChars).stripTrailing() + " …";
+    }
+
+    private static List<ModelMessage> window(String instructions, List<MessageView> conversation,
+            int historyTokens) {
         Deque<ModelMessage> window = new ArrayDeque<>();
         int budget = historyTokens;
         for (int i = conversation.size() - 1; i >= 0; i--) {
@@ -40,7 +129,7 @@ final class PromptAssembler {
             window.addFirst(message.role().equals(MessageView.USER) ? ModelMessage.user(message.content())
                     : ModelMessage.assistant(message.content()));
         }
-        window.addFirst(ModelMessage.system(GENERAL_INSTRUCTIONS));
+        window.addFirst(ModelMessage.system(instructions));
         return List.copyOf(window);
     }
 

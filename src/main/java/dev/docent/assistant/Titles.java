@@ -9,12 +9,17 @@ final class Titles {
     }
 
     static String fromQuestion(String question) {
-        String flat = question.strip().replaceAll("\\s+", " ");
-        if (flat.length() <= MAX) {
+        return shorten(question, MAX);
+    }
+
+    /** The text on one line, cut at a word boundary when longer than {@code max} characters, "…" included. */
+    static String shorten(String text, int max) {
+        String flat = text.strip().replaceAll("\\s+", " ");
+        if (flat.length() <= max) {
             return flat;
         }
-        int cut = flat.lastIndexOf(' ', MAX - 1);
-        return flat.substring(0, cut > MAX / 2 ? cut : MAX - 1) + "…";
+        int cut = flat.lastIndexOf(' ', max - 1);
+        return flat.substring(0, cut > max / 2 ? cut : max - 1) + "…";
     }
 
     /** Cleans a model's title suggestion; null when nothing usable is left. */

@@ -1,3 +1,3 @@
 /** One conversational turn: history and question in, a saved (optionally streamed) answer out. */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "account", "chat", "llm"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "account", "chat", "llm", "knowledge"})
 package dev.docent.assistant;
