@@ -24,6 +24,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -94,18 +95,25 @@ class SecurityConfig {
                 .anonymous(anonymous -> anonymous.disable())
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/documents").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/documents/**").hasRole("ADMIN")
+                        .requestMatchers("/api/v1/ingestions/**").hasRole("ADMIN")
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().permitAll())
                 .oauth2ResourceServer(rs -> rs
                         .bearerTokenResolver(new BearerHeader())
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(roles))
                         .authenticationEntryPoint(unauthorized())
-                        .accessDeniedHandler((request, response, e) -> ProblemHandler.write(response,
-                                ProblemHandler.detail(new Problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-                                        "Your role does not allow this")))))
+                        .accessDeniedHandler(forbidden()))
                 .exceptionHandling(ex -> ex
-                        .authenticationEntryPoint(unauthorized()))
+                        .authenticationEntryPoint(unauthorized())
+                        .accessDeniedHandler(forbidden()))
                 .build();
+    }
+
+    private static AccessDeniedHandler forbidden() {
+        return (request, response, e) -> ProblemHandler.write(response, ProblemHandler.detail(new Problem(
+                HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Your role does not allow this")));
     }
 
     private static AuthenticationEntryPoint unauthorized() {

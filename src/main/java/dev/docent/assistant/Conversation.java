@@ -4,8 +4,13 @@ import dev.docent.chat.Category;
 import dev.docent.chat.ChatHistory;
 import dev.docent.chat.ChatSummary;
 import dev.docent.chat.MessageView;
+import dev.docent.chat.Source;
+import dev.docent.knowledge.KnowledgeBase;
+import dev.docent.knowledge.Retrieval;
+import dev.docent.knowledge.Retrieved;
 import dev.docent.llm.LanguageModel;
 import dev.docent.llm.ModelFailure;
+import dev.docent.llm.ModelMessage;
 import dev.docent.llm.ModelStream;
 import dev.docent.shared.ChatId;
 import dev.docent.shared.Problem;
@@ -45,21 +50,36 @@ public class Conversation {
 
     private static final Logger log = LoggerFactory.getLogger(Conversation.class);
 
-    /** The outcome of asking the model: what it said, and why it ended. */
-    private record Generated(String text, boolean interrupted, ModelFailure failure) {
+    /** The outcome of answering: what was said, what it cites, and why it ended. */
+    private record Generated(String text, List<Source> sources, boolean interrupted, ModelFailure failure) {
+
+        Generated(String text, boolean interrupted, ModelFailure failure) {
+            this(text, List.of(), interrupted, failure);
+        }
+
+        Generated cited(List<Source> cited) {
+            return new Generated(text, cited, interrupted, failure);
+        }
     }
+
+    /** Words of an extractive answer sent per token event, so it arrives the way a model's answer does. */
+    private static final int EXTRACTIVE_WORDS_PER_TOKEN = 3;
 
     private final ChatHistory history;
     private final LanguageModel model;
+    private final Retrieval retrieval;
+    private final KnowledgeBase knowledge;
     private final IdempotencyKeys idempotencyKeys;
     private final AssistantSettings settings;
     private final JsonMapper json;
     private final Clock clock;
 
-    Conversation(ChatHistory history, LanguageModel model, IdempotencyKeys idempotencyKeys,
-            AssistantSettings settings, JsonMapper json, Clock clock) {
+    Conversation(ChatHistory history, LanguageModel model, Retrieval retrieval, KnowledgeBase knowledge,
+            IdempotencyKeys idempotencyKeys, AssistantSettings settings, JsonMapper json, Clock clock) {
         this.history = history;
         this.model = model;
+        this.retrieval = retrieval;
+        this.knowledge = knowledge;
         this.idempotencyKeys = idempotencyKeys;
         this.settings = settings;
         this.json = json;
@@ -68,7 +88,7 @@ public class Conversation {
 
     public TurnOutcome start(UserId user, Category category, UUID documentId, String message, String idempotencyKey,
             TurnListener listener) {
-        requireAnswerable(category);
+        requireDocument(category, documentId);
         String request = fingerprint("start", category, documentId, message);
         return idempotent(user, idempotencyKey, request, listener, () -> {
             UUID generation = UUID.randomUUID();
@@ -82,7 +102,6 @@ public class Conversation {
 
     public TurnOutcome reply(UserId user, ChatId chat, String message, String idempotencyKey, TurnListener listener) {
         ChatSummary summary = history.summary(user, chat);
-        requireAnswerable(summary.category());
         return idempotent(user, idempotencyKey, fingerprint("reply", chat, message), listener, () -> {
             UUID generation = UUID.randomUUID();
             MessageView question = history.appendUserMessage(user, chat, message, generation, settings.lease());
@@ -101,8 +120,15 @@ public class Conversation {
         Generated generated;
         try {
             listener.meta(chat.id(), question.id());
-            listener.sources(List.of());
-            generated = model.available() ? generate(user, chatId, generation, listener) : noModel(listener);
+            if (chat.category() == Category.OFFICIAL_DOCS) {
+                generated = grounded(user, chat, question, generation, listener);
+            } else {
+                listener.sources(List.of());
+                generated = model.available()
+                        ? generate(PromptAssembler.general(history.recent(user, chatId, 100), settings.historyTokens()),
+                                chatId, generation, listener)
+                        : noModel(listener);
+            }
         } catch (IOException clientGone) {
             generated = new Generated("", true, null);
         } catch (RuntimeException e) {
@@ -116,7 +142,7 @@ public class Conversation {
         MessageView answer;
         ChatSummary after;
         try {
-            answer = history.appendAnswer(user, chatId, generation, generated.text(), List.of(),
+            answer = history.appendAnswer(user, chatId, generation, generated.text(), generated.sources(),
                     generated.interrupted());
             after = history.summary(user, chatId);
         } catch (RuntimeException e) {
@@ -134,8 +160,61 @@ public class Conversation {
         return new TurnOutcome(after, question, answer);
     }
 
-    private Generated generate(UserId user, ChatId chat, UUID generation, TurnListener listener) {
-        var prompt = PromptAssembler.general(history.recent(user, chat, 100), settings.historyTokens());
+    /**
+     * An OFFICIAL_DOCS answer: the passages retrieved for the question (made to stand alone with the earlier
+     * questions), announced as sources, then answered from by the model or, without one, quoted extractively.
+     * Only the passages the answer cites are stored with it.
+     */
+    private Generated grounded(UserId user, ChatSummary chat, MessageView question, UUID generation,
+            TurnListener listener) throws IOException {
+        ChatId chatId = new ChatId(chat.id());
+        List<MessageView> conversation = history.recent(user, chatId, 100);
+        Retrieved retrieved = retrieve(question.content(), earlierQuestions(conversation), chat.documentId());
+        if (!model.available()) {
+            listener.sources(Citations.sources(retrieved.passages()));
+            ExtractiveAnswerer.Answer answer = ExtractiveAnswerer.answer(question.content(), retrieved.searchedAs(),
+                    retrieved.passages());
+            sendInPieces(answer.text(), listener);
+            return new Generated(answer.text(), Citations.cited(retrieved.passages(), answer.cited()), false, null);
+        }
+        PromptAssembler.Grounded prompt = PromptAssembler.grounded(conversation, retrieved.passages(),
+                settings.historyTokens(), settings.passageTokens());
+        listener.sources(Citations.sources(prompt.passages()));
+        Generated generated = generate(prompt.messages(), chatId, generation, listener);
+        Citations.Checked checked = Citations.check(generated.text(), prompt.passages().size());
+        return new Generated(checked.text(), generated.interrupted(), generated.failure())
+                .cited(Citations.cited(prompt.passages(), checked.cited()));
+    }
+
+    private Retrieved retrieve(String question, List<String> earlierQuestions, UUID documentId) {
+        try {
+            return retrieval.forQuestion(question, earlierQuestions, documentId, settings.passages());
+        } catch (RuntimeException e) {
+            log.warn("Retrieval failed; answering without passages: {}", e.toString());
+            return new Retrieved(question, List.of(question), List.of());
+        }
+    }
+
+    /** The user's questions before the last one, oldest first. */
+    private static List<String> earlierQuestions(List<MessageView> conversation) {
+        List<String> questions = conversation.stream().filter(message -> message.role().equals(MessageView.USER))
+                .map(MessageView::content).toList();
+        return questions.isEmpty() ? questions : questions.subList(0, questions.size() - 1);
+    }
+
+    private static void sendInPieces(String text, TurnListener listener) throws IOException {
+        String[] words = text.split("(?<=\\s)");
+        StringBuilder piece = new StringBuilder();
+        for (int i = 0; i < words.length; i++) {
+            piece.append(words[i]);
+            if ((i + 1) % EXTRACTIVE_WORDS_PER_TOKEN == 0 || i == words.length - 1) {
+                listener.token(piece.toString());
+                piece.setLength(0);
+            }
+        }
+    }
+
+    private Generated generate(List<ModelMessage> prompt, ChatId chat, UUID generation, TurnListener listener) {
         StringBuilder text = new StringBuilder();
         Instant deadline = clock.instant().plus(settings.generationTimeout());
         Instant nextStopCheck = clock.instant().plus(settings.stopCheckInterval());
@@ -244,12 +323,10 @@ public class Conversation {
         return outcome;
     }
 
-    private static void requireAnswerable(Category category) {
-        if (category == Category.OFFICIAL_DOCS) {
-            throw new Problem(HttpStatus.BAD_REQUEST, "capability-unavailable", "Capability not available",
-                    "OFFICIAL_DOCS answers need the knowledge base (document ingestion and retrieval), which this "
-                            + "server does not provide yet; start a GENERAL chat instead",
-                    List.of(new Problem.FieldProblem("category", "OFFICIAL_DOCS is not available yet")));
+    /** An OFFICIAL_DOCS chat may be tied to one document set, which must exist. */
+    private void requireDocument(Category category, UUID documentId) {
+        if (category == Category.OFFICIAL_DOCS && documentId != null && knowledge.document(documentId).isEmpty()) {
+            throw Problem.invalid("documentId", "there is no document set " + documentId);
         }
     }
 

@@ -4,34 +4,35 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.IOUtils;
 
 /**
- * The passages of all documents in a local Lucene index, searched with BM25. It is derived data: every
- * instance keeps its own, rebuilt from the stored chunks. Each write is committed and visible to the
- * next search.
+ * The passages of all documents in a local Lucene index: BM25 over the text and HNSW over the vectors. It is
+ * derived data: every instance keeps its own, rebuilt from the stored chunks. Each commit records the embedding
+ * model the vectors came from and the revision of every document it holds, so a replica knows what is stale.
  */
 final class PassageIndex implements AutoCloseable {
 
-    record Hit(String passageId, String documentId, String pagePath, String section, String url, String text,
-               float score) {
-    }
+    private static final String MODEL = "embeddingModel";
+    private static final String REVISION = "revision:";
 
     private final Directory directory;
     private final IndexWriter writer;
@@ -42,7 +43,7 @@ final class PassageIndex implements AutoCloseable {
         try {
             Analyzer analyzer = new EnglishAnalyzer();
             directory = FSDirectory.open(path);
-            writer = new IndexWriter(directory, new IndexWriterConfig(analyzer));
+            writer = new IndexWriter(directory, new IndexWriterConfig(analyzer).setRAMBufferSizeMB(64));
             searchers = new SearcherManager(writer, null);
             queries = new PassageQuery(analyzer);
         } catch (IOException e) {
@@ -50,45 +51,63 @@ final class PassageIndex implements AutoCloseable {
         }
     }
 
-    /** Adds the passages of a document; a passage already indexed under the same id is replaced. */
-    void add(String documentId, List<Chunk> chunks) {
-        write(() -> {
-            for (Chunk chunk : chunks) {
-                writer.updateDocument(new Term(PassageDocument.ID, PassageDocument.id(documentId, chunk)),
-                        PassageDocument.of(documentId, chunk));
+    /** The embedding model of the vectors in this index, empty for an index that never held any. */
+    Optional<String> model() {
+        return Optional.ofNullable(commitData().get(MODEL));
+    }
+
+    /** The revision of each document held, as it was in the database when the document was indexed. */
+    Map<UUID, Long> revisions() {
+        Map<UUID, Long> revisions = new HashMap<>();
+        commitData().forEach((key, value) -> {
+            if (key.startsWith(REVISION)) {
+                revisions.put(UUID.fromString(key.substring(REVISION.length())), Long.parseLong(value));
             }
+        });
+        return revisions;
+    }
+
+    /** Replaces everything indexed for the document with the given passages, in one commit. */
+    void replaceDocument(UUID documentId, long revision, Iterable<IndexedPassage> passages, String model) {
+        write(data -> {
+            writer.deleteDocuments(documentTerm(documentId));
+            for (IndexedPassage passage : passages) {
+                writer.addDocument(PassageDocument.of(passage));
+            }
+            data.put(MODEL, model);
+            data.put(REVISION + documentId, Long.toString(revision));
         });
     }
 
-    void deleteDocument(String documentId) {
-        write(() -> writer.deleteDocuments(new Term(PassageDocument.DOCUMENT_ID, documentId)));
+    void deleteDocument(UUID documentId) {
+        write(data -> {
+            writer.deleteDocuments(documentTerm(documentId));
+            data.remove(REVISION + documentId);
+        });
     }
 
-    void deletePage(String documentId, String pagePath) {
-        Query page = new BooleanQuery.Builder()
-                .add(new TermQuery(new Term(PassageDocument.DOCUMENT_ID, documentId)), Occur.FILTER)
-                .add(new TermQuery(new Term(PassageDocument.PAGE_PATH, pagePath)), Occur.FILTER)
-                .build();
-        write(() -> writer.deleteDocuments(page));
+    /** Empties the index, for a rebuild with another embedding model. */
+    void clear() {
+        write(data -> {
+            writer.deleteAll();
+            data.clear();
+        });
     }
 
-    /** The best {@code k} passages for the question, best first, from one document or from all of them. */
-    List<Hit> search(String question, String documentIdOrNull, int k) {
+    /** The best {@code n} passages by BM25, best first, from one document or from all of them. */
+    List<Passage> keywordSearch(String question, UUID documentIdOrNull, int n) {
         Optional<Query> query = queries.build(question, documentIdOrNull);
-        if (query.isEmpty()) {
-            return List.of();
-        }
-        return read(searcher -> {
-            List<Hit> hits = new ArrayList<>();
-            for (ScoreDoc scoreDoc : searcher.search(query.get(), k).scoreDocs) {
-                hits.add(PassageDocument.hit(searcher.storedFields().document(scoreDoc.doc), scoreDoc.score));
-            }
-            return hits;
-        });
+        return query.isEmpty() ? List.of() : search(query.get(), n);
+    }
+
+    /** The {@code n} passages nearest to the vector (approximate, HNSW), nearest first. */
+    List<Passage> vectorSearch(float[] vector, UUID documentIdOrNull, int n) {
+        Query filter = documentIdOrNull == null ? null : PassageQuery.inDocument(documentIdOrNull);
+        return search(new KnnFloatVectorQuery(PassageDocument.VECTOR, vector, n, filter), n);
     }
 
     int count() {
-        return read(searcher -> searcher.getIndexReader().numDocs());
+        return read(searcher -> searcher.count(new MatchAllDocsQuery()));
     }
 
     @Override
@@ -100,9 +119,34 @@ final class PassageIndex implements AutoCloseable {
         }
     }
 
-    private void write(IndexWrite change) {
+    private List<Passage> search(Query query, int n) {
+        return read(searcher -> {
+            List<Passage> passages = new ArrayList<>();
+            for (ScoreDoc hit : searcher.search(query, n).scoreDocs) {
+                passages.add(PassageDocument.passage(searcher.storedFields().document(hit.doc), hit.score));
+            }
+            return passages;
+        });
+    }
+
+    private Map<String, String> commitData() {
+        Map<String, String> data = new HashMap<>();
+        Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
+        if (live != null) {
+            live.forEach(entry -> data.put(entry.getKey(), entry.getValue()));
+        }
+        return data;
+    }
+
+    private static Term documentTerm(UUID documentId) {
+        return new Term(PassageDocument.DOCUMENT_ID, documentId.toString());
+    }
+
+    private synchronized void write(IndexWrite edit) {
         try {
-            change.apply();
+            Map<String, String> data = commitData();
+            edit.apply(data);
+            writer.setLiveCommitData(data.entrySet());
             writer.commit();
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
@@ -125,7 +169,7 @@ final class PassageIndex implements AutoCloseable {
 
     @FunctionalInterface
     private interface IndexWrite {
-        void apply() throws IOException;
+        void apply(Map<String, String> commitData) throws IOException;
     }
 
     @FunctionalInterface

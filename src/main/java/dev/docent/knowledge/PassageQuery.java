@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -36,7 +37,7 @@ final class PassageQuery {
     }
 
     /** Empty when the question has no searchable terms, for instance only stop words or punctuation. */
-    Optional<Query> build(String question, String documentIdOrNull) {
+    Optional<Query> build(String question, UUID documentIdOrNull) {
         Set<String> terms = terms(question);
         if (terms.isEmpty()) {
             return Optional.empty();
@@ -45,9 +46,13 @@ final class PassageQuery {
         FIELD_BOOSTS.forEach((field, boost) -> fields.add(new BoostQuery(anyTerm(field, terms), boost), Occur.SHOULD));
         BooleanQuery.Builder query = new BooleanQuery.Builder().add(fields.build(), Occur.MUST);
         if (documentIdOrNull != null) {
-            query.add(new TermQuery(new Term(PassageDocument.DOCUMENT_ID, documentIdOrNull)), Occur.FILTER);
+            query.add(inDocument(documentIdOrNull), Occur.FILTER);
         }
         return Optional.of(query.build());
+    }
+
+    static Query inDocument(UUID documentId) {
+        return new TermQuery(new Term(PassageDocument.DOCUMENT_ID, documentId.toString()));
     }
 
     private static Query anyTerm(String field, Set<String> terms) {

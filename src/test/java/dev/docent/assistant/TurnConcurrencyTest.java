@@ -78,11 +78,12 @@ class TurnConcurrencyTest {
     }
 
     @Test
-    void officialDocsIsAClearProblemUntilTheKnowledgeBaseExists() {
+    void anOfficialDocsChatForADocumentSetThatDoesNotExistIsABadRequest() {
         Api api = new Api(port).newUser();
-        Api.Response response = api.post("/api/v1/chats", "{\"message\":\"What is asyncio?\",\"category\":\"OFFICIAL_DOCS\"}");
+        Api.Response response = api.post("/api/v1/chats", "{\"message\":\"What is asyncio?\",\"category\":"
+                + "\"OFFICIAL_DOCS\",\"documentId\":\"0198f3a0-0000-7000-8000-000000000000\"}");
         assertThat(response.status()).isEqualTo(400);
-        assertThat(response.json().get("type").asString()).endsWith("/capability-unavailable");
+        assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("documentId");
         assertThat(api.get("/api/v1/chats").json().get("items")).isEmpty();
     }
 }

@@ -27,6 +27,7 @@ class TwoInstancesTest {
                 "docent.redis.url", TestServices.redisUrl(),
                 "docent.jwt.secret", "two-instances-share-this-secret-0123456789",
                 "docent.auth.login-attempts-per-minute", 3,
+                "docent.knowledge.sample-docs", false,
                 "server.port", 0);
         first = instance(shared);
         second = instance(shared);

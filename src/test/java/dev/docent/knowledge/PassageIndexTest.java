@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,6 +19,16 @@ class PassageIndexTest {
 
     private static final String FUNCTOOLS = "library/functools.html";
     private static final String DATA_STRUCTURES = "tutorial/datastructures.html";
+    private static final UUID PYTHON_ID = UUID.fromString("00000000-0000-7000-8000-000000000001");
+    private static final UUID DJANGO_ID = UUID.fromString("00000000-0000-7000-8000-000000000002");
+    private static final UUID GUIDE_ID = UUID.fromString("00000000-0000-7000-8000-000000000003");
+    private static final String MODEL = "test-model";
+
+    /** Four-dimensional vectors that point where the test says: caching, partial, lists, queries. */
+    private static final float[] CACHING = {1, 0, 0, 0};
+    private static final float[] PARTIAL = {0, 1, 0, 0};
+    private static final float[] LISTS = {0, 0, 1, 0};
+    private static final float[] QUERIES = {0, 0, 0, 1};
 
     private static final List<Chunk> PYTHON = List.of(
             new Chunk(FUNCTOOLS, "functools — Higher-order functions", "@functools.lru_cache",
@@ -56,8 +69,19 @@ class PassageIndexTest {
     @BeforeEach
     void openIndex() {
         index = new PassageIndex(directory);
-        index.add("python", PYTHON);
-        index.add("django", DJANGO);
+        index.replaceDocument(PYTHON_ID, 1, passages(PYTHON_ID, PYTHON, CACHING, PARTIAL, LISTS, LISTS), MODEL);
+        index.replaceDocument(DJANGO_ID, 1, passages(DJANGO_ID, DJANGO, QUERIES, QUERIES), MODEL);
+    }
+
+    private static List<IndexedPassage> passages(UUID document, List<Chunk> chunks, float[]... vectors) {
+        List<IndexedPassage> passages = new ArrayList<>();
+        for (int i = 0; i < chunks.size(); i++) {
+            Chunk chunk = chunks.get(i);
+            passages.add(new IndexedPassage(new UUID(document.getLeastSignificantBits(), i), document,
+                    "Docs " + document, chunk.pagePath(), chunk.pageTitle(), chunk.section(), chunk.url(),
+                    chunk.text(), vectors[i]));
+        }
+        return passages;
     }
 
     @AfterEach
@@ -78,14 +102,14 @@ class PassageIndexTest {
     @ParameterizedTest
     @ValueSource(strings = {"title", "section"})
     void aMatchInAHeadingOutranksTheSameMatchInTheText(String heading) {
-        index.add("guide", List.of(
+        index.replaceDocument(GUIDE_ID, 1, passages(GUIDE_ID, List.of(
                 new Chunk("a.html", "Guide", "Overview", "a.html", 0,
                         "Generators build iterators from functions that yield values lazily."),
                 new Chunk("b.html", heading.equals("title") ? "Generators" : "Guide",
                         heading.equals("section") ? "Generators" : "Overview", "b.html", 0,
-                        "Functions that yield values lazily, one at a time, build iterators.")));
+                        "Functions that yield values lazily, one at a time, build iterators.")), LISTS, LISTS), MODEL);
 
-        assertThat(index.search("generators", "guide", 2)).extracting(PassageIndex.Hit::pagePath)
+        assertThat(index.keywordSearch("generators", GUIDE_ID, 2)).extracting(Passage::page)
                 .containsExactly("b.html", "a.html");
     }
 
@@ -93,52 +117,51 @@ class PassageIndexTest {
     void theDocumentFilterKeepsOnlyThatDocumentsPassages() {
         String question = "results returned";
 
-        assertThat(index.search(question, null, 10)).extracting(PassageIndex.Hit::documentId)
-                .contains("python", "django");
-        assertThat(index.search(question, "django", 10)).isNotEmpty()
-                .extracting(PassageIndex.Hit::documentId).containsOnly("django");
+        assertThat(index.keywordSearch(question, null, 10)).extracting(Passage::documentId)
+                .contains(PYTHON_ID, DJANGO_ID);
+        assertThat(index.keywordSearch(question, DJANGO_ID, 10)).isNotEmpty()
+                .extracting(Passage::documentId).containsOnly(DJANGO_ID);
     }
 
     @Test
-    void deletingADocumentRemovesAllItsPassages() {
-        index.deleteDocument("python");
+    void vectorSearchFindsTheNearestPassagesFirst() {
+        assertThat(index.vectorSearch(new float[] {0.9f, 0.4f, 0, 0}, null, 2)).extracting(Passage::section)
+                .containsExactly("@functools.lru_cache", "functools.partial");
+    }
+
+    @Test
+    void vectorSearchKeepsToTheDocument() {
+        assertThat(index.vectorSearch(CACHING, DJANGO_ID, 10)).hasSize(DJANGO.size())
+                .extracting(Passage::documentId).containsOnly(DJANGO_ID);
+    }
+
+    @Test
+    void deletingADocumentRemovesAllItsPassagesAndItsRevision() {
+        index.deleteDocument(PYTHON_ID);
 
         assertThat(index.count()).isEqualTo(DJANGO.size());
-        assertThat(index.search("list comprehensions lru_cache partial", null, 10)).isEmpty();
+        assertThat(index.keywordSearch("list comprehensions lru_cache partial", null, 10)).isEmpty();
+        assertThat(index.revisions()).containsOnlyKeys(DJANGO_ID);
     }
 
     @Test
-    void deletingAPageRemovesOnlyThatPage() {
-        index.deletePage("python", FUNCTOOLS);
+    void replacingADocumentDropsItsOldPassagesAndRecordsTheRevision() {
+        index.replaceDocument(PYTHON_ID, 2, passages(PYTHON_ID, PYTHON.subList(0, 1), CACHING), MODEL);
 
-        assertThat(index.count()).isEqualTo(PYTHON.size() + DJANGO.size() - 2);
-        assertThat(index.search("lru_cache partial", null, 10)).isEmpty();
-        assertThat(index.search("list comprehensions", "python", 10)).isNotEmpty();
-    }
-
-    @Test
-    void aDocumentCanBeAddedAgainAfterItWasDeleted() {
-        index.deleteDocument("python");
-        index.add("python", PYTHON);
-
-        assertThat(index.count()).isEqualTo(PYTHON.size() + DJANGO.size());
-        assertThat(topUrl("lru_cache")).isEqualTo(FUNCTOOLS + "#functools.lru_cache");
-    }
-
-    @Test
-    void addingTheSamePassagesAgainReplacesThem() {
-        index.add("python", PYTHON);
-
-        assertThat(index.count()).isEqualTo(PYTHON.size() + DJANGO.size());
+        assertThat(index.count()).isEqualTo(1 + DJANGO.size());
+        assertThat(index.keywordSearch("partial object", PYTHON_ID, 10)).isEmpty();
+        assertThat(index.revisions()).isEqualTo(Map.of(PYTHON_ID, 2L, DJANGO_ID, 1L));
     }
 
     @Test
     void aHitCarriesWhatACitationNeeds() {
-        PassageIndex.Hit hit = index.search("partial object", "python", 1).getFirst();
+        Passage hit = index.keywordSearch("partial object", PYTHON_ID, 1).getFirst();
 
-        assertThat(hit.passageId()).isEqualTo("python/" + FUNCTOOLS + "#1");
-        assertThat(hit.documentId()).isEqualTo("python");
-        assertThat(hit.pagePath()).isEqualTo(FUNCTOOLS);
+        assertThat(hit.chunkId()).isEqualTo(new UUID(PYTHON_ID.getLeastSignificantBits(), 1).toString());
+        assertThat(hit.documentId()).isEqualTo(PYTHON_ID);
+        assertThat(hit.documentTitle()).isEqualTo("Docs " + PYTHON_ID);
+        assertThat(hit.page()).isEqualTo(FUNCTOOLS);
+        assertThat(hit.pageTitle()).isEqualTo("functools — Higher-order functions");
         assertThat(hit.section()).isEqualTo("functools.partial");
         assertThat(hit.url()).isEqualTo(FUNCTOOLS + "#functools.partial");
         assertThat(hit.text()).isEqualTo(PYTHON.get(1).text());
@@ -155,18 +178,29 @@ class PassageIndexTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "   ", "the", "(", "AND OR NOT", "*", ":", "a:b", "foo("})
     void aQuestionWithNothingToSearchFindsNothing(String question) {
-        assertThatNoException().isThrownBy(() -> assertThat(index.search(question, null, 5)).isEmpty());
+        assertThatNoException().isThrownBy(() -> assertThat(index.keywordSearch(question, null, 5)).isEmpty());
     }
 
     @Test
-    void passagesSurviveReopeningTheIndex() {
+    void passagesModelAndRevisionsSurviveReopeningTheIndex() {
         index.close();
         index = new PassageIndex(directory);
 
         assertThat(index.count()).isEqualTo(PYTHON.size() + DJANGO.size());
+        assertThat(index.model()).contains(MODEL);
+        assertThat(index.revisions()).isEqualTo(Map.of(PYTHON_ID, 1L, DJANGO_ID, 1L));
+    }
+
+    @Test
+    void clearingForgetsPassagesModelAndRevisions() {
+        index.clear();
+
+        assertThat(index.count()).isZero();
+        assertThat(index.model()).isEmpty();
+        assertThat(index.revisions()).isEmpty();
     }
 
     private String topUrl(String question) {
-        return index.search(question, null, 5).getFirst().url();
+        return index.keywordSearch(question, null, 5).getFirst().url();
     }
 }

@@ -57,6 +57,52 @@ public final class Api {
         return new Api(base, login.json().get("accessToken").asString());
     }
 
+    /** Logs in an existing user; this client then acts as that user. */
+    public Api login(String username, String password) {
+        Response login = post("/api/v1/auth/login", "{\"username\":" + JSON.writeValueAsString(username)
+                + ",\"password\":" + JSON.writeValueAsString(password) + "}");
+        if (login.status() != 200) {
+            throw new IllegalStateException("login failed: " + login.status() + " " + login.body());
+        }
+        return new Api(base, login.json().get("accessToken").asString());
+    }
+
+    /** Posts a multipart/form-data form: text fields, then files (each part named {@code filePart}). */
+    public Response upload(String path, java.util.Map<String, String> fields, String filePart,
+            java.util.Map<String, byte[]> files) {
+        String boundary = "docent-" + UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
+        fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + name + "\"\r\n\r\n" + value + "\r\n").getBytes(utf8)));
+        files.forEach((name, content) -> {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + filePart
+                    + "\"; filename=\"" + name + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(utf8));
+            body.writeBytes(content);
+            body.writeBytes("\r\n".getBytes(utf8));
+        });
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(utf8));
+        return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    }
+
+    /** As an admin: uploads a document set and waits for its ingest; returns the document's id. */
+    public String ingest(String slug, String title, java.util.Map<String, String> files) {
+        java.util.Map<String, byte[]> bytes = new java.util.LinkedHashMap<>();
+        files.forEach((name, text) -> bytes.put(name, text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        Response accepted = upload("/api/v1/documents", java.util.Map.of("slug", slug, "title", title), "files", bytes);
+        if (accepted.status() != 202) {
+            throw new IllegalStateException("upload failed: " + accepted.status() + " " + accepted.body());
+        }
+        String job = accepted.json().get("jobId").asString();
+        JsonNode done = Eventually.await(Duration.ofSeconds(60), () -> get("/api/v1/ingestions/" + job).json(),
+                state -> !java.util.List.of("QUEUED", "RUNNING").contains(state.get("state").asString()));
+        if (!done.get("state").asString().equals("DONE")) {
+            throw new IllegalStateException("ingest failed: " + done);
+        }
+        return done.get("documentId").asString();
+    }
+
     public String token() {
         return token;
     }

@@ -19,6 +19,7 @@ public class ServicesInitializer implements ApplicationContextInitializer<Config
                     "spring.datasource.hikari.maximum-pool-size=8",
                     "docent.redis.url=" + redisUrl(),
                     "docent.data-dir=" + dataDir,
+                    "docent.knowledge.sample-docs=false",
                     "docent.jwt.secret=test-secret-test-secret-test-secret-0123456789").applyTo(context);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

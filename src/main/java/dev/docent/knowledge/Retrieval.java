@@ -1,0 +1,93 @@
+package dev.docent.knowledge;
+
+import dev.docent.llm.Embedder;
+import dev.docent.llm.LanguageModel;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Finds the passages that answer a question: BM25 and HNSW vector search over this instance's replica, fused by
+ * reciprocal rank. A question that follows earlier turns is made to stand alone first; with a language model, a
+ * few rewrites of it (one in English when it is not) are searched too and everything is fused together.
+ */
+@Service
+public class Retrieval {
+
+    public static final int MAX_K = 50;
+
+    private static final Logger log = LoggerFactory.getLogger(Retrieval.class);
+
+    private final IndexReplica replica;
+    private final Embedder embedder;
+    private final LanguageModel model;
+    private final KnowledgeSettings settings;
+    private final Timer timer;
+
+    Retrieval(IndexReplica replica, Embedder embedder, LanguageModel model, KnowledgeSettings settings,
+            MeterRegistry meters) {
+        this.replica = replica;
+        this.embedder = embedder;
+        this.model = model;
+        this.settings = settings;
+        this.timer = Timer.builder("docent.retrieval").description("Time to retrieve the passages for a question")
+                .publishPercentiles(0.5, 0.99).register(meters);
+    }
+
+    /** The best {@code k} passages for a search query as typed, from one document or all ({@code null}). */
+    public List<Passage> search(String query, UUID documentId, int k) {
+        return timer.record(() -> fused(List.of(query), documentId, k));
+    }
+
+    /**
+     * The best {@code k} passages for a question of a conversation.
+     *
+     * @param earlierQuestions the user's earlier questions in the chat, oldest first
+     */
+    public Retrieved forQuestion(String question, List<String> earlierQuestions, UUID documentId, int k) {
+        return timer.record(() -> {
+            List<String> queries = queries(question, earlierQuestions);
+            return new Retrieved(queries.getFirst(), queries, fused(queries, documentId, k));
+        });
+    }
+
+    /** What is searched: the question made to stand alone, then the model's rewrites when there is a model. */
+    List<String> queries(String question, List<String> earlierQuestions) {
+        List<String> queries = new ArrayList<>();
+        queries.add(QueryPlanner.standalone(question, earlierQuestions));
+        if (model.available()) {
+            try {
+                for (String variant : QueryPlanner.parseVariants(
+                        model.complete(QueryPlanner.variantsPrompt(question, earlierQuestions)))) {
+                    if (!queries.contains(variant)) {
+                        queries.add(variant);
+                    }
+                }
+            } catch (RuntimeException e) {
+                log.info("No query rewrites from the model, searching the question alone: {}", e.toString());
+            }
+        }
+        return queries;
+    }
+
+    private List<Passage> fused(List<String> queries, UUID documentId, int k) {
+        PassageIndex index = replica.index();
+        List<List<Passage>> rankings = new ArrayList<>();
+        for (String query : queries) {
+            rankings.add(index.keywordSearch(query, documentId, settings.candidates()));
+            rankings.add(index.vectorSearch(embedder.embedQuery(query), documentId, settings.candidates()));
+        }
+        return RankFusion.fuse(rankings, Passage::chunkId).stream().limit(k)
+                .map(fused -> withScore(fused.item(), fused.score())).toList();
+    }
+
+    private static Passage withScore(Passage passage, double score) {
+        return new Passage(passage.chunkId(), passage.documentId(), passage.documentTitle(), passage.page(),
+                passage.pageTitle(), passage.section(), passage.url(), passage.text(), score);
+    }
+}
