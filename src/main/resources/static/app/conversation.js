@@ -323,20 +323,25 @@ function done(live, { message, chat }) {
   if (follow && live.answer.isConnected) scrollToEnd();
   sidebar.upsert(chat, true);
   if (current.id === chat.id) showHeader(chat);
-  // the model names a new chat after its first answer; pick the name up once it had time to
-  if (chat.messageCount <= 2) setTimeout(() => refreshTitle(chat.id), 2500);
+  if (chat.messageCount <= 2) awaitModelTitle(chat);
 }
 
-async function refreshTitle(id) {
-  try {
-    const page = await json('/api/v1/chats?limit=10');
-    const chat = page.items.find((c) => c.id === id);
-    if (chat) {
-      sidebar.upsert(chat);
-      if (current.id === id) $('chat-title').textContent = chat.title;
+/** The model names a new chat after its first answer, off the request path: look for the name a few times. */
+async function awaitModelTitle(chat, delays = [1000, 3000, 8000]) {
+  for (const delay of delays) {
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    try {
+      const page = await json('/api/v1/chats?limit=10');
+      const named = page.items.find((c) => c.id === chat.id);
+      if (!named) return;
+      if (named.title !== chat.title) {
+        sidebar.upsert(named);
+        if (current.id === chat.id) $('chat-title').textContent = named.title;
+        return;
+      }
+    } catch {
+      return;
     }
-  } catch {
-    // the title stays as it was
   }
 }
 

@@ -78,9 +78,17 @@ function showSignIn(notice = '') {
 }
 
 let wired = false;
+let signedInAs = null;
 
 async function enter() {
+  const before = signedInAs;
   me = await json('/api/v1/me');
+  signedInAs = me.id;
+  if (before && before !== me.id) {
+    // another account in a page that held someone else's chats and drafts: start clean
+    location.assign('/');
+    return;
+  }
   $('boot').hidden = true;
   $('signin').hidden = true;
   $('app').hidden = false;

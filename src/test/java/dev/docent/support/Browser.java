@@ -106,7 +106,7 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
         }
     }
 
-    public WebDriver driver() {
+    public ChromeDriver driver() {
         return driver;
     }
 

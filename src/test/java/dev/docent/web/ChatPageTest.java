@@ -9,9 +9,9 @@ import dev.docent.support.Api;
 import dev.docent.support.Browser;
 import dev.docent.support.OpenAiStub;
 import dev.docent.support.SseStream;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +20,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContextInitializer;
@@ -138,6 +140,7 @@ class ChatPageTest {
         browser.driver().navigate().refresh();
         browser.visible("#signin-form");
         assertThat(browser.find("#app").isDisplayed()).isFalse();
+        assertNoScriptErrors();
     }
 
     @Test
@@ -224,6 +227,7 @@ class ChatPageTest {
         browser.await(d -> browser.findAll(".message").size() == 2);
         assertThat(answer().getText()).contains("<script>window.pwned = 1</script>");
         assertThat(browser.script("return typeof window.pwned")).isEqualTo("undefined");
+        assertNoScriptErrors();
     }
 
     @Test
@@ -232,18 +236,18 @@ class ChatPageTest {
         signUp();
         Api api = api();
         String chatId = api.newChat("Question 0");
-        for (int i = 1; i < 60; i++) {
+        for (int i = 1; i < 55; i++) {
             assertThat(api.post("/api/v1/chats/" + chatId + "/messages", "{\"message\":\"Question " + i + "\"}")
                     .status()).isEqualTo(200);
         }
 
         browser.open(url("/chats/" + chatId));
         browser.await(d -> browser.findAll(".message").size() == 100);
-        assertThat(browser.find(".message.user .content").getText()).isEqualTo("Question 10");
+        assertThat(browser.find(".message.user .content").getText()).isEqualTo("Question 5");
 
         browser.script("document.getElementById('messages').scrollTop = 0");
 
-        browser.await(d -> browser.findAll(".message").size() == 120);
+        browser.await(d -> browser.findAll(".message").size() == 110);
         assertThat(browser.find(".message.user .content").getText()).isEqualTo("Question 0");
         assertThat(browser.visible("#older-status").getText()).contains("start of the conversation");
     }
@@ -266,7 +270,113 @@ class ChatPageTest {
                 .as("nothing wider than the phone").isLessThanOrEqualTo(390L);
     }
 
+    @Test
+    void theChatListWorksWithTheKeyboardAlone() {
+        model.answers(streamed(List.of("Fine.")));
+        signUp();
+        browser.visible("#composer-input").sendKeys("Keyboard only?", Keys.ENTER);
+        awaitAnswered();
+        awaitSidebarTitles("Reversing a list");
+
+        browser.find("#chat-search").sendKeys(Keys.TAB);
+        assertThat(focused().getDomAttribute("class")).isEqualTo("chat-link");
+        focused().sendKeys(Keys.TAB);
+        assertThat(focused().getDomAttribute("aria-label")).isEqualTo("Actions for Reversing a list");
+        focused().sendKeys(Keys.ENTER);
+        browser.await(d -> focused().getText().equals("Rename"));
+        focused().sendKeys(Keys.ARROW_UP);
+        assertThat(focused().getText()).isEqualTo("Delete");
+        focused().sendKeys(Keys.ESCAPE);
+        assertThat(browser.find(".chat-menu").isDisplayed()).isFalse();
+        assertThat(focused().getDomAttribute("aria-label")).isEqualTo("Actions for Reversing a list");
+
+        focused().sendKeys(Keys.ENTER);
+        browser.await(d -> focused().getText().equals("Rename"));
+        focused().sendKeys(Keys.ENTER);
+        browser.await(d -> "rename-input".equals(focused().getDomAttribute("id")));
+        focused().sendKeys(Keys.chord(Keys.CONTROL, "a"), "Typed, not clicked", Keys.ENTER);
+        awaitSidebarTitles("Typed, not clicked");
+        assertThat(focused().getDomAttribute("aria-label")).as("focus returns to the menu button")
+                .isEqualTo("Actions for Typed, not clicked");
+    }
+
+    @Test
+    void everyControlIsLabelledAndTheThemeFollowsTheSystem() {
+        model.answers(streamed(List.of("Labels.")));
+        signUp();
+        browser.visible("#composer-input").sendKeys("Labels?", Keys.ENTER);
+        awaitAnswered();
+
+        Object unlabelled = browser.script("""
+                return [...document.querySelectorAll('button, input, select, textarea, a[href]')]
+                  .filter(e => e.checkVisibility())
+                  .filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label')
+                    && !e.getAttribute('aria-labelledby') && !e.textContent.trim())
+                  .map(e => e.outerHTML)""");
+        assertThat((List<?>) unlabelled).isEmpty();
+
+        String light = (String) browser.script("return getComputedStyle(document.body).backgroundColor");
+        colorScheme("dark");
+        try {
+            String dark = (String) browser.script("return getComputedStyle(document.body).backgroundColor");
+            assertThat(light).isEqualTo("rgb(247, 247, 249)");
+            assertThat(dark).isEqualTo("rgb(22, 24, 28)");
+        } finally {
+            colorScheme("light");
+        }
+        assertNoScriptErrors();
+    }
+
+    /** Documentation answers are not built yet, so the page's renderer is given sources directly. */
+    @Test
+    void citationsLinkToTheirSourceAndShowTheSnippetOnHover() {
+        signUp();
+        browser.visible("#composer-input");
+
+        browser.driver().executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                import('/app/markdown.js').then(({ renderMarkdown }) => {
+                  const content = document.createElement('div');
+                  content.id = 'rendered';
+                  document.getElementById('message-list').append(content);
+                  renderMarkdown(content, 'Use `sorted()` [1], or `list.sort()` [2]. Not [3], and not `[1]`.', [
+                    { n: 1, documentTitle: 'Python 3.11', page: 'howto/sorting.html', section: 'Sorting Basics',
+                      url: '/docs/howto/sorting.html#sorting-basics', snippet: 'A simple ascending sort is easy', score: 2 },
+                    { n: 2, documentTitle: 'Python 3.11', page: 'library/stdtypes.html', section: 'list.sort',
+                      url: 'https://docs.python.org/3/library/stdtypes.html#list.sort', snippet: 'sorts the list in place', score: 1 }]);
+                  done();
+                });""");
+
+        List<WebElement> citations = browser.findAll("#rendered a.citation");
+        assertThat(citations).hasSize(2);
+        assertThat(citations.get(0).getDomAttribute("href")).isEqualTo("/docs/howto/sorting.html#sorting-basics");
+        assertThat(citations.get(1).getDomAttribute("href")).isEqualTo("https://docs.python.org/3/library/stdtypes.html#list.sort");
+        assertThat(citations.get(1).getDomAttribute("rel")).isEqualTo("noopener noreferrer");
+        assertThat(browser.find("#rendered").getText()).as("no source 3; code is not cited").endsWith("Not [3], and not [1].");
+        WebElement snippet = citations.get(0).findElement(By.cssSelector(".snippet"));
+        assertThat(snippet.isDisplayed()).isFalse();
+        new Actions(browser.driver()).moveToElement(citations.get(0)).perform();
+        browser.await(d -> snippet.isDisplayed());
+        assertThat(snippet.getText()).isEqualTo(
+                "Python 3.11 · howto/sorting.html · Sorting Basics — A simple ascending sort is easy");
+    }
+
     // ---- helpers
+
+    WebElement focused() {
+        return browser.driver().switchTo().activeElement();
+    }
+
+    void colorScheme(String scheme) {
+        browser.driver().executeCdpCommand("Emulation.setEmulatedMedia",
+                Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+    }
+
+    /** No script failed and nothing was refused by the Content-Security-Policy. */
+    void assertNoScriptErrors() {
+        List<String> messages = browser.consoleLog().stream().map(LogEntry::getMessage).toList();
+        assertThat(messages).noneMatch(m -> m.contains("Content Security Policy") || m.contains("Uncaught"));
+    }
 
     void signUp() {
         browser.visible("#signin-switch").click();
@@ -309,15 +419,5 @@ class ChatPageTest {
 
     String url(String path) {
         return "http://127.0.0.1:" + port + path;
-    }
-
-    /** README pictures, written only when asked: {@code -Ddocent.screenshots=docs/screenshots}. */
-    static final class Screenshots {
-        static void take(Browser browser, String name) {
-            String dir = System.getProperty("docent.screenshots");
-            if (dir != null && !dir.isBlank()) {
-                browser.screenshot(Path.of(dir, name + ".png"));
-            }
-        }
     }
 }
