@@ -114,6 +114,12 @@ function wire() {
   $('new-chat').addEventListener('click', () => navigate('/'));
   $('menu-toggle').addEventListener('click', () => toggleSidebar());
   $('scrim').addEventListener('click', () => toggleSidebar(false));
+  $('sidebar').addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && document.body.classList.contains('sidebar-open') && !event.target.closest('.chat-item')) {
+      toggleSidebar(false);
+      $('menu-toggle').focus();
+    }
+  });
   document.addEventListener('click', (event) => {
     const link = event.target.closest('a[data-route]');
     if (!link || event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;

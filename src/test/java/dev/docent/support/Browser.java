@@ -14,10 +14,11 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
@@ -41,7 +42,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  *
  * <pre>{@code @RegisterExtension static final Browser browser = new Browser();}</pre>
  */
-public final class Browser implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, TestWatcher {
+public final class Browser
+        implements ExecutionCondition, BeforeAllCallback, AfterAllCallback, BeforeEachCallback, TestWatcher {
 
     private static final Path CHROMIUM = Path.of(env("DOCENT_TEST_CHROMIUM", "/usr/bin/chromium"));
     private static final Path CHROMEDRIVER = Path.of(env("DOCENT_TEST_CHROMEDRIVER", "/usr/bin/chromedriver"));
@@ -50,11 +52,17 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
     private ChromeDriver driver;
     private Path profile;
 
+    /** Decided before the class starts anything, Spring context included. */
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)
+                ? ConditionEvaluationResult.enabled("Chromium and its driver are installed")
+                : ConditionEvaluationResult.disabled("Browser tests skipped: no " + CHROMIUM + " or " + CHROMEDRIVER
+                        + ". Install them with: sudo apt-get install chromium chromium-driver");
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Browser tests skipped: no " + CHROMIUM + " or " + CHROMEDRIVER
-                        + ". Install them with: sudo apt-get install chromium chromium-driver");
         profile = Files.createTempDirectory("docent-chromium");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());

@@ -9,6 +9,7 @@ import dev.docent.support.Api;
 import dev.docent.support.Browser;
 import dev.docent.support.OpenAiStub;
 import dev.docent.support.SseStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -327,6 +329,24 @@ class ChatPageTest {
         assertNoScriptErrors();
     }
 
+    @Test
+    void exportDownloadsTheConversation(@TempDir Path downloads) {
+        model.answers(streamed(List.of("Use ", "`reversed()`.")));
+        signUp();
+        browser.visible("#composer-input").sendKeys("Reverse?", Keys.ENTER);
+        awaitAnswered();
+        browser.driver().executeCdpCommand("Browser.setDownloadBehavior",
+                Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+
+        chatAction("markdown");
+        Path markdown = browser.await(d -> onlyFile(downloads, ".md"));
+        chatAction("json");
+        Path json = browser.await(d -> onlyFile(downloads, ".json"));
+
+        assertThat(markdown).content().contains("Reverse?", "Use `reversed()`.");
+        assertThat(Api.JSON.readTree(json.toFile()).get("messages")).hasSize(2);
+    }
+
     /** Documentation answers are not built yet, so the page's renderer is given sources directly. */
     @Test
     void citationsLinkToTheirSourceAndShowTheSnippetOnHover() {
@@ -362,6 +382,16 @@ class ChatPageTest {
     }
 
     // ---- helpers
+
+    /** The one completely downloaded file whose name ends with {@code suffix}, or null. */
+    static Path onlyFile(Path dir, String suffix) {
+        try (var files = java.nio.file.Files.list(dir)) {
+            List<Path> found = files.filter(f -> f.toString().endsWith(suffix)).toList();
+            return found.size() == 1 ? found.getFirst() : null;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     WebElement focused() {
         return browser.driver().switchTo().activeElement();

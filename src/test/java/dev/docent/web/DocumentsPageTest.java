@@ -109,7 +109,7 @@ class DocumentsPageTest {
 
         browser.find("#new-chat").click();
         WebElement docs = browser.visible("#category-docs");
-        assertThat(docs.isEnabled()).isTrue();
+        browser.await(d -> docs.isEnabled());
         docs.click();
         assertThat(browser.visible("#document-select").getText()).contains("Python 3.11");
 
@@ -146,8 +146,9 @@ class DocumentsPageTest {
         browser.open("http://127.0.0.1:" + port + "/documents");
         browser.visible("#conversation");
         assertThat(browser.find("#documents-page").isDisplayed()).isFalse();
+        browser.await(d -> browser.find("#documents-hint").getText()
+                .equals("No document sets yet. An administrator can add them."));
         assertThat(browser.find("#category-docs").isEnabled()).as("no document sets to choose").isFalse();
-        assertThat(browser.find("#documents-hint").getText()).isEqualTo("No document sets yet. An administrator can add them.");
     }
 
     void signIn(String username) {
