@@ -116,6 +116,11 @@ public class AccountService {
                 .ifPresent(stored -> refreshTokens.revokeFamily(stored.familyId(), clock.instant()));
     }
 
+    /** How long a refresh token lasts: a browser keeps its session cookie as long. */
+    public java.time.Duration refreshTokenTtl() {
+        return settings.jwt().refreshTokenTtl();
+    }
+
     public Me me(CurrentUser user) {
         Account account = accounts.byId(user.id()).orElseThrow(() -> unauthorized("Unknown account"));
         return new Me(account.id().value(), account.username(), account.role());

@@ -1,0 +1,109 @@
+// Model output is Markdown and never trusted HTML: raw HTML in it is shown as text, and what marked
+// makes of the rest goes through DOMPurify before it reaches the page.
+
+const { marked } = await import(document.body.dataset.marked);
+const { default: DOMPurify } = await import(document.body.dataset.dompurify);
+
+const escapes = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const escape = (text) => text.replace(/[&<>"']/g, (c) => escapes[c]);
+
+marked.use({
+  gfm: true,
+  renderer: {
+    html: ({ text }) => escape(text),
+  },
+});
+
+DOMPurify.addHook('afterSanitizeAttributes', (node) => {
+  if (node.tagName === 'A' && node.hasAttribute('href')) {
+    node.setAttribute('target', '_blank');
+    node.setAttribute('rel', 'noopener noreferrer');
+  }
+});
+
+/** Renders Markdown into {@code element}, numbered citations and copy buttons included. */
+export function renderMarkdown(element, text, sources = []) {
+  const html = DOMPurify.sanitize(marked.parse(text), {
+    FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select'],
+    FORBID_ATTR: ['style'],
+  });
+  element.innerHTML = html;
+  if (sources.length) linkCitations(element, sources);
+  element.querySelectorAll('pre').forEach(addCopyButton);
+}
+
+/** [n] in the text becomes a link to source n, with its snippet shown on hover and focus. */
+function linkCitations(element, sources) {
+  const byNumber = new Map(sources.map((s) => [String(s.n), s]));
+  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT, {
+    acceptNode: (node) => (node.parentElement.closest('code, pre, a') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+  });
+  const nodes = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (/\[\d+\]/.test(node.nodeValue)) nodes.push(node);
+  }
+  for (const node of nodes) {
+    const parts = node.nodeValue.split(/(\[\d+\])/);
+    const fragment = document.createDocumentFragment();
+    for (const part of parts) {
+      const source = /^\[(\d+)\]$/.test(part) && byNumber.get(part.slice(1, -1));
+      fragment.append(source ? citation(source) : part);
+    }
+    node.replaceWith(fragment);
+  }
+}
+
+let tooltips = 0;
+
+export function citation(source) {
+  const link = document.createElement('a');
+  link.className = 'citation';
+  link.href = source.url || '#';
+  link.target = '_blank';
+  link.rel = 'noopener noreferrer';
+  link.textContent = `[${source.n}]`;
+  const tip = document.createElement('span');
+  tip.className = 'snippet';
+  tip.id = `snippet-${++tooltips}`;
+  tip.setAttribute('role', 'tooltip');
+  tip.textContent = `${sourceLabel(source)} — ${source.snippet || ''}`;
+  link.setAttribute('aria-describedby', tip.id);
+  link.append(tip);
+  return link;
+}
+
+export function sourceLabel(source) {
+  return [source.documentTitle, source.page, source.section].filter(Boolean).join(' · ');
+}
+
+function addCopyButton(pre) {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'copy';
+  button.textContent = 'Copy';
+  button.setAttribute('aria-label', 'Copy code');
+  button.addEventListener('click', async () => {
+    const code = pre.querySelector('code')?.textContent ?? pre.textContent;
+    button.textContent = (await copy(code)) ? 'Copied' : 'Copy failed';
+    setTimeout(() => { button.textContent = 'Copy'; }, 1500);
+  });
+  pre.prepend(button);
+}
+
+/** The clipboard API needs a secure context; plain HTTP on a LAN falls back to a selection. */
+async function copy(text) {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    const area = document.createElement('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    area.className = 'offscreen';
+    document.body.append(area);
+    area.select();
+    const copied = document.execCommand('copy');
+    area.remove();
+    return copied;
+  }
+}
