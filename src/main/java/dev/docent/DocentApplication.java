@@ -36,8 +36,9 @@ public class DocentApplication {
         SpringApplication application = new SpringApplication(DocentApplication.class);
         application.setWebApplicationType(WebApplicationType.NONE);
         application.setLogStartupInfo(false);
-        application.setDefaultProperties(Map.of("docent.command", args[0], "docent.knowledge.sample-docs", "false",
-                "logging.level.root", "WARN", "spring.main.banner-mode", "off"));
+        application.setDefaultProperties(Map.of("docent.command", args[0], "docent.knowledge.sample-docs", "false"));
+        // A command's output is its progress and its summary; the server's INFO lines would bury them.
+        System.setProperty("logging.level.root", System.getProperty("logging.level.root", "WARN"));
         application.addInitializers(context -> {
             context.getEnvironment().getPropertySources().addFirst(
                     new MapPropertySource("docent-command", commandProperties(args[0], context)));

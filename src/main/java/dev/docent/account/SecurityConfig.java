@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.List;
 import javax.crypto.SecretKey;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -81,7 +82,9 @@ class SecurityConfig {
         return new BCryptPasswordEncoder(11);
     }
 
+    /** Not in the one-off commands, which serve no HTTP. */
     @Bean
+    @ConditionalOnWebApplication
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
         JwtAuthenticationConverter roles = new JwtAuthenticationConverter();
         roles.setJwtGrantedAuthoritiesConverter(jwt -> List.<GrantedAuthority>of(
