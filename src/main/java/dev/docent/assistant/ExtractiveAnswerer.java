@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -205,6 +206,7 @@ final class ExtractiveAnswerer {
         final Map<Unit, Double> score = new HashMap<>();
         final Map<Unit, Boolean> enough = new HashMap<>();
         int ownTerms;
+        double total;
 
         Reading(String question, String searchedAs, List<Passage> passages) {
             this.passages = passages;
@@ -214,7 +216,7 @@ final class ExtractiveAnswerer {
                 read(p, passages.get(p).text());
             }
             weigh(question, searchedAs);
-            double total = weights.values().stream().mapToDouble(Double::doubleValue).sum();
+            total = weights.values().stream().mapToDouble(Double::doubleValue).sum();
             for (int i = 0; i < units.size(); i++) {
                 Unit unit = units.get(i);
                 double own = weight(unit.terms()) - (1 - NAME_PART_WEIGHT) * weight(unit.onlyInNames());
@@ -305,7 +307,7 @@ final class ExtractiveAnswerer {
             }
             for (int i = index - 1; i >= 0 && units.get(i).passage() == unit.passage(); i--) {
                 if (units.get(i).code()) {
-                    if (PassageText.isSignature(units.get(i).piece().text())) {
+                    if (signature(units.get(i))) {
                         context.addAll(units.get(i).terms());
                     }
                     break;
@@ -388,17 +390,21 @@ final class ExtractiveAnswerer {
             }
             Unit top = ranked.getFirst();
             List<Unit> picked = new ArrayList<>();
+            Set<String> covered = new HashSet<>();
             for (Unit unit : ranked) {
-                double bar = (unit.passage() == top.passage() ? SAME_PASSAGE_BAR : OTHER_PASSAGE_BAR) * score.get(top);
-                if (sentences(picked) >= MAX_SENTENCES || score.get(unit) < SAME_PASSAGE_BAR * score.get(top)) {
+                if (sentences(picked) >= MAX_SENTENCES) {
                     break;
                 }
-                if (picked.contains(unit) || score.get(unit) < bar || (unit.code() && hasCode(picked))) {
+                double bar = (unit.passage() == top.passage() ? SAME_PASSAGE_BAR : OTHER_PASSAGE_BAR) * score.get(top);
+                boolean answersMore = weight(without(unit.terms(), covered)) >= MIN_COVERAGE * total;
+                if (picked.contains(unit) || (unit.code() && hasCode(picked))
+                        || score.get(unit) < bar && !answersMore) {
                     continue;
                 }
                 List<Unit> take = withNeighbours(unit, picked);
                 if (fits(picked, take)) {
                     picked.addAll(take);
+                    take.forEach(taken -> covered.addAll(taken.terms()));
                 }
             }
             if (!hasCode(picked)) {
@@ -412,7 +418,9 @@ final class ExtractiveAnswerer {
                 return false;
             }
             if (unit.code()) {
-                return unit.showable() && ownCoverage.get(unit) > 0 && coverage.get(unit) >= MIN_COVERAGE;
+                // A lone signature names what the sentences after it document; an example shows more.
+                return unit.showable() && !signature(unit) && ownCoverage.get(unit) > 0
+                        && coverage.get(unit) >= MIN_COVERAGE;
             }
             return coverage.get(unit) >= MIN_COVERAGE / 2 && ownCoverage.get(unit) > 0;
         }
@@ -463,14 +471,27 @@ final class ExtractiveAnswerer {
                             .anyMatch(done -> redundant(candidate, done)));
         }
 
-        /** When nothing picked is code: the quoted passages' short code block sharing most question words. */
-        private java.util.Optional<Unit> exampleFor(List<Unit> picked) {
-            Set<Integer> quoted = picked.stream().map(Unit::passage).collect(Collectors.toSet());
+        /**
+         * When nothing picked is code: the best passage's short code block that shares most question words,
+         * or else the example it introduces ("Here is a small example:"); an example before a signature.
+         */
+        private Optional<Unit> exampleFor(List<Unit> picked) {
+            int best = picked.getFirst().passage();
             return units.stream()
-                    .filter(unit -> unit.code() && unit.showable() && quoted.contains(unit.passage())
-                            && ownCoverage.get(unit) >= MIN_COVERAGE / 2)
-                    .max(Comparator.comparingDouble((Unit unit) -> coverage.get(unit))
-                            .thenComparing(Comparator.comparingInt(Unit::passage).reversed()));
+                    .filter(unit -> unit.code() && unit.showable() && unit.passage() == best)
+                    .filter(unit -> ownCoverage.get(unit) >= MIN_COVERAGE / 2 || introduced(unit))
+                    .max(Comparator.comparing((Unit unit) -> !signature(unit))
+                            .thenComparingDouble(unit -> ownCoverage.get(unit))
+                            .thenComparingDouble(unit -> coverage.get(unit)));
+        }
+
+        private static boolean signature(Unit unit) {
+            return unit.code() && PassageText.isSignature(unit.piece().text());
+        }
+
+        private boolean introduced(Unit code) {
+            Unit before = neighbour(units.indexOf(code), -1);
+            return before != null && before.sentence() && before.piece().text().endsWith(":");
         }
 
         private static int sentences(List<Unit> units) {

@@ -22,7 +22,7 @@ final class QueryPlanner {
     /** A question with this few content words cannot name its topic and something to ask about it. */
     static final int SHORT_QUESTION_TERMS = 3;
     /** Questions up to this long that point back ("those fields") lean on an earlier turn. */
-    static final int REFERRING_QUESTION_TERMS = 6;
+    static final int REFERRING_QUESTION_TERMS = 5;
     static final int MAX_BORROWED_WORDS = 12;
 
     private static final Set<String> REFERRING_WORDS = Set.of(
