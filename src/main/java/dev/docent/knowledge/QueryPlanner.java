@@ -35,7 +35,8 @@ final class QueryPlanner {
     private static final int PROMPT_TURNS = 3;
     private static final int PROMPT_TURN_CHARS = 300;
     private static final Pattern THINKING = Pattern.compile("(?s)<think>.*?(</think>|$)");
-    private static final Pattern LIST_MARK = Pattern.compile("^(?:[-*•+>]+|\\(?\\d{1,2}[.):\\]]|\\d{1,2}\\s+[-–—])\\s*");
+    private static final Pattern LIST_MARK = Pattern.compile(
+            "^(?:[-*•+>]+|\\(?\\d{1,2}[.):\\]]|\\d{1,2}\\s+[-–—])\\s*");
     private static final Pattern LABEL = Pattern.compile(
             "^(?:standalone(?: question| query| rewrite)?|rewrite|rewritten(?: question| query)?|question|"
                     + "(?:search |alternative |english )?query|variant|alternative|"
@@ -134,9 +135,9 @@ final class QueryPlanner {
 
     /**
      * The queries in a model's reply to {@link #variantsPrompt}: one a line, stripped of reasoning blocks,
-     * list marks, labels ("English:"), quotes and emphasis; introductions ("Here are…", anything ending in a colon), code fences,
-     * blanks and repeats (ignoring case) dropped; each at most {@value #MAX_QUERY_CHARS} characters, cut at
-     * a word, and at most {@value #MAX_VARIANTS} of them.
+     * list marks, labels ("English:"), quotes and emphasis; introductions ("Here are…", anything ending in
+     * a colon), code fences, blanks and repeats (ignoring case) dropped; each at most
+     * {@value #MAX_QUERY_CHARS} characters, cut at a word, and at most {@value #MAX_VARIANTS} of them.
      */
     static List<String> parseVariants(String modelReply) {
         Set<String> seen = new HashSet<>();

@@ -189,6 +189,18 @@ class ExtractiveAnswererTest {
     }
 
     @Test
+    void aShortLeadInIsNotQuotedWithoutItsExample() {
+        String text = "Examples of working with datetime objects:\n\n" + ">>> datetime.now()\n".repeat(20) + "\n"
+                + "A datetime object is a single object containing all the information from a date object and a "
+                + "time object.";
+
+        Answer answer = ExtractiveAnswerer.answer("What is a datetime object?", List.of(passage("datetime", text, 2.0)));
+
+        assertThat(answer.text()).isEqualTo("A datetime object is a single object containing all the information "
+                + "from a date object and a time object [1].");
+    }
+
+    @Test
     void whenNoSentenceSharesTheQuestionsWordsItSaysTheDocumentsDoNotCoverIt() {
         Answer answer = ExtractiveAnswerer.answer("How do I bake sourdough bread?",
                 List.of(passage("dict", DICTIONARIES, 3.0), passage("strip", STRIP, 2.0)));
@@ -213,11 +225,16 @@ class ExtractiveAnswererTest {
 
     @Test
     void exampleNumbersInTheQuestionDoNotSinkIt() {
-        Answer answer = ExtractiveAnswerer.answer("How do I remove the leading and trailing characters of a string like '  2024-03-05  '?",
-                List.of(passage("strip", STRIP, 3.0), passage("dict", DICTIONARIES, 1.0)));
+        List<Passage> passages = List.of(passage("strip", STRIP, 3.0), passage("dict", DICTIONARIES, 1.0));
 
-        assertThat(answer.coverage()).isEqualTo(Coverage.ANSWERED);
-        assertThat(answer.cited()).containsExactly(1);
+        Answer withNumbers = ExtractiveAnswerer.answer(
+                "How do I remove the leading and trailing spaces of a date like '  2024-03-05 14:30:59  '?", passages);
+        Answer without = ExtractiveAnswerer.answer("How do I remove the leading and trailing spaces of a date?",
+                passages);
+
+        assertThat(withNumbers.coverage()).isEqualTo(Coverage.ANSWERED);
+        assertThat(withNumbers.cited()).containsExactly(1);
+        assertThat(withNumbers.text()).isEqualTo(without.text());
     }
 
     @Test

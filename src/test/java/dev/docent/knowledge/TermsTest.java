@@ -37,6 +37,7 @@ class TermsTest {
         assertThat(Terms.stem("key")).isNotEqualTo(Terms.stem("keyword"));
         assertThat(Terms.stem("process")).isEqualTo("process");
         assertThat(Terms.stem("status")).isEqualTo("status");
+        assertThat(Terms.contentTerms("string strings spring")).containsExactly("string", "string", "spring");
     }
 
     @Test
