@@ -28,6 +28,9 @@ class ArchitectureTests {
             .or().haveSimpleName("InProcessEmbedder").or().haveSimpleName("InProcessModel")
             .or().haveSimpleName("OpenAiEmbedder").or().haveSimpleName("EmbedderInput")
             .or().haveSimpleName("SettingValues")
+            .or().haveSimpleName("ExtractiveAnswerer").or().haveSimpleName("PassageText")
+            .or().haveSimpleName("Citations").or().haveSimpleName("QueryPlanner")
+            .or().haveSimpleName("RankFusion").or().haveSimpleName("Terms")
             .should().dependOnClassesThat().resideInAPackage("org.springframework..");
 
     @ArchTest

@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -26,27 +27,35 @@ import java.util.stream.Collectors;
  * <p>How sentences are chosen. The question's content words ({@link Terms}) are weighted by how rare they
  * are among the sentences and code blocks of the given passages (IDF), so "namedtuple" outweighs "value";
  * words borrowed from earlier turns to make a follow-up stand alone weigh half. A sentence's
- * <em>coverage</em> is the weight of the question words it holds over the weight of all of them; the words
- * of the API line it documents (the lone signature it follows, as on reference pages) and of the code
- * block it introduces count half. A code block is read the same way, its lead-in sentence counting half.
- * The score adds a bonus for the passage's rank and for question words in its section and page titles,
- * and a penalty for pieces cut by the chunker, very short or very long sentences, and lead-ins ("…like
- * this:") to a code block too long to show. Up to {@value #MAX_SENTENCES} sentences and one code block of
- * at most {@value #MAX_CODE_LINES} lines are taken, best first, from at most {@value #MAX_PASSAGES}
- * passages; skipped are near-repeats (overlapping passages repeat text) and anything under half the top
- * score, or under {@value #OTHER_PASSAGE_BAR} of it outside the top one's passage. A sentence opening
- * with "This", "It"… brings the one before it; a code block brings its lead-in. They are shown grouped by
- * passage in rank order, in their order within the passage, each paragraph cited.
+ * <em>coverage</em> is the weight of the question words it holds over the weight of all of them; a word
+ * seen only inside an identifier ("field" in {@code field_names}) counts half, and so do the words of the
+ * API line the sentence documents (the lone signature it follows, as on reference pages) and of the code
+ * block it introduces. A code block is read the same way, its lead-in counting half. The score adds a
+ * bonus for the passage's rank and for question words in its section and page titles, and a penalty for
+ * pieces cut by the chunker, very short or very long sentences, and lead-ins ("…like this:") to code too
+ * long to show; a short lead-in without its example is never quoted.
+ *
+ * <p>Up to {@value #MAX_SENTENCES} sentences and one code block of at most {@value #MAX_CODE_LINES} lines
+ * are taken, best first, from at most {@value #MAX_PASSAGES} passages. A unit is taken when it scores at
+ * least half the top score (within the top unit's passage) or {@value #OTHER_PASSAGE_BAR} of it (in
+ * others), or when it covers at least {@value #MIN_COVERAGE} of the question's weight that nothing taken
+ * covers yet (the other half of a two-part question). Near-repeats are skipped (overlapping passages
+ * repeat text). A sentence opening with "This", "It"… brings the one before it; a code block brings its
+ * lead-in, and is only shown from the top passage or beside sentences of its own. When no code was taken,
+ * the top passage's short example is added if it shares question words or is introduced by a colon;
+ * examples are preferred to bare signatures. The answer groups the units by passage in rank order, in
+ * their order within the passage, and cites each paragraph.
  *
  * <p>When it says it does not know. If nothing covers at least {@value #MIN_COVERAGE} of the question's
- * weight, or when the best match shares a single word with a question of three or more, nothing is
- * quoted: the answer says the documents do not seem to cover the question and suggests rephrasing. Words
- * of another script than the documents' (a Korean question over English documentation) do not count
- * against them, and numbers they lack ("2024-03-05") count as one word, not each. A non-English question that shares some words is answered from those, saying which words matched;
- * one that shares none cannot be checked at all, so the top passage is offered as the closest match, said
- * to be unverified, and only when its retrieval score stands out (at least {@value #STANDOUT} times the
- * others' mean, or the only one). Otherwise it says it found nothing: retrieval having returned passages is
- * never, alone, taken as evidence.
+ * weight, or the best match shares a single word with a question of three or more, nothing is quoted:
+ * the answer says the documents do not seem to cover the question and suggests rephrasing. Words of
+ * another script than the documents' (a Korean question over English documentation) do not count against
+ * them, and the question's numbers ("2024-03-05") count as one word they lack, not one each. A non-English
+ * question that shares some words is answered from those, saying which words matched; one that shares
+ * none cannot be checked at all, so the top passage is offered as the closest match, said to be
+ * unverified, and only when its retrieval score stands out (at least {@value #STANDOUT} times the others'
+ * mean, or the only one). Otherwise it says it found nothing: retrieval having returned passages is never,
+ * alone, taken as evidence.
  */
 final class ExtractiveAnswerer {
 
@@ -86,8 +95,11 @@ final class ExtractiveAnswerer {
             setting you are asking about.""";
     static final String ASK_IN_ENGLISH = " The documentation is in English, so asking in English may help too.";
 
-    /** Numbers the passages do not have (example values, versions) count against them as one word, not each. */
-    private static final String ABSENT_NUMBERS = "#numbers";
+    /**
+     * The question's numbers ("2024-03-05", "7/2") count as one word the passages are taken not to have: they
+     * are example values far more often than something to look up, and matching them is coincidence.
+     */
+    private static final String NUMBERS = "#numbers";
     private static final double SAME_PASSAGE_BAR = 0.5;
     private static final double BORROWED_WEIGHT = 0.5;
     private static final double RANK_WEIGHT = 0.1;
@@ -205,6 +217,7 @@ final class ExtractiveAnswerer {
         final Map<Unit, Double> score = new HashMap<>();
         final Map<Unit, Boolean> enough = new HashMap<>();
         int ownTerms;
+        double total;
 
         Reading(String question, String searchedAs, List<Passage> passages) {
             this.passages = passages;
@@ -214,7 +227,7 @@ final class ExtractiveAnswerer {
                 read(p, passages.get(p).text());
             }
             weigh(question, searchedAs);
-            double total = weights.values().stream().mapToDouble(Double::doubleValue).sum();
+            total = weights.values().stream().mapToDouble(Double::doubleValue).sum();
             for (int i = 0; i < units.size(); i++) {
                 Unit unit = units.get(i);
                 double own = weight(unit.terms()) - (1 - NAME_PART_WEIGHT) * weight(unit.onlyInNames());
@@ -226,7 +239,8 @@ final class ExtractiveAnswerer {
             }
             for (Unit unit : units) {
                 Passage passage = passages.get(unit.passage());
-                double heading = weight(new HashSet<>(Terms.contentTerms(passage.section() + " " + passage.pageTitle())));
+                String titles = passage.section() + " " + passage.pageTitle();
+                double heading = weight(new HashSet<>(Terms.contentTerms(titles)));
                 score.put(unit, coverage.get(unit) * quality(unit) + RANK_WEIGHT / (unit.passage() + 1)
                         + HEADING_WEIGHT * (total == 0 ? 0 : heading / total));
             }
@@ -253,7 +267,7 @@ final class ExtractiveAnswerer {
 
         /**
          * Question words with their weights: IDF over the units, halved for words only the search query has.
-         * Words of another script are left out unless some unit has them; numbers no unit has count as one word.
+         * Words of another script are left out unless some unit has them; numbers count as one unmatched word.
          */
         private void weigh(String question, String searchedAs) {
             Set<String> own = new LinkedHashSet<>(Terms.contentTerms(question));
@@ -263,22 +277,17 @@ final class ExtractiveAnswerer {
             double absent = Math.log((units.size() + 1.0) / 0.5);
             for (String term : all) {
                 double share = own.contains(term) ? 1 : BORROWED_WEIGHT;
-                if (present.contains(term)) {
+                if (term.chars().noneMatch(Character::isLetter)) {
+                    weights.merge(NUMBERS, share * absent, Math::max);
+                } else if (present.contains(term)) {
                     long df = units.stream().filter(unit -> unit.terms().contains(term)).count();
                     weights.put(term, share * Math.log((units.size() + 1.0) / (df + 0.5)));
-                } else if (term.chars().allMatch(c -> c < 128 && !Character.isLetter(c))) {
-                    weights.merge(ABSENT_NUMBERS, share * absent, Math::max);
                 } else if (term.chars().allMatch(c -> c < 128)) {
                     weights.put(term, share * absent);
                 }
-                if (own.contains(term) && weights.containsKey(term)) {
-                    ownTerms++;
-                }
             }
-            if (weights.containsKey(ABSENT_NUMBERS) && own.stream().anyMatch(t -> !present.contains(t)
-                    && t.chars().allMatch(c -> c < 128 && !Character.isLetter(c)))) {
-                ownTerms++;
-            }
+            ownTerms = (int) weights.keySet().stream().filter(own::contains).count()
+                    + (own.stream().anyMatch(term -> term.chars().noneMatch(Character::isLetter)) ? 1 : 0);
         }
 
         /** Enough distinct question words to be about the question: two once it has three or more. */
@@ -305,7 +314,7 @@ final class ExtractiveAnswerer {
             }
             for (int i = index - 1; i >= 0 && units.get(i).passage() == unit.passage(); i--) {
                 if (units.get(i).code()) {
-                    if (PassageText.isSignature(units.get(i).piece().text())) {
+                    if (signature(units.get(i))) {
                         context.addAll(units.get(i).terms());
                     }
                     break;
@@ -388,17 +397,21 @@ final class ExtractiveAnswerer {
             }
             Unit top = ranked.getFirst();
             List<Unit> picked = new ArrayList<>();
+            Set<String> covered = new HashSet<>();
             for (Unit unit : ranked) {
-                double bar = (unit.passage() == top.passage() ? SAME_PASSAGE_BAR : OTHER_PASSAGE_BAR) * score.get(top);
-                if (sentences(picked) >= MAX_SENTENCES || score.get(unit) < SAME_PASSAGE_BAR * score.get(top)) {
+                if (sentences(picked) >= MAX_SENTENCES) {
                     break;
                 }
-                if (picked.contains(unit) || score.get(unit) < bar || (unit.code() && hasCode(picked))) {
+                double bar = (unit.passage() == top.passage() ? SAME_PASSAGE_BAR : OTHER_PASSAGE_BAR) * score.get(top);
+                boolean answersMore = weight(without(unit.terms(), covered)) >= MIN_COVERAGE * total;
+                if (picked.contains(unit) || (unit.code() && (hasCode(picked) || !quotable(unit, top, picked)))
+                        || score.get(unit) < bar && !answersMore) {
                     continue;
                 }
                 List<Unit> take = withNeighbours(unit, picked);
                 if (fits(picked, take)) {
                     picked.addAll(take);
+                    take.forEach(taken -> covered.addAll(taken.terms()));
                 }
             }
             if (!hasCode(picked)) {
@@ -411,8 +424,14 @@ final class ExtractiveAnswerer {
             if (!enough.get(unit)) {
                 return false;
             }
+            if (unit.sentence() && unit.piece().text().endsWith(":") && unit.words() < SHORT_LEAD_IN_WORDS
+                    && !showableCodeAfter(unit)) {
+                return false; // "Examples of working with datetime objects:" says nothing without its example
+            }
             if (unit.code()) {
-                return unit.showable() && ownCoverage.get(unit) > 0 && coverage.get(unit) >= MIN_COVERAGE;
+                // A lone signature names what the sentences after it document; an example shows more.
+                return unit.showable() && !signature(unit) && ownCoverage.get(unit) > 0
+                        && coverage.get(unit) >= MIN_COVERAGE;
             }
             return coverage.get(unit) >= MIN_COVERAGE / 2 && ownCoverage.get(unit) > 0;
         }
@@ -463,14 +482,33 @@ final class ExtractiveAnswerer {
                             .anyMatch(done -> redundant(candidate, done)));
         }
 
-        /** When nothing picked is code: the quoted passages' short code block sharing most question words. */
-        private java.util.Optional<Unit> exampleFor(List<Unit> picked) {
-            Set<Integer> quoted = picked.stream().map(Unit::passage).collect(Collectors.toSet());
+        /**
+         * When nothing picked is code: the best passage's short code block that shares most question words,
+         * or else the example it introduces ("Here is a small example:"); an example before a signature.
+         */
+        private Optional<Unit> exampleFor(List<Unit> picked) {
+            int best = picked.getFirst().passage();
             return units.stream()
-                    .filter(unit -> unit.code() && unit.showable() && quoted.contains(unit.passage())
-                            && ownCoverage.get(unit) >= MIN_COVERAGE / 2)
-                    .max(Comparator.comparingDouble((Unit unit) -> coverage.get(unit))
-                            .thenComparing(Comparator.comparingInt(Unit::passage).reversed()));
+                    .filter(unit -> unit.code() && unit.showable() && unit.passage() == best)
+                    .filter(unit -> ownCoverage.get(unit) >= MIN_COVERAGE / 2 || introduced(unit))
+                    .max(Comparator.comparing((Unit unit) -> !signature(unit))
+                            .thenComparingDouble(unit -> ownCoverage.get(unit))
+                            .thenComparingDouble(unit -> coverage.get(unit)));
+        }
+
+        /** Code is shown from the top passage, or beside sentences of its own passage. */
+        private static boolean quotable(Unit code, Unit top, List<Unit> picked) {
+            return code.passage() == top.passage()
+                    || picked.stream().anyMatch(unit -> unit.passage() == code.passage());
+        }
+
+        private static boolean signature(Unit unit) {
+            return unit.code() && PassageText.isSignature(unit.piece().text());
+        }
+
+        private boolean introduced(Unit code) {
+            Unit before = neighbour(units.indexOf(code), -1);
+            return before != null && before.sentence() && before.piece().text().endsWith(":");
         }
 
         private static int sentences(List<Unit> units) {
@@ -533,7 +571,8 @@ final class ExtractiveAnswerer {
 
         /** For a non-English question: which of its words the quoted passages were matched on. */
         private String matchedWordsNote(List<Unit> picked) {
-            Set<String> quotedTerms = picked.stream().flatMap(unit -> unit.terms().stream()).collect(Collectors.toSet());
+            Set<String> quotedTerms = picked.stream().flatMap(unit -> unit.terms().stream())
+                    .collect(Collectors.toSet());
             Set<String> matched = new LinkedHashSet<>();
             for (String word : Terms.words(question)) {
                 if (Terms.isContentWord(word) && quotedTerms.contains(Terms.stem(word))) {

@@ -135,7 +135,8 @@ final class PassageText {
 
     /** A reference page's lone API line ("somenamedtuple._asdict()"): it opens a new entry, not more code. */
     static boolean isSignature(String code) {
-        return !code.contains("\n") && (CALL_OR_SIGNATURE.matcher(code).matches() || DOTTED_NAME.matcher(code).matches());
+        return !code.contains("\n")
+                && (CALL_OR_SIGNATURE.matcher(code).matches() || DOTTED_NAME.matcher(code).matches());
     }
 
     static boolean looksLikeCode(String line) {

@@ -22,7 +22,7 @@ final class QueryPlanner {
     /** A question with this few content words cannot name its topic and something to ask about it. */
     static final int SHORT_QUESTION_TERMS = 3;
     /** Questions up to this long that point back ("those fields") lean on an earlier turn. */
-    static final int REFERRING_QUESTION_TERMS = 6;
+    static final int REFERRING_QUESTION_TERMS = 5;
     static final int MAX_BORROWED_WORDS = 12;
 
     private static final Set<String> REFERRING_WORDS = Set.of(
@@ -35,7 +35,8 @@ final class QueryPlanner {
     private static final int PROMPT_TURNS = 3;
     private static final int PROMPT_TURN_CHARS = 300;
     private static final Pattern THINKING = Pattern.compile("(?s)<think>.*?(</think>|$)");
-    private static final Pattern LIST_MARK = Pattern.compile("^(?:[-*•+>]+|\\(?\\d{1,2}[.):\\]]|\\d{1,2}\\s+[-–—])\\s*");
+    private static final Pattern LIST_MARK = Pattern.compile(
+            "^(?:[-*•+>]+|\\(?\\d{1,2}[.):\\]]|\\d{1,2}\\s+[-–—])\\s*");
     private static final Pattern LABEL = Pattern.compile(
             "^(?:standalone(?: question| query| rewrite)?|rewrite|rewritten(?: question| query)?|question|"
                     + "(?:search |alternative |english )?query|variant|alternative|"
@@ -134,9 +135,9 @@ final class QueryPlanner {
 
     /**
      * The queries in a model's reply to {@link #variantsPrompt}: one a line, stripped of reasoning blocks,
-     * list marks, labels ("English:"), quotes and emphasis; introductions ("Here are…", anything ending in a colon), code fences,
-     * blanks and repeats (ignoring case) dropped; each at most {@value #MAX_QUERY_CHARS} characters, cut at
-     * a word, and at most {@value #MAX_VARIANTS} of them.
+     * list marks, labels ("English:"), quotes and emphasis; introductions ("Here are…", anything ending in
+     * a colon), code fences, blanks and repeats (ignoring case) dropped; each at most
+     * {@value #MAX_QUERY_CHARS} characters, cut at a word, and at most {@value #MAX_VARIANTS} of them.
      */
     static List<String> parseVariants(String modelReply) {
         Set<String> seen = new HashSet<>();

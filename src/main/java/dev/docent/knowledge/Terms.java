@@ -100,15 +100,20 @@ public final class Terms {
         }
         if (w.endsWith("ied") && w.length() > 4) {
             w = w.substring(0, w.length() - 3) + "y";
-        } else if (w.endsWith("ing") && w.length() > 5) {
+        } else if (w.endsWith("ing") && w.length() > 5 && hasVowel(w.substring(0, w.length() - 3))) {
             w = undouble(w.substring(0, w.length() - 3));
-        } else if (w.endsWith("ed") && w.length() > 4) {
+        } else if (w.endsWith("ed") && w.length() > 4 && hasVowel(w.substring(0, w.length() - 2))) {
             w = undouble(w.substring(0, w.length() - 2));
         }
         if (w.endsWith("e") && w.length() > 3) {
             w = w.substring(0, w.length() - 1);
         }
         return w;
+    }
+
+    /** "string" is not "str" + "ing": a suffix is only stripped from what could be a word. */
+    private static boolean hasVowel(String stem) {
+        return stem.chars().anyMatch(c -> "aeiouy".indexOf(c) >= 0);
     }
 
     private static String undouble(String w) {
