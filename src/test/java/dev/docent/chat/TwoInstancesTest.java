@@ -2,15 +2,13 @@ package dev.docent.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.docent.DocentApplication;
 import dev.docent.support.Api;
+import dev.docent.support.Instances;
 import dev.docent.support.TestServices;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** Two instances share PostgreSQL and Redis: what one writes, the other never serves stale. */
@@ -27,18 +25,9 @@ class TwoInstancesTest {
                 "docent.redis.url", TestServices.redisUrl(),
                 "docent.jwt.secret", "two-instances-share-this-secret-0123456789",
                 "docent.auth.login-attempts-per-minute", 3,
-                "docent.knowledge.sample-docs", false,
-                "server.port", 0);
-        first = instance(shared);
-        second = instance(shared);
-    }
-
-    /** Command-line arguments, so they take precedence over application.yml as they would in production. */
-    static ConfigurableApplicationContext instance(Map<String, Object> shared) throws Exception {
-        java.util.List<String> args = new java.util.ArrayList<>();
-        shared.forEach((key, value) -> args.add("--" + key + "=" + value));
-        args.add("--docent.data-dir=" + java.nio.file.Files.createTempDirectory("docent-instance"));
-        return new SpringApplicationBuilder(DocentApplication.class).run(args.toArray(String[]::new));
+                "docent.knowledge.sample-docs", false);
+        first = Instances.start(shared);
+        second = Instances.start(shared);
     }
 
     @AfterAll
@@ -47,14 +36,11 @@ class TwoInstancesTest {
         second.close();
     }
 
-    static int port(ConfigurableApplicationContext context) {
-        return ((WebServerApplicationContext) context).getWebServer().getPort();
-    }
 
     @Test
     void writesOnOneInstanceAreSeenAtOnceOnTheOther() {
-        Api onFirst = new Api(port(first)).newUser();
-        Api onSecond = new Api(port(second)).as(onFirst.token());
+        Api onFirst = new Api(Instances.port(first)).newUser();
+        Api onSecond = new Api(Instances.port(second)).as(onFirst.token());
         String chatId = onFirst.newChat("asked on the first instance");
         assertThat(onSecond.get("/api/v1/chats/" + chatId).json().get("messages")).hasSize(2);
         assertThat(onSecond.get("/api/v1/chats").json().get("items")).hasSize(1);
@@ -72,8 +58,8 @@ class TwoInstancesTest {
     void theLoginLimitIsSharedThroughRedis() {
         String username = "limited" + java.util.UUID.randomUUID().toString().substring(0, 8);
         String wrong = "{\"username\":\"" + username + "\",\"password\":\"not the password\"}";
-        Api toFirst = new Api(port(first));
-        Api toSecond = new Api(port(second));
+        Api toFirst = new Api(Instances.port(first));
+        Api toSecond = new Api(Instances.port(second));
         toFirst.post("/api/v1/auth/signup", "{\"username\":\"" + username + "\",\"password\":\"correct horse battery\"}");
         assertThat(toFirst.post("/api/v1/auth/login", wrong).status()).isEqualTo(401);
         assertThat(toSecond.post("/api/v1/auth/login", wrong).status()).isEqualTo(401);

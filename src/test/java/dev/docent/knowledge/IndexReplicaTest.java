@@ -2,21 +2,17 @@ package dev.docent.knowledge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.docent.DocentApplication;
 import dev.docent.support.Api;
+import dev.docent.support.Instances;
 import dev.docent.support.Eventually;
 import dev.docent.support.TestServices;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
@@ -37,17 +33,9 @@ class IndexReplicaTest {
                 "docent.admin.password", "shelve-the-books-42",
                 "docent.knowledge.sample-docs", false,
                 // The timed check is the backstop; the test must pass on the Redis notification alone.
-                "docent.knowledge.sync-interval", "1h",
-                "server.port", 0);
-        first = instance(shared);
-        second = instance(shared);
-    }
-
-    static ConfigurableApplicationContext instance(Map<String, Object> shared) throws Exception {
-        List<String> args = new ArrayList<>();
-        shared.forEach((key, value) -> args.add("--" + key + "=" + value));
-        args.add("--docent.data-dir=" + Files.createTempDirectory("docent-replica"));
-        return new SpringApplicationBuilder(DocentApplication.class).run(args.toArray(String[]::new));
+                "docent.knowledge.sync-interval", "1h");
+        first = Instances.start(shared);
+        second = Instances.start(shared);
     }
 
     @AfterAll
@@ -58,12 +46,12 @@ class IndexReplicaTest {
 
     @Test
     void anIngestOrDeleteOnOneInstanceReachesTheOthersReplica() {
-        Api admin = new Api(port(first)).login("librarian", "shelve-the-books-42");
-        Api onSecond = new Api(port(second)).newUser();
+        Api admin = new Api(Instances.port(first)).login("librarian", "shelve-the-books-42");
+        Api onSecond = new Api(Instances.port(second)).newUser();
         Api.Response accepted = admin.upload("/api/v1/documents", Map.of("slug", "tea", "title", "Tea"), "files",
                 Map.of("tea.md", KnowledgeApiTest.TEA.getBytes(StandardCharsets.UTF_8)));
         String job = accepted.json().get("jobId").asString();
-        Api adminOnSecond = new Api(port(second)).as(admin.token());
+        Api adminOnSecond = new Api(Instances.port(second)).as(admin.token());
         JsonNode done = Eventually.await(Duration.ofSeconds(60), () -> adminOnSecond.get("/api/v1/ingestions/" + job)
                 .json(), state -> state.get("state").asString().equals("DONE"));
 
@@ -78,21 +66,20 @@ class IndexReplicaTest {
 
     @Test
     void aNewInstanceBuildsItsReplicaFromTheDatabase() throws Exception {
-        Api admin = new Api(port(first)).login("librarian", "shelve-the-books-42");
+        Api admin = new Api(Instances.port(first)).login("librarian", "shelve-the-books-42");
         String job = admin.upload("/api/v1/documents", Map.of("slug", "bread", "title", "Bread"), "files",
                 Map.of("bread.md", KnowledgeApiTest.BREAD.getBytes(StandardCharsets.UTF_8))).json().get("jobId")
                 .asString();
         Eventually.await(Duration.ofSeconds(60), () -> admin.get("/api/v1/ingestions/" + job).json(),
                 state -> state.get("state").asString().equals("DONE"));
 
-        ConfigurableApplicationContext third = instance(Map.of(
+        ConfigurableApplicationContext third = Instances.start(Map.of(
                 "docent.db.url", first.getEnvironment().getProperty("docent.db.url"),
                 "docent.db.user", "postgres",
                 "docent.jwt.secret", "two-replicas-share-this-secret-0123456789",
-                "docent.knowledge.sample-docs", false,
-                "server.port", 0));
+                "docent.knowledge.sample-docs", false));
         try {
-            Api onThird = new Api(port(third)).newUser();
+            Api onThird = new Api(Instances.port(third)).newUser();
             JsonNode hits = Eventually.await(Duration.ofSeconds(20),
                     () -> onThird.get("/api/v1/search?q=sourdough+starter").json(), found -> !found.isEmpty());
             assertThat(hits.get(0).get("page").asString()).isEqualTo("bread.md");
@@ -101,7 +88,4 @@ class IndexReplicaTest {
         }
     }
 
-    static int port(ConfigurableApplicationContext context) {
-        return ((WebServerApplicationContext) context).getWebServer().getPort();
-    }
 }
