@@ -87,11 +87,25 @@ class IndexReplica implements DisposableBean {
         return changed;
     }
 
-    /** A restarted instance may have missed changes, and a new one has an empty index: catch up off the start. */
+    /**
+     * A restarted instance may have missed changes, and a new one has an empty index: catch up off the start. The
+     * embedding model loads on its first use, which would otherwise fall on the first question.
+     */
     @EventListener(ApplicationReadyEvent.class)
     void atStart() {
         if (index != null) {
-            Thread.ofVirtual().name("index-catch-up").start(this::backstop);
+            Thread.ofVirtual().name("index-catch-up").start(() -> {
+                backstop();
+                warmUpEmbedder();
+            });
+        }
+    }
+
+    private void warmUpEmbedder() {
+        try {
+            embedder.embedQuery("warm up");
+        } catch (RuntimeException e) {
+            log.warn("The embedding model could not be loaded: {}", e.toString());
         }
     }
 

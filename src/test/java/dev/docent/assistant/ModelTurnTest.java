@@ -17,13 +17,13 @@ import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.matching.StringValuePattern;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.docent.support.Api;
+import dev.docent.support.OpenAiStub;
 import dev.docent.support.Eventually;
 import dev.docent.support.ServicesInitializer;
 import dev.docent.support.SseStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -246,7 +246,7 @@ class ModelTurnTest {
         String chatId = newChat();
         List<String> tokens = List.of("The first ", "half");
         answers(aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream").withBody(
-                chunk(content(tokens.get(0)), null) + chunk(content(tokens.get(1)), null)));
+                OpenAiStub.tokenChunk(tokens.get(0)) + OpenAiStub.tokenChunk(tokens.get(1))));
 
         List<SseStream.Event> events;
         try (SseStream stream = api.stream(messagesOf(chatId), "{\"message\":\"Tell me everything\"}")) {
@@ -426,7 +426,7 @@ class ModelTurnTest {
     }
 
     static StringValuePattern streaming() {
-        return matchingJsonPath("$.stream", equalTo("true"));
+        return OpenAiStub.streaming();
     }
 
     /** Every streamed answer asked for, in order. */
@@ -459,32 +459,15 @@ class ModelTurnTest {
     }
 
     static ResponseDefinitionBuilder streamed(List<String> tokens) {
-        String body = chunk("{\"role\":\"assistant\",\"content\":\"\"}", null)
-                + tokens.stream().map(t -> chunk(content(t), null)).collect(Collectors.joining())
-                + chunk("{}", "\"stop\"") + "data: [DONE]\n\n";
-        return aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream").withBody(body);
+        return OpenAiStub.streamed(tokens);
     }
 
     static String completion(String text) {
-        return """
-                {"id":"chatcmpl-1","object":"chat.completion","created":1700000000,"model":"test-model",
-                 "choices":[{"index":0,"message":{"role":"assistant","content":%s},"finish_reason":"stop"}],
-                 "usage":{"prompt_tokens":20,"completion_tokens":4,"total_tokens":24}}"""
-                .formatted(Api.JSON.writeValueAsString(text));
+        return OpenAiStub.completion(text);
     }
 
     static ResponseDefinitionBuilder okJson(String body) {
         return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
-    }
-
-    private static String content(String token) {
-        return "{\"content\":" + Api.JSON.writeValueAsString(token) + "}";
-    }
-
-    private static String chunk(String delta, String finishReason) {
-        return "data: {\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,"
-                + "\"model\":\"test-model\",\"choices\":[{\"index\":0,\"delta\":" + delta + ",\"finish_reason\":"
-                + finishReason + "}]}\n\n";
     }
 
     /** "role: content" of each message the model was sent. */

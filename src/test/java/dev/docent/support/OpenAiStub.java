@@ -85,16 +85,23 @@ public final class OpenAiStub {
                 .withBody("{\"error\":{\"message\":\"overloaded\",\"type\":\"server_error\"}}");
     }
 
-    private static com.github.tomakehurst.wiremock.matching.StringValuePattern streaming() {
+    /** Matches the requests for a streamed answer (titles and query rewrites are plain completions). */
+    public static com.github.tomakehurst.wiremock.matching.StringValuePattern streaming() {
         return matchingJsonPath("$.stream", equalTo("true"));
     }
 
-    private static String completion(String text) {
+    /** A plain (non-streamed) chat completion saying {@code text}. */
+    public static String completion(String text) {
         return """
                 {"id":"chatcmpl-1","object":"chat.completion","created":1700000000,"model":"test-model",
                  "choices":[{"index":0,"message":{"role":"assistant","content":%s},"finish_reason":"stop"}],
                  "usage":{"prompt_tokens":20,"completion_tokens":4,"total_tokens":24}}"""
                 .formatted(Api.JSON.writeValueAsString(text));
+    }
+
+    /** One server-sent event of a stream, carrying one token: a stream may be cut after any of them. */
+    public static String tokenChunk(String token) {
+        return chunk(content(token), null);
     }
 
     private static String content(String token) {
