@@ -60,7 +60,7 @@ class GroundedModelTurnTest {
                     "docent.llm.base-url=" + model.baseUrl() + "/v1",
                     "docent.llm.model=test-model",
                     "docent.llm.timeout=10s",
-                    "docent.assistant.generation-timeout=5s",
+                    "docent.assistant.generation-timeout=2s",
                     "docent.assistant.passages=1",
                     "docent.admin.username=librarian",
                     "docent.admin.password=shelve-the-books-42").applyTo(context);
@@ -163,6 +163,19 @@ class GroundedModelTurnTest {
         JsonNode chats = api.get("/api/v1/chats").json().get("items");
         assertThat(chats).hasSize(1);
         assertThat(chats.get(0).get("messageCount").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aModelSilentPastTheDeadlineIsA504AndKeepsTheQuestion() {
+        rewrites("green tea water temperature");
+        model.stubFor(post(urlPathEqualTo(COMPLETIONS)).withRequestBody(streaming())
+                .willReturn(streamed(List.of("too late")).withFixedDelay(4_000)));
+
+        Api.Response response = api.post("/api/v1/chats", "{\"message\":\"What water temperature for green tea?\","
+                + "\"category\":\"OFFICIAL_DOCS\"}");
+
+        ModelTurnTest.assertProblem(response, 504, "generation-timeout");
+        assertThat(api.get("/api/v1/chats").json().get("items").get(0).get("messageCount").asInt()).isEqualTo(1);
     }
 
     private static void rewrites(String lines) {
