@@ -9,6 +9,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,34 +55,51 @@ class ReplicaNotifications implements SmartLifecycle {
         }
     }
 
+    /** Subscribes; with Redis down the start goes on, and {@link #resubscribe} tries again later. */
     @Override
-    public void start() {
-        if (redis == null || !replica.enabled()) {
+    public synchronized void start() {
+        if (redis == null || !replica.enabled() || listener != null) {
             return;
         }
-        listener = new RedisMessageListenerContainer();
-        listener.setConnectionFactory(redis);
-        listener.addMessageListener((message, pattern) -> Thread.ofVirtual().name("index-catch-up")
+        RedisMessageListenerContainer container = new RedisMessageListenerContainer();
+        container.setConnectionFactory(redis);
+        container.addMessageListener((message, pattern) -> Thread.ofVirtual().name("index-catch-up")
                 .start(replica::backstop), new ChannelTopic(CHANNEL));
-        listener.afterPropertiesSet();
-        listener.start();
+        try {
+            container.afterPropertiesSet();
+            container.start();
+            listener = container;
+        } catch (RuntimeException e) {
+            log.info("Not listening to other instances' document changes yet (Redis: {}); the timed check "
+                    + "covers them meanwhile", e.getMessage());
+            destroyQuietly(container);
+        }
+    }
+
+    @Scheduled(fixedDelay = 30_000, initialDelay = 30_000)
+    void resubscribe() {
+        start();
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
         if (listener != null) {
             listener.stop();
-            try {
-                listener.destroy();
-            } catch (Exception e) {
-                log.debug("Closing the Redis listener", e);
-            }
+            destroyQuietly(listener);
             listener = null;
         }
     }
 
+    private static void destroyQuietly(RedisMessageListenerContainer container) {
+        try {
+            container.destroy();
+        } catch (Exception e) {
+            log.debug("Closing the Redis listener", e);
+        }
+    }
+
     @Override
-    public boolean isRunning() {
+    public synchronized boolean isRunning() {
         return listener != null;
     }
 }
