@@ -3,6 +3,7 @@ package dev.docent.knowledge;
 import dev.docent.shared.Ids;
 import dev.docent.shared.Problem;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +48,7 @@ public class Uploads implements DisposableBean {
     }
 
     /** An uploaded file: the name the client gave it, and its content. */
-    public record UploadedFile(String fileName, java.io.InputStream content) {
+    public record UploadedFile(String fileName, InputStream content) {
     }
 
     /**
@@ -68,12 +69,12 @@ public class Uploads implements DisposableBean {
             staged = new UploadStaging(new UploadStaging.Limits(settings.maxUnpackedSize().toBytes(),
                     settings.maxFiles())).stage(directory,
                     files.stream().map(file -> new UploadStaging.Upload(file.fileName(), file.content())).toList());
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             delete(directory);
-            if (e instanceof IOException io) {
-                throw new UncheckedIOException(io);
-            }
-            throw (RuntimeException) e;
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            delete(directory);
+            throw e;
         }
         jobs.create(job, slug, clock.instant());
         active.add(job);
