@@ -88,9 +88,18 @@ public final class Api {
 
     /** As an admin: uploads a document set and waits for its ingest; returns the document's id. */
     public String ingest(String slug, String title, java.util.Map<String, String> files) {
+        return ingest(slug, title, null, files);
+    }
+
+    /** As {@link #ingest(String, String, java.util.Map)}, with the base URL citations link to (null for none). */
+    public String ingest(String slug, String title, String baseUrl, java.util.Map<String, String> files) {
         java.util.Map<String, byte[]> bytes = new java.util.LinkedHashMap<>();
         files.forEach((name, text) -> bytes.put(name, text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        Response accepted = upload("/api/v1/documents", java.util.Map.of("slug", slug, "title", title), "files", bytes);
+        java.util.Map<String, String> fields = new java.util.LinkedHashMap<>(java.util.Map.of("slug", slug, "title", title));
+        if (baseUrl != null) {
+            fields.put("baseUrl", baseUrl);
+        }
+        Response accepted = upload("/api/v1/documents", fields, "files", bytes);
         if (accepted.status() != 202) {
             throw new IllegalStateException("upload failed: " + accepted.status() + " " + accepted.body());
         }
