@@ -3,7 +3,7 @@
 
 import { ApiError, json, request } from './api.js';
 import * as sidebar from './chats.js';
-import { $, h, formatDate } from './dom.js';
+import { $, h, formatDate, plural } from './dom.js';
 import { renderMarkdown, sourceLabel } from './markdown.js';
 import { serverSentEvents } from './sse.js';
 
@@ -65,22 +65,30 @@ export async function showNewChat(isAdmin) {
   await loadDocuments(isAdmin);
 }
 
-async function loadDocuments(isAdmin) {
-  const select = $('document-select');
-  const hint = $('documents-hint');
+async function fetchDocuments() {
   try {
-    documents = await json('/api/v1/documents');
-    if (!Array.isArray(documents)) documents = [];
+    const list = await json('/api/v1/documents');
+    documents = Array.isArray(list) ? list : [];
   } catch {
     documents = [];
   }
-  select.replaceChildren(...documents.map((d) => h('option', { value: d.id },
-    `${d.title} (${d.pageCount ?? 0} pages)`)));
+}
+
+/** The sets to answer from; one still on its first ingest is shown but cannot be chosen yet. */
+async function loadDocuments(isAdmin) {
+  const select = $('document-select');
+  const hint = $('documents-hint');
+  await fetchDocuments();
+  const ready = documents.filter((d) => d.ingestedAt);
+  select.replaceChildren(...documents.map((d) => h('option', { value: d.id, disabled: !d.ingestedAt },
+    d.ingestedAt ? `${d.title} (${plural(d.pageCount ?? 0, 'page')})` : `${d.title} (being ingested…)`)));
+  if (ready.length) select.value = ready[0].id;
   const docs = $('category-docs');
-  docs.disabled = documents.length === 0;
+  docs.disabled = ready.length === 0;
   if (docs.disabled && docs.checked) document.querySelector('input[name="category"][value="GENERAL"]').checked = true;
-  hint.textContent = documents.length ? ''
-    : 'No document sets yet.' + (isAdmin ? ' Add one on the Documents page.' : ' An administrator can add them.');
+  hint.textContent = ready.length ? ''
+    : documents.length ? 'The document sets are being ingested; start a new chat again in a moment.'
+      : 'No document sets yet.' + (isAdmin ? ' Add one on the Documents page.' : ' An administrator can add them.');
   chooseCategory();
 }
 
@@ -111,6 +119,10 @@ export async function openChat(id) {
     return;
   }
   if (view !== current.view) return;
+  if (chat.documentId && !documents.some((d) => d.id === chat.documentId)) {
+    await fetchDocuments();
+    if (view !== current.view) return;
+  }
   $('older-status').textContent = '';
   showHeader(chat);
   const list = $('message-list');

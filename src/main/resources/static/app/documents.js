@@ -1,9 +1,9 @@
 // The ADMIN's documents page: the document sets, uploads with live ingestion progress, deletion.
 
 import { json, request } from './api.js';
-import { $, h, confirmDialog, formatDate, toast } from './dom.js';
+import { $, h, confirmDialog, formatDate, plural, toast } from './dom.js';
 
-const POLL_MILLIS = 1000;
+const POLL_MILLIS = 500;
 
 export function initDocuments() {
   $('upload-form').addEventListener('submit', (event) => {
@@ -12,15 +12,23 @@ export function initDocuments() {
   });
   $('upload-title').addEventListener('input', () => {
     const slug = $('upload-slug');
-    if (!slug.dataset.edited) slug.value = slugOf($('upload-title').value);
+    if (slug.dataset.edited) return;
+    slug.value = slugOf($('upload-title').value);
+    slug.removeAttribute('aria-invalid');
   });
   $('upload-slug').addEventListener('input', () => { $('upload-slug').dataset.edited = 'yes'; });
+  $('upload-form').addEventListener('input', (event) => event.target.removeAttribute('aria-invalid'));
 }
+
+/** The server's rule for slugs: 1-64 lower-case letters, digits, dots or hyphens, starting and ending with a letter or digit. */
+const SLUG = /^[a-z0-9](?:[a-z0-9.-]{0,62}[a-z0-9])?$/;
 
 function slugOf(title) {
-  return title.toLowerCase().normalize('NFKD').replace(/[^a-z0-9.]+/g, '-').replace(/^[-.]+|-+$/g, '').slice(0, 100);
+  return title.toLowerCase().normalize('NFKD').replace(/[^a-z0-9.]+/g, '-').replace(/^[-.]+/, '').slice(0, 64)
+    .replace(/[-.]+$/, '');
 }
 
+/** Lists the document sets; answers with them, or null when they could not be loaded. */
 export async function showDocuments() {
   const status = $('documents-status');
   status.textContent = 'Loading…';
@@ -29,14 +37,14 @@ export async function showDocuments() {
     documents = await json('/api/v1/documents');
   } catch (e) {
     $('documents-table').hidden = true;
-    status.textContent = e.status === 404
-      ? 'This server cannot manage documents yet.' : `Could not load the document sets: ${e.message}`;
-    return;
+    status.textContent = `Could not load the document sets: ${e.message}`;
+    return null;
   }
   documents = Array.isArray(documents) ? documents : [];
   $('documents-body').replaceChildren(...documents.map(row));
   $('documents-table').hidden = documents.length === 0;
   status.textContent = documents.length ? '' : 'No document sets yet. Upload one above.';
+  return documents;
 }
 
 function row(doc) {
@@ -47,7 +55,7 @@ function row(doc) {
     h('td', {}, h('code', {}, doc.slug)),
     h('td', { className: 'number' }, String(doc.pageCount ?? '')),
     h('td', { className: 'number' }, String(doc.chunkCount ?? '')),
-    h('td', {}, formatDate(doc.ingestedAt)),
+    h('td', {}, doc.ingestedAt ? formatDate(doc.ingestedAt) : 'Being ingested…'),
     h('td', {}, remove));
 }
 
@@ -63,43 +71,66 @@ async function deleteDocument(doc) {
   }
 }
 
+/** The form's inputs by the field names the API reports problems with. */
+const FIELDS = { title: 'upload-title', slug: 'upload-slug', baseUrl: 'upload-base-url', files: 'upload-files' };
+const LABELS = { title: 'Title', slug: 'Slug', baseUrl: 'Base URL', files: 'Files' };
+
+function refuse(field, text) {
+  $('upload-error').textContent = text;
+  if (field && FIELDS[field]) {
+    $(FIELDS[field]).setAttribute('aria-invalid', 'true');
+    $(FIELDS[field]).focus();
+  }
+}
+
+/** What the server refused, field by field when it says which: "Slug: must be …". */
+function refusal(error) {
+  if (error.status === 413) {
+    // upload-too-large: too much once unpacked, as the server details; otherwise the request itself was too big
+    return { field: 'files', text: error.type === 'upload-too-large' ? error.message
+      : 'The files are more than this server takes in one upload. Upload fewer at a time, '
+        + 'or raise its limit (DOCENT_KNOWLEDGE_MAX_UPLOAD_SIZE).' };
+  }
+  const fields = Array.isArray(error.problem?.errors) ? error.problem.errors : [];
+  if (!fields.length) return { text: error.message };
+  const text = fields.map((f) => `${LABELS[f.field] ?? f.field}: ${f.message}`.replace(/[^.]$/, '$&.')).join(' ');
+  return { field: fields[0].field, text };
+}
+
 async function upload() {
   const form = $('upload-form');
-  const error = $('upload-error');
-  error.textContent = '';
+  $('upload-error').textContent = '';
+  Object.values(FIELDS).forEach((id) => $(id).removeAttribute('aria-invalid'));
+  const title = $('upload-title').value.trim();
+  const slug = $('upload-slug').value.trim();
+  const baseUrl = $('upload-base-url').value.trim();
   const files = $('upload-files').files;
-  if (!$('upload-title').value.trim() || !$('upload-slug').value.trim()) {
-    error.textContent = 'A title and a slug are needed.';
-    return;
+  if (!title) return refuse('title', 'A title is needed.');
+  if (!SLUG.test(slug)) {
+    return refuse('slug', 'The slug needs 1 to 64 lower-case letters, digits, dots or hyphens, '
+      + 'starting and ending with a letter or digit, such as python-3.11.');
   }
-  if (!$('upload-slug').checkValidity()) {
-    error.textContent = "The slug may contain only lower-case letters, digits, '.', '_' and '-'.";
-    return;
-  }
-  if (!files.length) {
-    error.textContent = 'Choose at least one file, or a .zip of them.';
-    return;
-  }
+  if (!files.length) return refuse('files', 'Choose at least one file, or a .zip of them.');
   const body = new FormData();
-  body.append('title', $('upload-title').value.trim());
-  body.append('slug', $('upload-slug').value.trim());
-  if ($('upload-base-url').value.trim()) body.append('baseUrl', $('upload-base-url').value.trim());
+  body.append('title', title);
+  body.append('slug', slug);
+  if (baseUrl) body.append('baseUrl', baseUrl);
   for (const file of files) body.append('files', file, file.name);
   $('upload-submit').disabled = true;
   try {
     const { jobId } = await json('/api/v1/documents', { method: 'POST', body });
-    const title = $('upload-title').value.trim();
     form.reset();
     delete $('upload-slug').dataset.edited;
     follow(jobId, title);
   } catch (e) {
-    error.textContent = e.message;
+    const { field, text } = refusal(e);
+    refuse(field, e.status >= 400 && e.status < 500 ? `The upload was refused. ${text}` : text);
   } finally {
     $('upload-submit').disabled = false;
   }
 }
 
-/** Polls an ingestion until it is done or failed, showing its progress. */
+/** Polls an ingestion until it is done or failed, showing its progress, then what the set now holds. */
 async function follow(jobId, title) {
   const bar = h('progress', { max: 1, value: 0, 'aria-label': `Ingesting ${title}` });
   const text = h('span', { className: 'muted' }, 'Queued…');
@@ -111,25 +142,38 @@ async function follow(jobId, title) {
       job = await json(`/api/v1/ingestions/${jobId}`);
     } catch (e) {
       text.textContent = `Progress unavailable: ${e.message}`;
+      line.classList.add('failed');
       return;
     }
     const total = job.pagesTotal || 0;
     bar.max = Math.max(total, 1);
     bar.value = Math.min(job.pagesDone || 0, bar.max);
-    const counts = `${job.pagesDone ?? 0} of ${total || '?'} pages, ${job.passages ?? 0} passages`;
     if (job.state === 'DONE') {
       bar.value = bar.max;
-      text.textContent = `Done: ${counts}.`;
       line.classList.add('done');
-      await showDocuments();
+      const documents = await showDocuments();
+      const doc = documents?.find((d) => d.id === job.documentId);
+      text.textContent = doc
+        ? `Done: “${doc.title}” holds ${plural(doc.pageCount, 'page')} and ${plural(doc.chunkCount, 'passage')}.`
+        : `Done: ${plural(job.passages ?? 0, 'passage')} stored.`;
+      if (job.skipped?.length) line.append(skippedList(job.skipped));
       return;
     }
     if (job.state === 'FAILED') {
-      text.textContent = `Failed: ${job.error || 'the ingestion stopped'}.`;
+      text.textContent = `Failed: ${(job.error || 'the ingestion stopped').replace(/[^.]$/, '$&.')}`;
       line.classList.add('failed');
       return;
     }
-    text.textContent = job.state === 'RUNNING' ? `Ingesting: ${counts}…` : 'Queued…';
+    text.textContent = job.state === 'RUNNING'
+      ? `Ingesting: ${job.pagesDone ?? 0} of ${plural(total, 'file')} read, ${plural(job.passages ?? 0, 'passage')}…`
+      : 'Queued…';
     await new Promise((resolve) => setTimeout(resolve, POLL_MILLIS));
   }
+}
+
+/** Files the ingest could not read, each with the reason (the server shows at most a hundred). */
+function skippedList(skipped) {
+  return h('details', { className: 'skipped' },
+    h('summary', {}, `${plural(skipped.length, 'file')} skipped`),
+    h('ul', {}, skipped.map((reason) => h('li', {}, reason))));
 }

@@ -69,6 +69,9 @@ export function runDialog(dialog, form, error, action, focus) {
   });
 }
 
+/** plural(3, 'page') is "3 pages". */
+export const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 export function formatDate(iso) {
   if (!iso) return '';
   const date = new Date(iso);

@@ -145,7 +145,12 @@ public final class Browser
      * page replaced while the condition looked at them count as "not yet".
      */
     public <T> T await(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, PATIENCE, Duration.ofMillis(50))
+        return await(PATIENCE, condition);
+    }
+
+    /** As {@link #await(Function)}, for something known to take longer (work in the background). */
+    public <T> T await(Duration patience, Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, patience, Duration.ofMillis(50))
                 .ignoring(StaleElementReferenceException.class).until(condition);
     }
 

@@ -66,15 +66,39 @@ class PageTest {
     @Test
     void theAppsOwnFilesAreRevalidatedByContentHash() {
         Api api = new Api(port);
-        Api.Response script = api.get("/app/main.js");
+        Api.Response script = revalidatedByContentHash(api, "/app/main.js");
 
-        assertThat(script.status()).isEqualTo(200);
         assertThat(script.contentType()).contains("javascript");
-        assertThat(script.header("Cache-Control")).isEqualTo("no-cache");
-        assertThat(script.header("ETag")).matches("\"[0-9a-f]{32}\"");
-        assertThat(api.send("GET", "/app/main.js", null, null, "If-None-Match", script.header("ETag")).status())
-                .isEqualTo(304);
         assertThat(api.get("/app/app.css").contentType()).startsWith("text/css");
+        Api.Response favicon = api.get("/favicon.ico");
+        assertThat(favicon.status()).isEqualTo(301);
+        assertThat(favicon.header("Location")).endsWith("/app/icon.svg");
+    }
+
+    /** The sample documents' citations link to these pages. */
+    @Test
+    void theUserGuideIsServedAsStaticPagesUnderAPolicyWithoutScripts() {
+        Api api = new Api(port);
+        Api.Response page = revalidatedByContentHash(api, "/guide/documents.html");
+
+        assertThat(page.contentType()).startsWith("text/html");
+        assertThat(page.header("Content-Security-Policy")).contains("default-src 'none'", "style-src 'self'",
+                "frame-ancestors 'none'").doesNotContain("script-src", "unsafe-inline");
+        assertThat(page.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(api.get("/guide/guide.css").contentType()).startsWith("text/css");
+        Api.Response index = api.get("/guide/");
+        assertThat(index.status()).isEqualTo(302);
+        assertThat(index.header("Location")).endsWith("/guide/index.html");
+    }
+
+    /** Served with a content-hash ETag and no-cache, so browsers keep it and ask whether it changed (a 304). */
+    static Api.Response revalidatedByContentHash(Api api, String path) {
+        Api.Response file = api.get(path);
+        assertThat(file.status()).as(path).isEqualTo(200);
+        assertThat(file.header("Cache-Control")).isEqualTo("no-cache");
+        assertThat(file.header("ETag")).matches("\"[0-9a-f]{32}\"");
+        assertThat(api.send("GET", path, null, null, "If-None-Match", file.header("ETag")).status()).isEqualTo(304);
+        return file;
     }
 
     @Test
