@@ -4,7 +4,7 @@
 import { ApiError, json, request } from './api.js';
 import * as sidebar from './chats.js';
 import { $, h, formatDate, plural } from './dom.js';
-import { renderMarkdown, sourceLabel } from './markdown.js';
+import { linkable, renderMarkdown, sourceLabel } from './markdown.js';
 import { serverSentEvents } from './sse.js';
 
 const NEW = 'new';
@@ -199,7 +199,9 @@ function sourceList(sources) {
   return h('details', { className: 'sources' },
     h('summary', {}, `Sources (${sources.length})`),
     h('ol', {}, sources.map((s) => h('li', { value: s.n },
-      h('a', { href: s.url || '#', target: '_blank', rel: 'noopener noreferrer' }, sourceLabel(s) || `Source ${s.n}`),
+      linkable(s.url)
+        ? h('a', { href: s.url, target: '_blank', rel: 'noopener noreferrer' }, sourceLabel(s) || `Source ${s.n}`)
+        : h('span', {}, [sourceLabel(s), s.url].filter(Boolean).join(' — ')),
       s.snippet ? h('p', { className: 'snippet-text' }, s.snippet) : null))));
 }
 

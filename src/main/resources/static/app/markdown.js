@@ -55,12 +55,26 @@ function linkCitations(element, sources) {
 
 let tooltips = 0;
 
+/**
+ * A source's address when the browser can open it: a web address, or a path on this server (the user guide).
+ * A document set ingested without a base URL only names its page ("library/functools.html#…"), which would
+ * resolve against the app's own pages — and a name is never allowed to become a javascript: link.
+ */
+export function linkable(url) {
+  return /^https?:\/\//i.test(url || '') || /^\/(?!\/)/.test(url || '') ? url : null;
+}
+
 export function citation(source) {
-  const link = document.createElement('a');
+  const href = linkable(source.url);
+  const link = document.createElement(href ? 'a' : 'span');
   link.className = 'citation';
-  link.href = source.url || '#';
-  link.target = '_blank';
-  link.rel = 'noopener noreferrer';
+  if (href) {
+    link.href = href;
+    link.target = '_blank';
+    link.rel = 'noopener noreferrer';
+  } else {
+    link.tabIndex = 0;
+  }
   link.textContent = `[${source.n}]`;
   const tip = document.createElement('span');
   tip.className = 'snippet';

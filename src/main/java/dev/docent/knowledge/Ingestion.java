@@ -1,6 +1,7 @@
 package dev.docent.knowledge;
 
 import dev.docent.llm.Embedder;
+import dev.docent.shared.Problem;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -87,12 +88,28 @@ class Ingestion {
             }
         }
         run.flush();
+        if (kept.isEmpty()) {
+            refuseEmpty(document, stored.isEmpty() && document.ingestedAt() == null, run.skipped, files.size());
+        }
         List<String> removed = stored.keySet().stream().filter(path -> !kept.contains(path)).sorted().toList();
         documents.deletePages(document.id(), removed);
         documents.finishIngest(document.id(), clock.instant());
         events.publishEvent(new DocumentIngested(document.id(), document.slug(), kept.size(), run.passages));
         return new IngestReport(document.id(), run.changed, run.unchanged, removed.size(), run.passages,
                 List.copyOf(run.skipped), Duration.between(started, clock.instant()));
+    }
+
+    /**
+     * A set with no readable page is a mistake (the wrong folder, a zip of images), not a wish to empty the set:
+     * the set is left as it was, and one this ingest created is removed again.
+     */
+    private void refuseEmpty(DocumentView document, boolean created, List<String> skipped, int files) {
+        if (created) {
+            documents.delete(document.id());
+        }
+        throw Problem.invalid("files", "none of the " + files + " file(s) could be ingested"
+                + (skipped.isEmpty() ? "" : " (" + String.join("; ", skipped.stream().limit(3).toList())
+                + (skipped.size() > 3 ? "; …" : "") + ")"));
     }
 
     private static String checksum(byte[] content) {

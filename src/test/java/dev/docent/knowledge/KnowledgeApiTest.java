@@ -146,6 +146,21 @@ class KnowledgeApiTest {
     }
 
     @Test
+    void anUploadWithNothingReadableFailsAndLeavesNoEmptySetBehind() {
+        Api.Response accepted = admin.upload("/api/v1/documents", Map.of("slug", "pictures", "title", "Pictures"),
+                "files", Map.of("photo.png", "\u0089PNG not really".getBytes(StandardCharsets.UTF_8)));
+        String job = accepted.json().get("jobId").asString();
+
+        JsonNode failed = Eventually.await(Duration.ofSeconds(30), () -> admin.get("/api/v1/ingestions/" + job).json(),
+                state -> !List.of("QUEUED", "RUNNING").contains(state.get("state").asString()));
+
+        assertThat(failed.get("state").asString()).isEqualTo("FAILED");
+        assertThat(failed.get("error").asString()).contains("none of the 1 file(s) could be ingested")
+                .contains("photo.png: unsupported file type");
+        assertThat(learner.get("/api/v1/documents").json()).isEmpty();
+    }
+
+    @Test
     void onlyAdminsChangeDocuments() {
         Api.Response upload = learner.upload("/api/v1/documents", Map.of("slug", "x", "title", "X"), "files",
                 Map.of("a.md", "# A".getBytes(StandardCharsets.UTF_8)));
