@@ -1,6 +1,6 @@
 package dev.docent.knowledge;
 
-/** A run of prose, or a code listing kept exactly as written. */
+/** A run of prose, a code listing kept exactly as written, or the signature that opens a reference entry. */
 sealed interface Block {
 
     String text();
@@ -9,5 +9,9 @@ sealed interface Block {
     }
 
     record Code(String text) implements Block {
+    }
+
+    /** The signature of an entry of a reference page (a function, class, method…), where a passage may start. */
+    record Entry(String text, String anchor) implements Block {
     }
 }

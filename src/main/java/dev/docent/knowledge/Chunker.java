@@ -8,7 +8,8 @@ import java.util.List;
  * Splits a page into passages of about {@value #TARGET_WORDS} words, section by section. Consecutive
  * passages of a section share {@value #OVERLAP_WORDS} words of prose so a sentence cut at the border is
  * found from either side; code listings stay whole up to {@value #MAX_WORDS} words, and longer ones are
- * cut between lines. No passage exceeds {@value #MAX_WORDS} words.
+ * cut between lines. No passage exceeds {@value #MAX_WORDS} words. A passage links to where it starts: its
+ * section, or the reference entry (a function, a class…) whose description it starts in.
  */
 final class Chunker {
 
@@ -19,20 +20,25 @@ final class Chunker {
     List<Chunk> chunk(ParsedPage page) {
         List<Chunk> chunks = new ArrayList<>();
         for (Section section : page.sections()) {
-            String url = section.anchor().isEmpty() ? page.path() : page.path() + "#" + section.anchor();
-            for (String text : passages(section)) {
-                chunks.add(new Chunk(page.path(), page.title(), section.heading(), url, chunks.size(), text));
+            for (Piece piece : passages(section)) {
+                String url = piece.anchor().isEmpty() ? page.path() : page.path() + "#" + piece.anchor();
+                chunks.add(new Chunk(page.path(), page.title(), section.heading(), url, chunks.size(), piece.text()));
             }
         }
         return chunks;
     }
 
-    private static List<String> passages(Section section) {
-        Passages passages = new Passages();
+    /** A passage's text and the anchor of where it starts. */
+    private record Piece(String text, String anchor) {
+    }
+
+    private static List<Piece> passages(Section section) {
+        Passages passages = new Passages(section.anchor());
         for (Block block : section.blocks()) {
             switch (block) {
                 case Block.Prose prose -> passages.prose(words(prose.text()));
                 case Block.Code code -> codePieces(code.text()).forEach(passages::code);
+                case Block.Entry entry -> passages.entry(entry);
             }
         }
         return passages.finish();
@@ -91,10 +97,38 @@ final class Chunker {
         private record Listing(String code) implements Part {
         }
 
-        private final List<String> done = new ArrayList<>();
+        private final List<Piece> done = new ArrayList<>();
         private final List<Part> parts = new ArrayList<>();
         private int words;
         private boolean onlyOverlap = true;
+        /** Where the passage being filled starts, and where the text being added belongs. */
+        private String anchor;
+        private String latestAnchor;
+
+        Passages(String sectionAnchor) {
+            anchor = sectionAnchor;
+            latestAnchor = sectionAnchor;
+        }
+
+        /**
+         * A passage that starts inside an entry links to the entry rather than to its section. An entry that comes
+         * when the passage is full, or has only just started, opens the next passage without the overlap, which
+         * belongs to the entry before. Entries do not cut passages otherwise: one per entry made passages of
+         * reference pages half as long and twice as many, and found no more.
+         */
+        void entry(Block.Entry entry) {
+            if (!onlyOverlap && words >= TARGET_WORDS) {
+                done.add(new Piece(render(), anchor));
+                onlyOverlap = true;
+            }
+            if (onlyOverlap) {
+                parts.clear();
+                words = 0;
+                anchor = entry.anchor();
+            }
+            latestAnchor = entry.anchor();
+            prose(words(entry.text()));
+        }
 
         void prose(String[] paragraph) {
             List<String> current = new ArrayList<>();
@@ -127,16 +161,17 @@ final class Chunker {
             }
         }
 
-        List<String> finish() {
+        List<Piece> finish() {
             if (!onlyOverlap) {
-                done.add(render());
+                done.add(new Piece(render(), anchor));
             }
             return done;
         }
 
         /** Closes the current passage and opens the next with its closing prose words; returns that paragraph. */
         private List<String> startNext() {
-            done.add(render());
+            done.add(new Piece(render(), anchor));
+            anchor = latestAnchor;
             List<String> overlap = new ArrayList<>();
             if (!parts.isEmpty() && parts.getLast() instanceof Paragraph(List<String> last)) {
                 overlap.addAll(last.subList(Math.max(0, last.size() - OVERLAP_WORDS), last.size()));

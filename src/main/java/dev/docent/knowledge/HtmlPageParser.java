@@ -15,7 +15,10 @@ import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 
-/** HTML pages, Sphinx output in particular: the main content only, with its headings, prose and code. */
+/**
+ * HTML pages, Sphinx output in particular: the main content only, with its headings, prose and code, and where each
+ * reference entry (a function, class or method signature with an anchor) starts.
+ */
 final class HtmlPageParser {
 
     private static final List<String> MAIN_CONTENT = List.of(
@@ -23,7 +26,7 @@ final class HtmlPageParser {
 
     private static final String CHROME = "script, style, noscript, template, nav, header, footer, form, button,"
             + " [role=navigation], [role=search], [role=banner], [role=contentinfo],"
-            + " .sphinxsidebar, .related, .footer, #searchbox";
+            + " .sphinxsidebar, .related, .footer, #searchbox, .viewcode-link";
 
     private static final String HEADINGS = "h1, h2, h3, h4, h5, h6";
 
@@ -113,6 +116,11 @@ final class HtmlPageParser {
             if (anchors.containsKey(element)) {
                 flush();
                 outline.section(element.text(), anchors.get(element));
+                return FilterResult.SKIP_ENTIRELY;
+            }
+            if (tag.equals("dt") && element.hasClass("sig") && element.hasAttr("id")) {
+                flush();
+                outline.entry(element.text(), element.id());
                 return FilterResult.SKIP_ENTIRELY;
             }
             if (tag.equals("pre")) {

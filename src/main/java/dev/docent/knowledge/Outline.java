@@ -37,6 +37,13 @@ final class Outline {
         }
     }
 
+    void entry(String signature, String entryAnchor) {
+        String normalized = signature.replaceAll("\\s+", " ").strip();
+        if (!normalized.isEmpty()) {
+            blocks.add(new Block.Entry(normalized, entryAnchor));
+        }
+    }
+
     List<Section> sections() {
         close();
         return List.copyOf(sections);

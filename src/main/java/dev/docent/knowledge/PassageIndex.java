@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -27,12 +25,14 @@ import org.apache.lucene.util.IOUtils;
 /**
  * The passages of all documents in a local Lucene index: BM25 over the text and HNSW over the vectors. It is
  * derived data: every instance keeps its own, rebuilt from the stored chunks. Each commit records the embedding
- * model the vectors came from and the revision of every document it holds, so a replica knows what is stale.
+ * model the vectors came from, the revision of every document it holds and the version of the text analysis, so a
+ * replica knows what is stale; an index analyzed another way is emptied when opened, to be rebuilt.
  */
 final class PassageIndex implements AutoCloseable {
 
     private static final String MODEL = "embeddingModel";
     private static final String REVISION = "revision:";
+    private static final String ANALYSIS = "analysis";
 
     private final Directory directory;
     private final IndexWriter writer;
@@ -41,13 +41,18 @@ final class PassageIndex implements AutoCloseable {
 
     PassageIndex(Path path) {
         try {
-            Analyzer analyzer = new EnglishAnalyzer();
             directory = FSDirectory.open(path);
-            writer = new IndexWriter(directory, new IndexWriterConfig(analyzer).setRAMBufferSizeMB(64));
+            writer = new IndexWriter(directory,
+                    new IndexWriterConfig(PassageAnalyzer.forPassages()).setRAMBufferSizeMB(64));
             searchers = new SearcherManager(writer, null);
-            queries = new PassageQuery(analyzer);
+            queries = new PassageQuery(PassageAnalyzer.forQuestions());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        Map<String, String> held = commitData();
+        if (!held.isEmpty() && !PassageAnalyzer.VERSION.equals(held.get(ANALYSIS))) {
+            // Terms from another analysis would not match today's questions: empty, and catch-up rebuilds it.
+            clear();
         }
     }
 
@@ -146,6 +151,7 @@ final class PassageIndex implements AutoCloseable {
         try {
             Map<String, String> data = commitData();
             edit.apply(data);
+            data.put(ANALYSIS, PassageAnalyzer.VERSION);
             writer.setLiveCommitData(data.entrySet());
             writer.commit();
             searchers.maybeRefreshBlocking();

@@ -52,6 +52,11 @@ public final class Terms {
     private Terms() {
     }
 
+    /** The words {@link #isContentWord} rejects by name: function words and the wrapping of a question. */
+    static Set<String> stopWords() {
+        return STOP_WORDS;
+    }
+
     /** Every word of the text, lower-cased, in order. */
     public static List<String> words(String text) {
         List<String> words = new ArrayList<>();

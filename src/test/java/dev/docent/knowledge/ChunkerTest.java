@@ -1,6 +1,7 @@
 package dev.docent.knowledge;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -53,6 +54,33 @@ class ChunkerTest {
 
         assertThat(chunks).extracting(Chunk::section).containsExactly("One", "One", "Two");
         assertThat(chunks.get(2).text()).isEqualTo(words("b", 10));
+    }
+
+    @Test
+    void aPassageThatStartsInsideAReferenceEntryLinksToIt() {
+        ParsedPage page = page(new Section("String Methods", "string-methods", List.of(
+                new Block.Prose(words("a", 50)), new Block.Entry("str.split(sep=None)", "str.split"),
+                new Block.Prose(words("b", 400)))));
+
+        List<Chunk> chunks = chunker.chunk(page);
+
+        assertThat(chunks).extracting(Chunk::url)
+                .containsExactly("lib/page.html#string-methods", "lib/page.html#str.split");
+        assertThat(chunks.get(0).text()).startsWith("a0 ").contains(" a49\n\nstr.split(sep=None)\n\nb0 ");
+        assertThat(chunks.get(1).text()).startsWith("b" + (Chunker.TARGET_WORDS - 51 - Chunker.OVERLAP_WORDS) + " ");
+    }
+
+    @Test
+    void anEntryThatComesWhenThePassageIsFullOpensTheNextWithoutTheOverlap() {
+        ParsedPage page = page(new Section("String Methods", "string-methods", List.of(
+                new Block.Prose(words("a", Chunker.TARGET_WORDS)), new Block.Entry("str.strip([chars])", "str.strip"),
+                new Block.Prose(words("b", 20)))));
+
+        List<Chunk> chunks = chunker.chunk(page);
+
+        assertThat(chunks).extracting(Chunk::url, Chunk::text).containsExactly(
+                tuple("lib/page.html#string-methods", words("a", Chunker.TARGET_WORDS)),
+                tuple("lib/page.html#str.strip", "str.strip([chars])\n\n" + words("b", 20)));
     }
 
     @Test

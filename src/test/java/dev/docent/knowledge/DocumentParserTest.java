@@ -41,6 +41,21 @@ class DocumentParserTest {
     }
 
     @Test
+    void referenceEntriesKeepTheirSignatureAndAnchor() throws Exception {
+        ParsedPage page = parser.parse("library/functools.html",
+                sphinxPage("/usr/share/doc/python3.11/html/library/functools.html", "functools.html"));
+
+        List<Block.Entry> entries = page.sections().stream().flatMap(section -> section.blocks().stream())
+                .filter(Block.Entry.class::isInstance).map(Block.Entry.class::cast).toList();
+
+        assertThat(entries).anySatisfy(entry -> {
+            assertThat(entry.anchor()).isEqualTo("functools.lru_cache");
+            assertThat(entry.text()).contains("lru_cache(").doesNotContain("¶");
+        });
+        assertThat(allText(page)).contains("memoizing callable");
+    }
+
+    @Test
     void djangoSphinxPageWithoutMainLandmarkKeepsContentAndDropsChrome() throws Exception {
         ParsedPage page = parser.parse("topics/cache.html",
                 sphinxPage("/usr/share/doc/python-django-doc/html/topics/cache.html", "cache.html"));

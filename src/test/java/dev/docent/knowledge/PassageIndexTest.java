@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -102,12 +106,16 @@ class PassageIndexTest {
     @ParameterizedTest
     @ValueSource(strings = {"title", "section"})
     void aMatchInAHeadingOutranksTheSameMatchInTheText(String heading) {
+        // Passages as long as real ones: a heading is short, so BM25 scores a match there above one in the text.
+        String more = " The sections below describe each of them in turn, with examples of where they help, what they"
+                + " cost, and which of the alternatives to prefer when the data is large or arrives over time.";
         index.replaceDocument(GUIDE_ID, 1, passages(GUIDE_ID, List.of(
                 new Chunk("a.html", "Guide", "Overview", "a.html", 0,
-                        "Generators build iterators from functions that yield values lazily."),
+                        "Generators build iterators from functions that yield values lazily." + more),
                 new Chunk("b.html", heading.equals("title") ? "Generators" : "Guide",
                         heading.equals("section") ? "Generators" : "Overview", "b.html", 0,
-                        "Functions that yield values lazily, one at a time, build iterators.")), LISTS, LISTS), MODEL);
+                        "Functions that yield values lazily, one at a time, build iterators." + more)), LISTS, LISTS),
+                MODEL);
 
         assertThat(index.keywordSearch("generators", GUIDE_ID, 2)).extracting(Passage::page)
                 .containsExactly("b.html", "a.html");
@@ -189,6 +197,79 @@ class PassageIndexTest {
         assertThat(index.count()).isEqualTo(PYTHON.size() + DJANGO.size());
         assertThat(index.model()).contains(MODEL);
         assertThat(index.revisions()).isEqualTo(Map.of(PYTHON_ID, 1L, DJANGO_ID, 1L));
+    }
+
+    @Test
+    void anIndexAnalyzedAnotherWayIsEmptiedWhenOpenedSoThatItIsRebuilt() throws Exception {
+        index.close();
+        try (FSDirectory files = FSDirectory.open(directory);
+                IndexWriter writer = new IndexWriter(files, new IndexWriterConfig())) {
+            Map<String, String> data = new HashMap<>();
+            writer.getLiveCommitData().forEach(entry -> data.put(entry.getKey(), entry.getValue()));
+            data.remove("analysis");
+            writer.setLiveCommitData(data.entrySet());
+            writer.commit();
+        }
+
+        index = new PassageIndex(directory);
+
+        assertThat(index.count()).isZero();
+        assertThat(index.revisions()).isEmpty();
+        assertThat(index.model()).isEmpty();
+    }
+
+    @Test
+    void anIdentifierIsFoundByItsNameAndByItsParts() {
+        index.replaceDocument(GUIDE_ID, 1, passages(GUIDE_ID, List.of(
+                new Chunk("builtins.html", "Built-in template tags", "for", "builtins.html#for", 0,
+                        "The loop sets variables: forloop.counter is the current iteration, counting from 1."),
+                new Chunk("loops.html", "Templates", "Loops", "loops.html", 0,
+                        "A template can loop over a list with the for tag and show each item in turn.")),
+                LISTS, LISTS), MODEL);
+
+        for (String question : List.of("forloop.counter", "counter")) {
+            assertThat(index.keywordSearch(question, GUIDE_ID, 2).getFirst().page()).isEqualTo("builtins.html");
+        }
+    }
+
+    @Test
+    void aNameInAKoreanQuestionIsSearchable() {
+        index.replaceDocument(GUIDE_ID, 1, passages(GUIDE_ID, List.of(
+                new Chunk("controlflow.html", "More Control Flow Tools", "Lambda Expressions",
+                        "controlflow.html#lambda-expressions", 0,
+                        "Small anonymous functions can be created with the lambda keyword.")), LISTS), MODEL);
+
+        assertThat(index.keywordSearch("파이썬에서 lambda는 뭐고 언제 쓰는 거예요?", GUIDE_ID, 1))
+                .extracting(Passage::page).containsExactly("controlflow.html");
+    }
+
+    @Test
+    void aWordInTitleHeadingAndTextCountsOnceNotThrice() {
+        index.replaceDocument(GUIDE_ID, 1, passages(GUIDE_ID, List.of(
+                new Chunk("keys.html", "Keys", "Keys", "keys.html", 0, "Keys open locks; a ring holds several keys."),
+                new Chunk("datastructures.html", "Data Structures", "Dictionaries", "datastructures.html", 0,
+                        "Another useful data type built into Python is the dictionary. Unlike sequences, which are"
+                                + " indexed by a range of numbers, dictionaries are indexed by keys, which can be any"
+                                + " immutable type; strings and numbers can always be keys. Performing list(d) on a"
+                                + " dictionary returns a list of all the keys used in the dictionary, in insertion"
+                                + " order. To check whether a single key is in the dictionary, use the in keyword.")),
+                LISTS, LISTS), MODEL);
+
+        assertThat(index.keywordSearch("How do I check if a dictionary already has a certain key?", GUIDE_ID, 2))
+                .extracting(Passage::page).containsExactly("datastructures.html", "keys.html");
+    }
+
+    @Test
+    void questionWordsDoNotMatchAHeadingThatAsksAQuestion() {
+        index.replaceDocument(GUIDE_ID, 1, passages(GUIDE_ID, List.of(
+                new Chunk("faq.html", "FAQ", "How do I…?", "faq.html", 0,
+                        "Answers to questions people often ask about widgets and their options."),
+                new Chunk("paths.html", "Paths", "Suffixes", "paths.html", 0,
+                        "The suffix property gives the file extension of a path, such as .txt.")),
+                LISTS, LISTS), MODEL);
+
+        assertThat(index.keywordSearch("How do I get the extension of a file?", GUIDE_ID, 2)).extracting(Passage::page)
+                .containsExactly("paths.html");
     }
 
     @Test
