@@ -30,7 +30,7 @@ final class BenchQuestions {
     }
 
     private static final int SENTENCE_WORDS = 16;
-    private static final int MIN_SENTENCE_WORDS = 4;
+    private static final int MIN_SENTENCE_WORDS = 6;
     private static final Pattern SECTION_NUMBER = Pattern.compile("^[\\d.]+\\s+");
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?:])\\s+");
     private static final Pattern TRAILING = Pattern.compile("[\\s.,;:!?¶]+$");
@@ -106,14 +106,19 @@ final class BenchQuestions {
         return TRAILING.matcher(SECTION_NUMBER.matcher(heading.strip()).replaceFirst("")).replaceFirst("");
     }
 
-    /** The passage's first sentence, at most {@value #SENTENCE_WORDS} words; null when it is too short to ask. */
+    /**
+     * The passage's first sentence of at least {@value #MIN_SENTENCE_WORDS} words (a "New in version 3.3." note
+     * asks nothing), cut to {@value #SENTENCE_WORDS}; null when there is none.
+     */
     private static String firstSentence(String text) {
-        String[] words = SENTENCE_END.split(text.strip(), 2)[0].split("\\s+");
-        if (words.length < MIN_SENTENCE_WORDS) {
-            return null;
+        for (String sentence : SENTENCE_END.split(text.strip())) {
+            String[] words = sentence.split("\\s+");
+            if (words.length >= MIN_SENTENCE_WORDS) {
+                String cut = String.join(" ", List.of(words).subList(0, Math.min(words.length, SENTENCE_WORDS)));
+                return TRAILING.matcher(cut).replaceFirst("");
+            }
         }
-        String sentence = String.join(" ", List.of(words).subList(0, Math.min(words.length, SENTENCE_WORDS)));
-        return TRAILING.matcher(sentence).replaceFirst("");
+        return null;
     }
 
     private static String capitalized(String name) {

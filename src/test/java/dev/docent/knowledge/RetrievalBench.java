@@ -37,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The retrieval benchmark that {@code bench/retrieval.sh} runs (see bench/README.md); a main, not a test. It starts
  * the application without a web server on a throwaway H2 database and index, ingests the corpora with the real
  * {@link Ingestion}, weighs the heap, then times every question through the chat's hybrid retrieval, through BM25
- * alone and through the query embedding alone, interleaved, and prints the figures against the targets.
+ * alone and through each part of the hybrid alone, interleaved, and prints the figures against the targets.
  *
  * <p>Exit status: 0 when every target is met, 2 when one is missed, 1 when the run failed.
  */
@@ -82,33 +82,15 @@ final class RetrievalBench {
         }
     }
 
-    /** A document set named by {@code corpus.sh}: {@code name<TAB>root<TAB>sub-directories}. */
-    record Corpus(String name, Path root, List<String> directories) {
-
-        static List<Corpus> read(Path listing) throws IOException {
-            List<Corpus> corpora = new ArrayList<>();
-            for (String line : Files.readAllLines(listing, StandardCharsets.UTF_8)) {
-                String[] fields = line.split("\t");
-                if (!line.startsWith("#") && fields.length == 3) {
-                    corpora.add(new Corpus(fields[0].strip(), Path.of(fields[1].strip()),
-                            List.of(fields[2].strip().split("\\s+"))));
-                }
-            }
-            if (corpora.isEmpty()) {
-                throw new IllegalArgumentException(listing + " names no corpus (name<TAB>root<TAB>dirs)");
-            }
-            return corpora;
-        }
-    }
-
     /**
      * What the ingest of one corpus took.
      *
      * @param embedNanos the part spent embedding the passages
      * @param indexNanos the part after the pages were stored: the replica's catch-up, which indexes them in Lucene
+     * @param cpuNanos   the CPU time the whole process used meanwhile, all threads: on a shared machine, what it got
      */
-    record Ingested(Corpus corpus, UUID documentId, int pages, int passages, long nanos, long embedNanos,
-            long indexNanos) {
+    record Ingested(EvalCommand.Corpus corpus, UUID documentId, int pages, int passages, long nanos, long embedNanos,
+            long indexNanos, long cpuNanos) {
 
         double passagesPerSecond() {
             return passages / (nanos / 1e9);
@@ -156,7 +138,7 @@ final class RetrievalBench {
     }
 
     int run() throws IOException {
-        List<Corpus> corpora = Corpus.read(settings.corpora());
+        List<EvalCommand.Corpus> corpora = corpora(settings.corpora());
         long startNanos = System.nanoTime();
         try (ConfigurableApplicationContext context = start()) {
             double startSeconds = (System.nanoTime() - startNanos) / 1e9;
@@ -166,7 +148,7 @@ final class RetrievalBench {
             long loadNanos = time(() -> embedder.embedQuery("load the model"));
 
             List<Ingested> ingested = new ArrayList<>();
-            for (Corpus corpus : corpora) {
+            for (EvalCommand.Corpus corpus : corpora) {
                 ingested.add(ingest(context.getBean(Ingestion.class), corpus));
             }
             PassageIndex index = context.getBean(IndexReplica.class).index();
@@ -225,10 +207,11 @@ final class RetrievalBench {
         return properties;
     }
 
-    private Ingested ingest(Ingestion ingestion, Corpus corpus) {
+    private Ingested ingest(Ingestion ingestion, EvalCommand.Corpus corpus) {
         List<SourceFile> files = SourceFiles.collect(corpus.root(),
                 corpus.directories().stream().map(corpus.root()::resolve).toList());
         long embedBefore = embedNanos.sum();
+        long cpuBefore = processCpuNanos();
         long started = System.nanoTime();
         IngestRequest request = new IngestRequest(corpus.name(), corpus.name(), null, files);
         IngestReport report;
@@ -247,7 +230,23 @@ final class RetrievalBench {
         }
         System.err.println(IngestCommand.summary(corpus.name(), corpus.name(), report));
         return new Ingested(corpus, report.documentId(), report.pages(), report.passages(), finished - started,
-                embedNanos.sum() - embedBefore, finished - ingestEvents.lastPublished());
+                embedNanos.sum() - embedBefore, finished - ingestEvents.lastPublished(), processCpuNanos() - cpuBefore);
+    }
+
+    /** The document sets {@code corpus.sh} printed: {@code name<TAB>root<TAB>sub-directories}. */
+    private static List<EvalCommand.Corpus> corpora(Path listing) throws IOException {
+        List<EvalCommand.Corpus> corpora = new ArrayList<>();
+        for (String line : Files.readAllLines(listing, StandardCharsets.UTF_8)) {
+            String[] fields = line.split("\t");
+            if (!line.startsWith("#") && fields.length == 3) {
+                corpora.add(new EvalCommand.Corpus(fields[0].strip(), Path.of(fields[1].strip()),
+                        List.of(fields[2].strip().split("\\s+"))));
+            }
+        }
+        if (corpora.isEmpty()) {
+            throw new IllegalArgumentException(listing + " names no corpus (name<TAB>root<TAB>dirs)");
+        }
+        return corpora;
     }
 
     private List<BenchQuestions.Question> questions(Documents documents, List<Ingested> ingested) {
@@ -326,27 +325,32 @@ final class RetrievalBench {
                 Runtime.getRuntime().availableProcessors(), Runtime.version(), garbageCollectors(),
                 Runtime.getRuntime().maxMemory() / MB);
         line("embedding model %s, %d candidates per leg before fusion, k = %d, no language model; H2 and the index "
-                + "in %s", embedder.id(), candidates, settings.k(),
-                settings.dataDir());
+                + "in %s", embedder.id(), candidates, settings.k(), settings.dataDir());
         line("application context started in %.1f s; load average at the start %s", startSeconds, loadAverage());
         line("");
     }
 
     private void ingestTable(List<Ingested> ingested, long loadNanos, double heapMb, long indexBytes) {
         line("Ingestion (parse, chunk, embed, store in H2, index in Lucene)");
-        String row = "%-10s %7s %9s %9s %11s %9s %9s %14s";
-        line(row, "corpus", "pages", "passages", "seconds", "passages/s", "embed s", "index s", "w/o embed p/s");
-        Ingested total = new Ingested(null, null, ingested.stream().mapToInt(Ingested::pages).sum(),
+        String row = "%-10s %6s %8s %8s %10s %8s %8s %13s %10s";
+        line(row, "corpus", "pages", "passages", "seconds", "passages/s", "embed s", "index s", "w/o embed p/s",
+                "cores used");
+        EvalCommand.Corpus all = new EvalCommand.Corpus("total", Path.of(""), List.of());
+        Ingested total = new Ingested(all, null, ingested.stream().mapToInt(Ingested::pages).sum(),
                 ingested.stream().mapToInt(Ingested::passages).sum(),
                 ingested.stream().mapToLong(Ingested::nanos).sum(),
                 ingested.stream().mapToLong(Ingested::embedNanos).sum(),
-                ingested.stream().mapToLong(Ingested::indexNanos).sum());
+                ingested.stream().mapToLong(Ingested::indexNanos).sum(),
+                ingested.stream().mapToLong(Ingested::cpuNanos).sum());
         for (Ingested corpus : Stream.concat(ingested.stream(), Stream.of(total)).toList()) {
-            line(row, corpus.corpus() == null ? "total" : corpus.corpus().name(), corpus.pages(), corpus.passages(),
-                    fmt(corpus.nanos() / 1e9, 1), fmt(corpus.passagesPerSecond(), 0),
-                    fmt(corpus.embedNanos() / 1e9, 1), fmt(corpus.indexNanos() / 1e9, 1),
-                    fmt(corpus.passages() / ((corpus.nanos() - corpus.embedNanos()) / 1e9), 0));
+            line(row, corpus.corpus().name(), corpus.pages(), corpus.passages(), fmt(corpus.nanos() / 1e9, 1),
+                    fmt(corpus.passagesPerSecond(), 0), fmt(corpus.embedNanos() / 1e9, 1),
+                    fmt(corpus.indexNanos() / 1e9, 1),
+                    fmt(corpus.passages() / ((corpus.nanos() - corpus.embedNanos()) / 1e9), 0),
+                    fmt((double) corpus.cpuNanos() / corpus.nanos(), 2));
         }
+        line("embed s = embedding the passages; index s = the replica's catch-up after the pages were stored;");
+        line("w/o embed p/s = the rate without the embedding time; cores used = process CPU time / wall time");
         line("embedding model load (first query, before the ingest): %.1f s", loadNanos / 1e9);
         line("heap used after the ingest and a full GC: %.0f MB; process RSS %s; index on disk %.0f MB", heapMb,
                 residentSetSize(), indexBytes / MB);
@@ -419,6 +423,11 @@ final class RetrievalBench {
         System.gc();
         System.gc();
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / MB;
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static String garbageCollectors() {

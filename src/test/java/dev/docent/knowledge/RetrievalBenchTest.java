@@ -37,13 +37,15 @@ class RetrievalBenchTest {
     }
 
     @Test
-    void aPassageTooShortToQuoteIsAskedAboutByItsHeadingAndLongSentencesAreCut() {
-        IndexedPassage shortOne = passage(PYTHON, "", "See below.");
+    void aPassageWithNoSentenceToQuoteIsAskedAboutByItsHeadingAndLongSentencesAreCut() {
+        IndexedPassage shortOne = passage(PYTHON, "", "See below. Or above.");
+        IndexedPassage noted = passage(PYTHON, "Paths", "New in version 3.4. The module offers classes for paths.");
         IndexedPassage longOne = passage(PYTHON, "Queries", "one two three four five six seven eight nine ten "
                 + "eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen");
 
         assertThat(BenchQuestions.question("python", shortOne, 2)).isEqualTo("What is Page?");
         assertThat(BenchQuestions.question("python", shortOne, 3)).isEqualTo("How do I use Page in Python?");
+        assertThat(BenchQuestions.question("python", noted, 2)).isEqualTo("The module offers classes for paths?");
         assertThat(BenchQuestions.question("python", longOne, 2)).isEqualTo(
                 "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen?");
     }
