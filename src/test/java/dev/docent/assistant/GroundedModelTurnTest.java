@@ -18,8 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.docent.support.Api;
+import dev.docent.support.OpenAiStub;
 import dev.docent.support.ServicesInitializer;
 import dev.docent.support.SseStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -28,7 +30,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.ContextConfiguration;
@@ -55,12 +56,7 @@ class GroundedModelTurnTest {
         @Override
         public void initialize(ConfigurableApplicationContext context) {
             super.initialize(context);
-            TestPropertyValues.of(
-                    "docent.llm.provider=openai",
-                    "docent.llm.base-url=" + model.baseUrl() + "/v1",
-                    "docent.llm.model=test-model",
-                    "docent.llm.timeout=10s",
-                    "docent.assistant.generation-timeout=2s",
+            OpenAiStub.modelAt(model.baseUrl(), Duration.ofSeconds(2)).and(
                     "docent.assistant.passages=1",
                     "docent.admin.username=librarian",
                     "docent.admin.password=shelve-the-books-42").applyTo(context);

@@ -31,7 +31,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.ContextConfiguration;
@@ -60,13 +59,7 @@ class ModelTurnTest {
         @Override
         public void initialize(ConfigurableApplicationContext context) {
             super.initialize(context);
-            TestPropertyValues.of(
-                    "docent.llm.provider=openai",
-                    "docent.llm.base-url=" + model.baseUrl() + "/v1",
-                    "docent.llm.model=test-model",
-                    "docent.llm.api-key=test-key",
-                    "docent.llm.timeout=10s",
-                    "docent.assistant.generation-timeout=" + GENERATION_TIMEOUT.toSeconds() + "s").applyTo(context);
+            OpenAiStub.modelAt(model.baseUrl(), GENERATION_TIMEOUT).applyTo(context);
         }
     }
 

@@ -34,13 +34,18 @@ public final class OpenAiStub {
     /** The services, and this stub as the model ({@code docent.llm.*}). */
     public void configure(ConfigurableApplicationContext context, Duration generationTimeout) {
         new ServicesInitializer().initialize(context);
-        TestPropertyValues.of(
+        modelAt(server.baseUrl(), generationTimeout).applyTo(context);
+    }
+
+    /** The settings that make the OpenAI-speaking server at {@code baseUrl} the model, answers cut off after the timeout. */
+    public static TestPropertyValues modelAt(String baseUrl, Duration generationTimeout) {
+        return TestPropertyValues.of(
                 "docent.llm.provider=openai",
-                "docent.llm.base-url=" + server.baseUrl() + "/v1",
+                "docent.llm.base-url=" + baseUrl + "/v1",
                 "docent.llm.model=test-model",
                 "docent.llm.api-key=test-key",
                 "docent.llm.timeout=10s",
-                "docent.assistant.generation-timeout=" + generationTimeout.toSeconds() + "s").applyTo(context);
+                "docent.assistant.generation-timeout=" + generationTimeout.toSeconds() + "s");
     }
 
     public void stop() {

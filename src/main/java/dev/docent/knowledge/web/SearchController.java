@@ -5,9 +5,13 @@ import dev.docent.knowledge.Passage;
 import dev.docent.knowledge.Retrieval;
 import dev.docent.shared.Problem;
 import dev.docent.shared.Text;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -24,8 +28,6 @@ class SearchController {
                String text, double score) {
     }
 
-    private static final Pattern TEXT = Pattern.compile(Text.NO_CONTROL_CHARACTERS);
-
     private final Retrieval retrieval;
     private final KnowledgeBase knowledge;
 
@@ -35,20 +37,10 @@ class SearchController {
     }
 
     @GetMapping
-    List<Hit> search(@RequestParam(required = false) String q, @RequestParam(required = false) UUID documentId,
-            @RequestParam(defaultValue = "10") int k) {
-        if (q == null || q.isBlank()) {
-            throw Problem.invalid("q", "must not be blank");
-        }
-        if (q.length() > MAX_QUERY_LENGTH) {
-            throw Problem.invalid("q", "must be at most " + MAX_QUERY_LENGTH + " characters");
-        }
-        if (!TEXT.matcher(q).matches()) {
-            throw Problem.invalid("q", "must not contain control characters");
-        }
-        if (k < 1 || k > Retrieval.MAX_K) {
-            throw Problem.invalid("k", "must be between 1 and " + Retrieval.MAX_K);
-        }
+    List<Hit> search(@RequestParam(required = false) @NotBlank @Size(max = MAX_QUERY_LENGTH)
+            @Pattern(regexp = Text.NO_CONTROL_CHARACTERS, message = Text.CONTROL_CHARACTERS_MESSAGE) String q,
+            @RequestParam(required = false) UUID documentId,
+            @RequestParam(defaultValue = "10") @Min(1) @Max(Retrieval.MAX_K) int k) {
         if (documentId != null && knowledge.document(documentId).isEmpty()) {
             throw Problem.notFound("Document " + documentId);
         }
