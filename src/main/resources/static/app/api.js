@@ -65,6 +65,12 @@ export async function signIn(username, password) {
   remember(await response.json());
 }
 
+/** What the sign-in page offers: {signup: whether anyone may create an account}. */
+export async function authOptions() {
+  const response = await send('/api/v1/auth/options', {});
+  return response.json();
+}
+
 export async function signUp(username, password) {
   await send('/api/v1/auth/signup', {
     method: 'POST',

@@ -1,7 +1,7 @@
 // The page's start: restore the session from its cookie or show the sign-in form, then route
 // between a new chat, a chat (/chats/{id}) and the documents page (/documents, ADMIN only).
 
-import { json, restore, signIn, signOut, signUp, whenSignedOut } from './api.js';
+import { authOptions, json, restore, signIn, signOut, signUp, whenSignedOut } from './api.js';
 import * as sidebar from './chats.js';
 import * as conversation from './conversation.js';
 import { initDocuments, showDocuments } from './documents.js';
@@ -26,6 +26,7 @@ async function start() {
 }
 
 function initSignIn() {
+  offerSignUp();
   $('signin-switch').addEventListener('click', () => setMode(!signingUp));
   $('signin-form').addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -49,6 +50,14 @@ function initSignIn() {
       $('signin-submit').disabled = false;
     }
   });
+}
+
+/** When the server does not allow sign-up, the form says so instead of offering it. */
+async function offerSignUp() {
+  const options = await authOptions().catch(() => ({ signup: true }));
+  if (options.signup) return;
+  $('signin-switch').hidden = true;
+  $('signin-switch-text').textContent = 'New accounts are created by an administrator.';
 }
 
 function fieldMessages(error) {

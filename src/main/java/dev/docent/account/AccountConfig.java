@@ -1,5 +1,6 @@
 package dev.docent.account;
 
+import dev.docent.shared.ConfigurationProblem;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.lettuce.cas.LettuceBasedProxyManager;
@@ -10,7 +11,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,7 +30,8 @@ class AccountConfig {
     LoginThrottle loginThrottle(AuthSettings settings, ObjectProvider<LettuceConnectionFactory> redis) {
         LettuceConnectionFactory factory = redis.getIfAvailable();
         Supplier<ProxyManager<byte[]>> shared = factory == null ? null : () -> proxyManager(factory);
-        return new LoginThrottle(settings.auth().loginAttemptsPerMinute(), Optional.ofNullable(shared));
+        return new LoginThrottle(settings.auth().loginAttemptsPerMinute(),
+                settings.auth().loginAttemptsPerClientPerMinute(), Optional.ofNullable(shared));
     }
 
     private static ProxyManager<byte[]> proxyManager(LettuceConnectionFactory factory) {
@@ -44,11 +46,15 @@ class AccountConfig {
         };
     }
 
+    /** Before the server takes requests: nobody may sign in to the account while it changes hands. */
     @Bean
-    ApplicationRunner adminAccount(AuthSettings settings, AccountService accounts) {
-        return args -> {
+    SmartInitializingSingleton operatorAdmin(AuthSettings settings, AccountService accounts) {
+        return () -> {
             AuthSettings.Admin admin = settings.admin();
-            if (!admin.username().isBlank() && !admin.password().isBlank()) {
+            if (admin.username().isBlank() != admin.password().isBlank()) {
+                throw new ConfigurationProblem("DOCENT_ADMIN_USERNAME and DOCENT_ADMIN_PASSWORD must be set together");
+            }
+            if (!admin.username().isBlank()) {
                 accounts.ensureAdmin(admin.username(), admin.password());
             }
         };

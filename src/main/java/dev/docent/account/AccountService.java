@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
@@ -24,6 +26,7 @@ import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Sign-up, login, refresh-token rotation with reuse detection, logout. */
 @Service
@@ -38,6 +41,7 @@ public class AccountService {
     public record Me(UUID id, String username, Role role) {
     }
 
+    private static final Logger log = LoggerFactory.getLogger(AccountService.class);
     private static final SecureRandom RANDOM = new SecureRandom();
     /** BCrypt reads at most 72 bytes of a password; a longer one would be silently cut, so it is refused. */
     static final int MAX_PASSWORD_BYTES = 72;
@@ -50,48 +54,81 @@ public class AccountService {
     private final JwtEncoder jwtEncoder;
     private final AuthSettings settings;
     private final LoginThrottle throttle;
+    private final TokenRevocations revocations;
+    private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     /** Compared against when the username is unknown, so both paths cost one slow hash. */
     private final String decoyHash;
 
     AccountService(Accounts accounts, RefreshTokens refreshTokens, PasswordEncoder passwords, JwtEncoder jwtEncoder,
-            AuthSettings settings, LoginThrottle throttle, ApplicationEventPublisher events, Clock clock) {
+            AuthSettings settings, LoginThrottle throttle, TokenRevocations revocations, TransactionTemplate transactions,
+            ApplicationEventPublisher events, Clock clock) {
         this.accounts = accounts;
         this.refreshTokens = refreshTokens;
         this.passwords = passwords;
         this.jwtEncoder = jwtEncoder;
         this.settings = settings;
         this.throttle = throttle;
+        this.revocations = revocations;
+        this.transactions = transactions;
         this.events = events;
         this.clock = clock;
         this.decoyHash = passwords.encode("decoy-password-" + RANDOM.nextLong());
     }
 
+    /** Anyone's sign-up, when the operator allows it ({@code DOCENT_AUTH_SIGNUP}). */
     public SignedUp signUp(String username, String password, String email) {
+        if (!settings.auth().signup()) {
+            throw new Problem(HttpStatus.FORBIDDEN, "signup-disabled", "Sign-up is turned off",
+                    "This server does not allow sign-up (DOCENT_AUTH_SIGNUP=false); an ADMIN creates accounts");
+        }
+        Account account = create(username, password, email, Role.USER);
+        return new SignedUp(account.id().value(), account.username());
+    }
+
+    /** An account an ADMIN creates, sign-up allowed or not. */
+    public Me createAccount(String username, String password, String email, Role role) {
+        Account account = create(username, password, email, role);
+        return new Me(account.id().value(), account.username(), account.role());
+    }
+
+    public boolean signUpAllowed() {
+        return settings.auth().signup();
+    }
+
+    private Account create(String username, String password, String email, Role role) {
         if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
             throw Problem.invalid("password", "must be at most " + MAX_PASSWORD_BYTES + " bytes in UTF-8");
         }
-        Account account = new Account(new UserId(Ids.newUuid7()), username.toLowerCase(), email,
-                passwords.encode(password), Role.USER, clock.instant());
+        Account account = Account.created(new UserId(Ids.newUuid7()), username, email, passwords.encode(password),
+                role, clock.instant());
         try {
             accounts.insert(account);
         } catch (DuplicateKeyException e) {
             throw Problem.conflict("username-taken", "The username '" + username + "' is already taken");
         }
-        return new SignedUp(account.id().value(), account.username());
+        return account;
     }
 
-    public TokenPair login(String username, String password) {
-        throttle.attempt(username);
+    /** {@code client} is the request's remote address: the login limits count per client. */
+    public TokenPair login(String username, String password, String client) {
+        LoginThrottle.Attempt attempt = throttle.attempt(username, client);
         Account account = accounts.byUsername(username).orElse(null);
         boolean matches = passwords.matches(password, account == null ? decoyHash : account.passwordHash());
         if (account == null || !matches) {
             throw unauthorized("Wrong username or password");
         }
-        TokenPair pair = issue(account, UUID.randomUUID());
+        attempt.succeeded();
+        TokenPair pair = transactions.execute(status -> issue(unchanged(account), UUID.randomUUID()));
         events.publishEvent(new UserLoggedIn(account.id()));
         return pair;
+    }
+
+    /** The account as the password was checked against, locked so that it cannot change before the tokens exist. */
+    private Account unchanged(Account checked) {
+        return accounts.lock(checked.id()).filter(now -> now.tokenGeneration() == checked.tokenGeneration())
+                .orElseThrow(() -> unauthorized("The account changed while signing in; sign in again"));
     }
 
     /** Reuse detection must survive the 401 that follows it, hence no rollback for problems. */
@@ -100,20 +137,27 @@ public class AccountService {
         Instant now = clock.instant();
         RefreshTokens.Stored stored = refreshTokens.byHash(hash(refreshToken))
                 .orElseThrow(() -> unauthorized("Unknown refresh token"));
+        // locked first, as a change of credentials does, so that it cannot revoke the family halfway through
+        Account account = accounts.lock(stored.accountId()).orElseThrow(() -> unauthorized("Unknown account"));
         if (stored.revoked() || stored.expiresAt().isBefore(now)) {
             throw unauthorized("The refresh token has expired or was revoked");
         }
         if (!refreshTokens.markRotated(stored.id(), now)) {
-            refreshTokens.revokeFamily(stored.familyId(), now);
+            endSession(stored.familyId());
             throw unauthorized("The refresh token was already used; its whole family is revoked");
         }
-        Account account = accounts.byId(stored.accountId()).orElseThrow(() -> unauthorized("Unknown account"));
         return issue(account, stored.familyId());
     }
 
+    /** Ends the refresh token's family and the access tokens issued in it. */
+    @Transactional
     public void logout(String refreshToken) {
-        refreshTokens.byHash(hash(refreshToken))
-                .ifPresent(stored -> refreshTokens.revokeFamily(stored.familyId(), clock.instant()));
+        refreshTokens.byHash(hash(refreshToken)).ifPresent(stored -> endSession(stored.familyId()));
+    }
+
+    private void endSession(UUID familyId) {
+        refreshTokens.revokeFamily(familyId, clock.instant());
+        revocations.family(familyId);
     }
 
     /** How long a refresh token lasts: a browser keeps its session cookie as long. */
@@ -126,7 +170,12 @@ public class AccountService {
         return new Me(account.id().value(), account.username(), account.role());
     }
 
-    /** Creates the configured ADMIN, or brings its password and role up to date. */
+    /**
+     * Makes the account {@code DOCENT_ADMIN_USERNAME} names the operator's ADMIN with the operator's password.
+     * An account of that name that was not the operator's (someone signed up with it) is taken over: its password
+     * replaced and every session ended, so whoever created it keeps nothing. The account that was the operator's
+     * under another name becomes a USER and is signed out; a changed password signs the admin out everywhere.
+     */
     void ensureAdmin(String username, String password) {
         if (password.length() < 10 || password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
             throw new ConfigurationProblem("DOCENT_ADMIN_PASSWORD must be 10 to " + MAX_PASSWORD_BYTES + " bytes long");
@@ -134,23 +183,58 @@ public class AccountService {
         if (username.length() < 3 || username.length() > 32 || !username.matches(USERNAME_CHARACTERS)) {
             throw new ConfigurationProblem("DOCENT_ADMIN_USERNAME must be 3 to 32 letters, digits, '_', '.' or '-'");
         }
-        String hash = passwords.encode(password);
-        accounts.byUsername(username).ifPresentOrElse(
-                existing -> accounts.updateCredentials(existing.id(), hash, Role.ADMIN),
-                () -> accounts.insert(new Account(new UserId(Ids.newUuid7()), username.toLowerCase(), null, hash,
-                        Role.ADMIN, clock.instant())));
+        try {
+            transactions.executeWithoutResult(status -> operatorAdmin(username.toLowerCase(), password));
+        } catch (DuplicateKeyException startedTogether) {
+            transactions.executeWithoutResult(status -> operatorAdmin(username.toLowerCase(), password));
+        }
+    }
+
+    private void operatorAdmin(String username, String password) {
+        for (Account previous : accounts.operatorManaged()) {
+            if (!previous.username().equals(username)) {
+                changeCredentials(previous, previous.passwordHash(), Role.USER, false);
+                log.info("'{}' is no longer the operator's admin (DOCENT_ADMIN_USERNAME changed): now a USER, signed out",
+                        previous.username());
+            }
+        }
+        Account account = accounts.byUsername(username).orElse(null);
+        if (account == null) {
+            accounts.insert(new Account(new UserId(Ids.newUuid7()), username, null, passwords.encode(password),
+                    Role.ADMIN, clock.instant(), true, 0));
+            return;
+        }
+        if (account.operatorManaged() && account.role() == Role.ADMIN
+                && passwords.matches(password, account.passwordHash())) {
+            return;
+        }
+        if (!account.operatorManaged()) {
+            log.warn("DOCENT_ADMIN_USERNAME names '{}', an account created on {} by sign-up or an ADMIN: it is now the "
+                    + "operator's admin, with the operator's password, and every session it had was ended",
+                    username, account.createdAt());
+        }
+        changeCredentials(account, passwords.encode(password), Role.ADMIN, true);
+    }
+
+    /** A new password or role: every refresh family of the account and every access token issued so far end. */
+    private void changeCredentials(Account account, String passwordHash, Role role, boolean operatorManaged) {
+        long generation = accounts.updateCredentials(account.id(), passwordHash, role, operatorManaged);
+        refreshTokens.revokeAccount(account.id(), clock.instant());
+        revocations.account(account.id(), generation);
     }
 
     private TokenPair issue(Account account, UUID familyId) {
         Instant now = clock.instant();
         JwtClaimsSet claims = JwtClaimsSet.builder()
-                .issuer("docent")
+                .issuer(settings.jwt().issuer())
                 .id(UUID.randomUUID().toString())
                 .subject(account.id().toString())
                 .issuedAt(now)
                 .expiresAt(now.plus(settings.jwt().accessTokenTtl()))
                 .claim(CurrentUser.USERNAME_CLAIM, account.username())
                 .claim(CurrentUser.ROLE_CLAIM, account.role().name())
+                .claim(AccessTokenClaims.FAMILY, familyId.toString())
+                .claim(AccessTokenClaims.GENERATION, account.tokenGeneration())
                 .build();
         String access = jwtEncoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
                 .getTokenValue();

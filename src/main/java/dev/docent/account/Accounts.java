@@ -4,6 +4,7 @@ import dev.docent.shared.UserId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,10 +22,10 @@ class Accounts {
 
     void insert(Account account) {
         jdbc.sql("""
-                insert into accounts (id, username, email, password_hash, role, created_at)
-                values (?, ?, ?, ?, ?, ?)""")
+                insert into accounts (id, username, email, password_hash, role, created_at, operator_managed)
+                values (?, ?, ?, ?, ?, ?, ?)""")
                 .params(account.id().value(), account.username(), account.email(), account.passwordHash(),
-                        account.role().name(), Timestamp.from(account.createdAt()))
+                        account.role().name(), Timestamp.from(account.createdAt()), account.operatorManaged())
                 .update();
     }
 
@@ -37,14 +38,30 @@ class Accounts {
         return jdbc.sql("select * from accounts where id = ?").param(id.value()).query(Accounts::map).optional();
     }
 
-    void updateCredentials(UserId id, String passwordHash, Role role) {
-        jdbc.sql("update accounts set password_hash = ?, role = ? where id = ?")
-                .params(passwordHash, role.name(), id.value()).update();
+    /** Reads the account and holds its row until the transaction ends: credentials cannot change meanwhile. */
+    Optional<Account> lock(UserId id) {
+        return jdbc.sql("select * from accounts where id = ? for update").param(id.value())
+                .query(Accounts::map).optional();
+    }
+
+    List<Account> operatorManaged() {
+        return jdbc.sql("select * from accounts where operator_managed").query(Accounts::map).list();
+    }
+
+    /** Sets the credentials and starts a new token generation; returns that generation. */
+    long updateCredentials(UserId id, String passwordHash, Role role, boolean operatorManaged) {
+        jdbc.sql("""
+                update accounts set password_hash = ?, role = ?, operator_managed = ?,
+                       token_generation = token_generation + 1 where id = ?""")
+                .params(passwordHash, role.name(), operatorManaged, id.value()).update();
+        return jdbc.sql("select token_generation from accounts where id = ?").param(id.value())
+                .query(Long.class).single();
     }
 
     private static Account map(ResultSet rs, int row) throws SQLException {
         return new Account(new UserId(rs.getObject("id", UUID.class)), rs.getString("username"),
                 rs.getString("email"), rs.getString("password_hash"), Role.valueOf(rs.getString("role")),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), rs.getBoolean("operator_managed"),
+                rs.getLong("token_generation"));
     }
 }

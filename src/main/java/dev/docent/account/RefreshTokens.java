@@ -54,6 +54,11 @@ class RefreshTokens {
                 .param(Timestamp.from(Instant.now().minus(Duration.ofDays(7)))).update();
     }
 
+    void revokeAccount(UserId accountId, Instant now) {
+        jdbc.sql("update refresh_tokens set revoked_at = ? where account_id = ? and revoked_at is null")
+                .params(Timestamp.from(now), accountId.value()).update();
+    }
+
     void revokeFamily(UUID familyId, Instant now) {
         jdbc.sql("update refresh_tokens set revoked_at = ? where family_id = ? and revoked_at is null")
                 .params(Timestamp.from(now), familyId).update();

@@ -21,6 +21,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -41,9 +44,14 @@ class SecurityConfig {
     }
 
     @Bean
-    JwtDecoder jwtDecoder(SecretKey key, Clock clock) {
-        return new RememberingJwtDecoder(NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build(),
-                clock);
+    JwtDecoder jwtDecoder(SecretKey key, AuthSettings settings, TokenRevocations revocations, Clock clock) {
+        NimbusJwtDecoder signed = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
+        JwtTimestampValidator expiry = new JwtTimestampValidator();
+        expiry.setAllowEmptyExpiryClaim(false);
+        expiry.setClock(clock);
+        signed.setJwtValidator(JwtValidators.createDefaultWithValidators(expiry,
+                new JwtIssuerValidator(settings.jwt().issuer()), new AccessTokenClaims()));
+        return new RememberingJwtDecoder(signed, revocations, clock);
     }
 
     @Bean
@@ -98,6 +106,8 @@ class SecurityConfig {
                 .anonymous(anonymous -> anonymous.disable())
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/auth/options").permitAll()
+                        .requestMatchers("/api/v1/accounts/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/documents").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/documents/**").hasRole("ADMIN")
                         .requestMatchers("/api/v1/ingestions/**").hasRole("ADMIN")

@@ -13,10 +13,13 @@ import java.util.UUID;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
@@ -27,6 +30,7 @@ import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 @DocentTest
+@ExtendWith(OutputCaptureExtension.class)
 @TestPropertySource(properties = "docent.auth.login-attempts-per-minute=" + AuthApiTest.ATTEMPTS)
 class AuthApiTest {
 
@@ -127,25 +131,47 @@ class AuthApiTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"none", "garbage", "expired", "wrongly signed"})
+    @ValueSource(strings = {"none", "garbage", "expired", "wrongly signed", "without expiry", "of another issuer"})
     void meNeedsAValidAccessToken(String kind) {
         String id = signUp(username, PASSWORD, null).json().get("id").asString();
         Instant now = Instant.now();
+        Map<String, Object> claims = claims(id, now.plus(Duration.ofMinutes(5)));
         String token = switch (kind) {
             case "none" -> null;
             case "garbage" -> "not.a.jwt";
-            case "expired" -> token(secret, id, now.minus(Duration.ofMinutes(5)));
-            default -> token(secret.replace('t', 'x'), id, now.plus(Duration.ofMinutes(5)));
+            case "expired" -> token(secret, claims(id, now.minus(Duration.ofMinutes(5))));
+            case "without expiry" -> token(secret, without(claims, "exp"));
+            case "of another issuer" -> token(secret, with(claims, "iss", "someone-else"));
+            default -> token(secret.replace('t', 'x'), claims);
         };
         // the same token, correctly signed and current, is accepted: only the named flaw is tested
-        assertThat(anonymous.as(token(secret, id, now.plus(Duration.ofMinutes(5)))).get("/api/v1/me").status())
-                .isEqualTo(200);
+        assertThat(anonymous.as(token(secret, claims)).get("/api/v1/me").status()).isEqualTo(200);
 
         Api.Response response = anonymous.as(token).get("/api/v1/me");
 
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.json().get("status").asInt()).isEqualTo(401);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            role | SUPERUSER
+            sub  | not-a-uuid
+            sub  | 12345678-1234-1234-1234-1234567890123
+            """)
+    void aCorrectlySignedTokenWithAClaimNoAccountCanHaveIsA401WithOneLogLine(String claim, String value,
+            CapturedOutput output) {
+        String id = signUp(username, PASSWORD, null).json().get("id").asString();
+        String token = token(secret, with(claims(id, Instant.now().plus(Duration.ofMinutes(5))), claim, value));
+
+        Api.Response response = anonymous.as(token).get("/api/v1/me");
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(output.getAll().lines().filter(line -> line.contains("Refused a correctly signed access token")))
+                .hasSize(1);
+        assertThat(output.getAll()).doesNotContain("\tat ", "Unexpected error");
     }
 
     // ---- refresh and logout
@@ -185,6 +211,31 @@ class AuthApiTest {
 
         assertThat(logout.status()).isEqualTo(204);
         assertThat(refresh(pair).status()).isEqualTo(401);
+    }
+
+    @Test
+    void logoutEndsTheAccessTokenToo() {
+        JsonNode pair = signedUpAndLoggedIn();
+        Api user = anonymous.as(pair.get("accessToken").asString());
+        assertThat(user.get("/api/v1/me").status()).isEqualTo(200);
+
+        anonymous.post("/api/v1/auth/logout", refreshBody(pair));
+
+        Api.Response after = user.get("/api/v1/me");
+        assertThat(after.status()).isEqualTo(401);
+        assertThat(after.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void aStolenRefreshTokenEndsTheAccessTokensOfItsFamily() {
+        JsonNode first = signedUpAndLoggedIn();
+        JsonNode otherDevice = login(username, PASSWORD).json();
+        JsonNode second = refresh(first).json();
+
+        refresh(first);
+
+        assertThat(anonymous.as(second.get("accessToken").asString()).get("/api/v1/me").status()).isEqualTo(401);
+        assertThat(anonymous.as(otherDevice.get("accessToken").asString()).get("/api/v1/me").status()).isEqualTo(200);
     }
 
     // ---- rate limit
@@ -233,14 +284,30 @@ class AuthApiTest {
         return Api.JSON.writeValueAsString(Map.of("refreshToken", pair.get("refreshToken").asString()));
     }
 
-    /** An access token like the server's own, signed with {@code key}, expiring at {@code expiresAt}. */
-    private static String token(String key, String userId, Instant expiresAt) {
-        JwtClaimsSet claims = JwtClaimsSet.builder().issuer("docent").subject(userId)
-                .issuedAt(expiresAt.minus(Duration.ofMinutes(15))).expiresAt(expiresAt)
-                .claim("name", "someone").claim("role", "USER").build();
+    /** The claims of an access token like the server's own, expiring at {@code expiresAt}. */
+    private static Map<String, Object> claims(String userId, Instant expiresAt) {
+        return Map.of("iss", "docent", "sub", userId, "iat", expiresAt.minus(Duration.ofMinutes(15)), "exp", expiresAt,
+                "name", "someone", "role", "USER", "fid", UUID.randomUUID().toString(), "gen", 0);
+    }
+
+    private static Map<String, Object> with(Map<String, Object> claims, String name, Object value) {
+        Map<String, Object> changed = new LinkedHashMap<>(claims);
+        changed.put(name, value);
+        return changed;
+    }
+
+    private static Map<String, Object> without(Map<String, Object> claims, String name) {
+        Map<String, Object> changed = new LinkedHashMap<>(claims);
+        changed.remove(name);
+        return changed;
+    }
+
+    /** The claims signed with {@code key}, as the server signs its tokens. */
+    private static String token(String key, Map<String, Object> claims) {
+        JwtClaimsSet set = JwtClaimsSet.builder().claims(all -> all.putAll(claims)).build();
         return NimbusJwtEncoder.withSecretKey(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"))
                 .algorithm(MacAlgorithm.HS256).build()
-                .encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
+                .encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), set))
                 .getTokenValue();
     }
 }

@@ -65,7 +65,10 @@ class BrowserSessionTest {
 
     @Test
     void logoutRevokesTheTokenAndClearsTheCookie() {
-        String token = cookie(anonymous.postWith(SESSION, credentials, GUARD, "1"));
+        Api.Response login = anonymous.postWith(SESSION, credentials, GUARD, "1");
+        String token = cookie(login);
+        Api page = anonymous.as(login.json().get("accessToken").asString());
+        assertThat(page.get("/api/v1/me").status()).isEqualTo(200);
 
         Api.Response logout = anonymous.send("POST", SESSION + "/logout", null, null, GUARD, "1",
                 "Cookie", "docent_refresh=" + token);
@@ -73,6 +76,7 @@ class BrowserSessionTest {
         assertThat(logout.status()).isEqualTo(204);
         assertThat(logout.header("Set-Cookie")).contains("docent_refresh=;", "Max-Age=0");
         assertThat(refresh(token).status()).isEqualTo(401);
+        assertThat(page.get("/api/v1/me").status()).as("the page's access token ends too").isEqualTo(401);
     }
 
     @Test

@@ -58,8 +58,9 @@ public final class Api {
     }
 
     /**
-     * Logs in an existing user; this client then acts as that user. The login limit counts per username in the one
-     * Redis all test contexts share, so classes logging in the same admin within a minute wait as a person would.
+     * Logs in an existing user; this client then acts as that user. Failed logins are limited per client address (all
+     * tests come from 127.0.0.1) and per username in the one Redis all test contexts share, so a 429 is waited out as
+     * a person would.
      */
     public Api login(String username, String password) {
         String body = "{\"username\":" + JSON.writeValueAsString(username) + ",\"password\":"

@@ -3,6 +3,7 @@ package dev.docent.account.web;
 import dev.docent.account.AccountService;
 import dev.docent.account.CurrentUser;
 import dev.docent.shared.Text;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -20,17 +21,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/v1", produces = "application/json")
 class AuthController {
 
-    record SignUpRequest(
-            @NotBlank @Size(min = 3, max = 32)
-            @Pattern(regexp = AccountService.USERNAME_CHARACTERS, message = "may contain only letters, digits, '_', '.' and '-'")
-            String username,
-            @NotBlank @Size(min = 10, max = 72, message = "must be 10 to 72 characters")
-            @Pattern(regexp = Text.NO_CONTROL_CHARACTERS, message = Text.CONTROL_CHARACTERS_MESSAGE) String password,
+    record SignUpRequest(@Username String username, @NewPassword String password,
             @Email @Size(max = 254) String email) {
     }
 
     record LoginRequest(@NotBlank @Size(max = 64) @Pattern(regexp = Text.NO_CONTROL_CHARACTERS, message = Text.CONTROL_CHARACTERS_MESSAGE) String username,
             @NotBlank @Size(max = 128) @Pattern(regexp = Text.NO_CONTROL_CHARACTERS, message = Text.CONTROL_CHARACTERS_MESSAGE) String password) {
+    }
+
+    record AuthOptions(boolean signup) {
     }
 
     record RefreshRequest(@NotBlank @Size(max = 200) @Pattern(regexp = Text.NO_CONTROL_CHARACTERS, message = Text.CONTROL_CHARACTERS_MESSAGE) String refreshToken) {
@@ -49,8 +48,14 @@ class AuthController {
     }
 
     @PostMapping(path = "/auth/login", consumes = "application/json")
-    AccountService.TokenPair login(@Valid @RequestBody LoginRequest request) {
-        return accounts.login(request.username(), request.password());
+    AccountService.TokenPair login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
+        return accounts.login(request.username(), request.password(), http.getRemoteAddr());
+    }
+
+    /** What the sign-in page needs to know before anyone signs in. */
+    @GetMapping("/auth/options")
+    AuthOptions options() {
+        return new AuthOptions(accounts.signUpAllowed());
     }
 
     @PostMapping(path = "/auth/refresh", consumes = "application/json")

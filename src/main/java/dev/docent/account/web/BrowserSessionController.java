@@ -46,7 +46,7 @@ class BrowserSessionController {
     ResponseEntity<AccessToken> login(@RequestHeader(name = GUARD_HEADER, required = false) String guard,
             @Valid @RequestBody AuthController.LoginRequest request, HttpServletRequest http) {
         guarded(guard);
-        return started(accounts.login(request.username(), request.password()), http);
+        return started(accounts.login(request.username(), request.password(), http.getRemoteAddr()), http);
     }
 
     /** A token that is unknown, expired or revoked also clears the cookie: the page then shows the sign-in form. */
