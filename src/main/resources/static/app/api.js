@@ -31,7 +31,7 @@ function describe(status, problem, retryAfter) {
       const seconds = Number(retryAfter || problem.retryAfterSeconds);
       return 'Too many requests. ' + (seconds > 0 ? `Try again in ${seconds} s.` : 'Wait a moment and try again.');
     }
-    case 502: return 'The language model failed to answer' + (detail ? `: ${detail}` : '.') + ' Try again.';
+    case 502: return 'The language model failed to answer' + (detail ? `: ${sentence(detail)}` : '.') + ' Try again.';
     case 503: return 'Docent is unavailable right now. Try again in a moment.';
     case 504: return 'The answer took too long and was cut off. Try again, perhaps with a shorter question.';
     default:
@@ -39,6 +39,9 @@ function describe(status, problem, retryAfter) {
       return detail || `The request failed (HTTP ${status}).`;
   }
 }
+
+/** The server's details end without a full stop; one is needed before the next sentence. */
+const sentence = (text) => (/[.!?]$/.test(text) ? text : `${text}.`);
 
 /** Called when the session is gone (expired, revoked, signed out elsewhere). */
 export function whenSignedOut(callback) {
