@@ -2,7 +2,6 @@ package dev.docent.chat;
 
 import dev.docent.shared.redis.RedisSettings;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -16,8 +15,7 @@ class CacheConfig {
 
     @Bean
     HistoryCache historyCache(CacheSettings settings, RedisSettings redisSettings,
-            ObjectProvider<StringRedisTemplate> redis, PendingInvalidations pending, Clock clock,
-            MeterRegistry meters) {
+            ObjectProvider<StringRedisTemplate> redis, PendingInvalidations pending, MeterRegistry meters) {
         if (!settings.enabled()) {
             return new NoHistoryCache();
         }
@@ -26,8 +24,8 @@ class CacheConfig {
             return new LocalHistoryCache(settings, 200_000);
         }
         return new GuardedHistoryCache(new RedisHistoryCache(template, CacheKeys.DEFAULT, settings),
-                () -> template.execute(connection -> connection.ping(), true), pending, clock, meters,
-                redisSettings.timeout(), settings.breakerOpen());
+                () -> template.execute(connection -> connection.ping(), true), pending, meters,
+                redisSettings.timeout(), settings.breakerOpen(), settings.trustLease());
     }
 
     @Bean

@@ -3,6 +3,7 @@ package dev.docent.chat;
 import dev.docent.shared.ChatId;
 import dev.docent.shared.UserId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,8 +37,12 @@ interface HistoryCache {
     /** Installs the complete index, unless the list changed since {@code stamp} was read. */
     boolean fillIndex(UserId user, long stamp, List<IndexEntry> entries);
 
-    /** Drops everything cached for these chats and the user's index (pending invalidations, replayed). */
-    void invalidate(UserId user, List<ChatId> chats);
+    /**
+     * Replays invalidations that could not be applied when they happened: drops the user's index and lowers each
+     * chat to a floor, its current version in the database ({@link #DELETED} for a deleted chat) without a body.
+     * A floor is a miss, and no write or fill that carries an older version, however late it lands, gets past it.
+     */
+    void invalidate(UserId user, Map<ChatId, Long> floors);
 
     /** A chat's place in the list ({@link ListCursor#member()}) and its summary JSON, at a version. */
     record IndexEntry(String member, long version, byte[] json) {

@@ -102,7 +102,8 @@ class LocalHistoryCache implements HistoryCache {
             if (current != null && current.version() == DELETED) {
                 return;
             }
-            if (current == null || current.version() < version) {
+            if (current == null || current.version() < version
+                    || current.version() == version && current.json() == null) {
                 chats.put(key(user, chat), entry(version, json));
             }
             Index index = indexes.getIfPresent(user);
@@ -174,11 +175,16 @@ class LocalHistoryCache implements HistoryCache {
     }
 
     @Override
-    public void invalidate(UserId user, List<ChatId> chatIds) {
+    public void invalidate(UserId user, Map<ChatId, Long> floors) {
         synchronized (lock(user)) {
             bumpStamp(user);
             indexes.invalidate(user);
-            chatIds.forEach(chat -> chats.invalidate(key(user, chat)));
+            floors.forEach((chat, floor) -> {
+                Entry current = chats.getIfPresent(key(user, chat));
+                if (current == null || current.version() < floor) {
+                    chats.put(key(user, chat), new Entry(floor, null, 0, settings.ttlMillisWithJitter()));
+                }
+            });
         }
     }
 

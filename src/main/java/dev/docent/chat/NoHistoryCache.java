@@ -3,6 +3,7 @@ package dev.docent.chat;
 import dev.docent.shared.ChatId;
 import dev.docent.shared.UserId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The cache turned off ({@code docent.cache.enabled=false}): every read goes to the database. */
@@ -44,7 +45,7 @@ class NoHistoryCache implements HistoryCache {
     }
 
     @Override
-    public void invalidate(UserId user, List<ChatId> chats) {
+    public void invalidate(UserId user, Map<ChatId, Long> floors) {
         // nothing cached
     }
 }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.Limit;
@@ -78,7 +79,7 @@ class RedisHistoryCache implements HistoryCache {
             redis.call('PEXPIRE', KEYS[4], 86400000)
             local cur = tonumber(redis.call('HGET', KEYS[1], 'v') or '-1')
             if cur == tonumber(ARGV[7]) then return 0 end
-            if cur < v then
+            if cur < v or (cur == v and redis.call('HEXISTS', KEYS[1], 'b') == 0) then
               redis.call('DEL', KEYS[1])
               redis.call('HSET', KEYS[1], 's', ARGV[6], 'v', ARGV[1], 'c', ARGV[8], 'b', ARGV[2])
               redis.call('PEXPIRE', KEYS[1], ARGV[3])
@@ -133,11 +134,22 @@ class RedisHistoryCache implements HistoryCache {
             return 1
             """, Long.class);
 
-    /** KEYS: index, meta, stamp, then chat keys. */
+    /**
+     * KEYS: index, meta, stamp, then chat keys. ARGV: ttl, schema, then each chat's floor version. A chat that
+     * holds less than its floor becomes a bodiless entry at the floor; one at or above it is current already.
+     */
     private static final RedisScript<Long> INVALIDATE = RedisScript.of("""
             redis.call('INCR', KEYS[3])
             redis.call('PEXPIRE', KEYS[3], 86400000)
-            for i = 1, #KEYS do if i ~= 3 then redis.call('DEL', KEYS[i]) end end
+            redis.call('DEL', KEYS[1], KEYS[2])
+            for i = 4, #KEYS do
+              local floor = tonumber(ARGV[i - 1])
+              if tonumber(redis.call('HGET', KEYS[i], 'v') or '-1') < floor then
+                redis.call('DEL', KEYS[i])
+                redis.call('HSET', KEYS[i], 's', ARGV[2], 'v', ARGV[i - 1])
+                redis.call('PEXPIRE', KEYS[i], ARGV[1])
+              end
+            end
             return 1
             """, Long.class);
 
@@ -219,10 +231,14 @@ class RedisHistoryCache implements HistoryCache {
     }
 
     @Override
-    public void invalidate(UserId user, List<ChatId> chats) {
+    public void invalidate(UserId user, Map<ChatId, Long> floors) {
         List<String> all = new ArrayList<>(keys.indexKeys(user));
-        chats.forEach(chat -> all.add(keys.chat(user, chat)));
-        redis.execute(INVALIDATE, all);
+        List<Object> args = new ArrayList<>(List.of(ttl(), SCHEMA));
+        floors.forEach((chat, floor) -> {
+            all.add(keys.chat(user, chat));
+            args.add(Long.toString(floor));
+        });
+        redis.execute(INVALIDATE, ARGS, LONG, all, args.toArray());
     }
 
     /** The entries of a range, without the sentinel; one more than asked for is the sentinel or the next page. */

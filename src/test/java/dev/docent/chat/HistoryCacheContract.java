@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 abstract class HistoryCacheContract {
 
     static final CacheSettings SETTINGS = new CacheSettings(true, Duration.ofSeconds(600), Duration.ofSeconds(60), 5,
-            100, Duration.ofSeconds(1));
+            100, Duration.ofSeconds(1), Duration.ofSeconds(1));
 
     HistoryCache cache;
     UserId user;
@@ -198,10 +199,50 @@ abstract class HistoryCacheContract {
         cache.fillChat(user, chat, 1, json("v1"));
         long stamp = cache.listStamp(user);
         cache.fillIndex(user, stamp, List.of(entry(chat, 1, 1000)));
-        cache.invalidate(user, List.of(chat));
+        cache.invalidate(user, Map.of(chat, 2L));
         assertThat(cache.chat(user, chat)).isEmpty();
         assertThat(cache.page(user, null, 10)).isEmpty();
         assertThat(cache.fillIndex(user, stamp, List.of(entry(chat, 1, 1000)))).as("stamp moved on").isFalse();
+    }
+
+    @Test
+    void writesAndFillsThatLandAfterAnInvalidationCannotBringOlderStateBack() {
+        ChatId chat = newChatId();
+        cache.fillChat(user, chat, 1, json("v1"));
+        cache.fillIndex(user, cache.listStamp(user), List.of(entry(chat, 1, 1000)));
+        cache.invalidate(user, Map.of(chat, 3L));
+
+        cache.changed(user, chat, 2, json("v2"), entry(chat, 2, 2000));
+        assertThat(cache.fillChat(user, chat, 2, json("v2"))).isFalse();
+        assertThat(cache.chat(user, chat)).as("below the floor").isEmpty();
+        cache.fillIndex(user, cache.listStamp(user), List.of(entry(chat, 3, 3000)));
+        cache.changed(user, chat, 2, json("v2"), entry(chat, 2, 2000));
+        assertThat(cache.page(user, null, 10)).hasValueSatisfying(page -> assertThat(page)
+                .extracting(HistoryCache.IndexEntry::member).containsExactly(entry(chat, 3, 3000).member()));
+
+        assertThat(cache.fillChat(user, chat, 3, json("v3"))).as("the floor's own version").isTrue();
+        assertCached(chat, "v3");
+    }
+
+    @Test
+    void aDeletedChatStaysDeletedWhateverLandsAfterItsInvalidation() {
+        ChatId chat = newChatId();
+        cache.fillChat(user, chat, 1, json("v1"));
+        cache.invalidate(user, Map.of(chat, HistoryCache.DELETED));
+        cache.fillIndex(user, cache.listStamp(user), List.of());
+
+        cache.changed(user, chat, 2, json("v2"), entry(chat, 2, 2000));
+        assertThat(cache.fillChat(user, chat, 2, json("v2"))).isFalse();
+        assertThat(cache.chat(user, chat)).isEmpty();
+        assertThat(cache.page(user, null, 10)).hasValueSatisfying(page -> assertThat(page).isEmpty());
+    }
+
+    @Test
+    void anInvalidationLeavesNewerStateAlone() {
+        ChatId chat = newChatId();
+        cache.changed(user, chat, 5, json("v5"), entry(chat, 5, 5000));
+        cache.invalidate(user, Map.of(chat, 4L));
+        assertCached(chat, "v5");
     }
 
     static ChatId newChatId() {
