@@ -43,4 +43,17 @@ class ArchitectureTests {
     static final ArchRule webPackagesDoNotTouchTheDatabase = noClasses()
             .that().resideInAPackage("dev.docent.*.web..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "java.sql..");
+
+    /** The turn is no HTTP matter: status codes, headers and problem bodies belong to assistant.web. */
+    @ArchTest
+    static final ArchRule assistantCoreUsesNoHttpTypes = noClasses()
+            .that().resideInAPackage("dev.docent.assistant..")
+            .and().resideOutsideOfPackage("dev.docent.assistant.web..")
+            .should().dependOnClassesThat().resideInAPackage("org.springframework.http..");
+
+    /** Answering without a model is plain logic: no Spring at all, tested without a context. */
+    @ArchTest
+    static final ArchRule extractiveAnswersUseNoSpring = noClasses()
+            .that().resideInAPackage("dev.docent.assistant.extractive..")
+            .should().dependOnClassesThat().resideInAPackage("org.springframework..");
 }
