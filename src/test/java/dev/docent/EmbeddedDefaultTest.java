@@ -14,15 +14,19 @@ import tools.jackson.databind.JsonNode;
  * this is the H2 deployment itself.)
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "docent.data-dir=${java.io.tmpdir}/docent-embedded-${random.uuid}")
+        properties = {"docent.data-dir=${java.io.tmpdir}/docent-embedded-${random.uuid}",
+                "docent.admin.username=embedded-admin", "docent.admin.password=" + EmbeddedDefaultTest.PASSWORD})
 class EmbeddedDefaultTest {
+
+    static final String PASSWORD = "embedded-admin-42";
 
     @LocalServerPort
     int port;
 
     @Test
     void theWholeChatLifecycleWorksOnH2WithTheInProcessCache() {
-        JsonNode health = new Api(port).get("/actuator/health").json().get("components");
+        JsonNode health = new Api(port).login("embedded-admin", PASSWORD).get("/actuator/health").json()
+                .get("components");
         assertThat(health.get("db").get("details").get("database").asString()).isEqualTo("H2");
         assertThat(health.get("cache").get("details").get("adapter").asString()).isEqualTo("in-process");
 
