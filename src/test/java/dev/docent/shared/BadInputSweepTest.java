@@ -130,6 +130,14 @@ class BadInputSweepTest {
         assertOneLineAndNoStackTrace(output, header);
     }
 
+    @Test
+    void aCookieHoldingRawUtf8IsNoReasonToRefuseARequest() {
+        byte[] head = ("GET /api/v1/documents HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + api.token()
+                + "\r\nCookie: another-app=€\r\n").getBytes(StandardCharsets.UTF_8);
+
+        assertThat(RawHttp.send(port, head, new byte[0], 10_000).status()).isEqualTo(200);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({"/api/v1/auth/login, ", "/api/v1/chats, user", "/api/v1/documents/x, admin"})
     void aMultipartBodyAnywhereButTheUploadIsRefusedBeforeItIsRead(String path, String who) {
