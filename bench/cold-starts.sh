@@ -15,8 +15,8 @@ STARTS="${COLD_STARTS:-30}"
 MODE="${COLD_MODE:-alternate}"             # embedded | server | alternate
 JAR="${COLD_JAR:-target/docent.jar}"
 CPUS="${COLD_CPUS:-}"                      # e.g. 0,1: run the app under taskset -c
-HEALTH_TIMEOUT="${COLD_HEALTH_TIMEOUT:-120}"  # s until /actuator/health must answer
-REQUEST_TIMEOUT="${COLD_REQUEST_TIMEOUT:-30}" # s a request may take before it counts as hung
+HEALTH_TIMEOUT="${COLD_HEALTH_TIMEOUT:-180}"  # s until /actuator/health must answer (starts take 15-90 s under load)
+REQUEST_TIMEOUT="${COLD_REQUEST_TIMEOUT:-90}" # s a request may take before it counts as hung (a wedge never answers)
 STOP_TIMEOUT="${COLD_STOP_TIMEOUT:-40}"       # s from SIGTERM to exit: the 30 s graceful phase + margin
 BURSTS="${COLD_BURSTS:-8}"                 # request bursts, 0.5 s apart, from the first health answer
 PORT_BASE="${COLD_PORT_BASE:-18100}"       # ports PORT_BASE .. PORT_BASE+99
@@ -156,9 +156,9 @@ for ((i = 1; i <= STARTS; i++)); do
     if [[ -n "$why" ]]; then
         wedged=$((wedged + 1))
         cp "$WORK/app.log" "$REPORT/start-$i-$mode.log"
-        log "start $i/$STARTS $mode: WEDGED ($why); health after ${first}s, stop ${stop_s}s (exit $status); burst 1: $codes"
+        log "start $i/$STARTS $mode: WEDGED ($why); health after ${first}s, stop ${stop_s}s (exit $status), load $(cut -d" " -f1 /proc/loadavg); burst 1: $codes"
     else
-        log "start $i/$STARTS $mode: ok; health after ${first}s, stop ${stop_s}s (exit $status); burst 1: $codes"
+        log "start $i/$STARTS $mode: ok; health after ${first}s, stop ${stop_s}s (exit $status), load $(cut -d" " -f1 /proc/loadavg); burst 1: $codes"
     fi
     cleanup
 done
