@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PinnedCarrierTest {
 
-    private static final int PATIENCE_SECONDS = 150;
+    private static final int PATIENCE_SECONDS = 240;
     private static final int STOP_SECONDS = 40;
 
     @TempDir
