@@ -33,15 +33,21 @@ APP_PID=""
 DB=""
 WORK=""
 
-# Every process started here is a child of this shell: the app (a process group of its own) and curls.
+# A burst's curls are grandchildren of this shell: end them by id, depth first.
+kill_tree() {
+    local child
+    for child in $(ps -o pid= --ppid "$1"); do kill_tree "$child"; done
+    kill -KILL "$1" 2>/dev/null
+}
+
+# Every process started here descends from this shell: the app (a session of its own) and the curls.
 cleanup() {
     if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
         kill -KILL "$APP_PID" 2>/dev/null
         wait "$APP_PID" 2>/dev/null
     fi
-    local children
-    children=$(jobs -p)
-    [[ -n "$children" ]] && kill -KILL $children 2>/dev/null
+    local job
+    for job in $(jobs -p); do kill_tree "$job"; done
     [[ -n "$DB" ]] && timeout 20 "${PG[@]}" -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1
     [[ -n "$WORK" ]] && rm -rf "$WORK"
     APP_PID="" DB="" WORK=""
