@@ -23,4 +23,15 @@ public final class Text {
         int cut = flat.lastIndexOf(' ', max - 1);
         return flat.substring(0, cut > max / 2 ? cut : max - 1) + "…";
     }
+
+    /** What a header may hold (Spring Security's firewall rule): assigned characters that are not control characters. */
+    public static boolean printable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c) || Character.getType(c) == Character.UNASSIGNED) {
+                return false;
+            }
+        }
+        return true;
+    }
 }
