@@ -51,6 +51,11 @@ class OpenApiLintTest {
     }
 
     @Test
+    void theServerIsWhereverTheDocumentIsServed() {
+        assertThat(document.path("servers").findValuesAsString("url")).containsExactly("/");
+    }
+
+    @Test
     void theBearerSchemeIsDeclaredAndOnlyThePublicOperationsGoWithout() {
         JsonNode bearer = document.path("components").path("securitySchemes").path("bearer");
         assertThat(bearer.path("type").asString("")).isEqualTo("http");

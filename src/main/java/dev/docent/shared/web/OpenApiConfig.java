@@ -15,6 +15,7 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
 import java.util.List;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -38,6 +39,8 @@ class OpenApiConfig {
             openApi.info(new Info().title("Docent API").version("v1")
                     .description("Chats that answer from your documentation, with citations. Errors are RFC 9457 "
                             + PROBLEM_JSON + "; a turn streams as text/event-stream when asked to."));
+            // relative: the document is right wherever it is served, and never names localhost
+            openApi.servers(List.of(new Server().url("/").description("The server that serves this document")));
             Components components = openApi.getComponents() == null ? new Components() : openApi.getComponents();
             openApi.components(components
                     .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
