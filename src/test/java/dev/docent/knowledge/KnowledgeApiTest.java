@@ -2,6 +2,7 @@ package dev.docent.knowledge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.docent.knowledge.upload.UploadStagingTest;
 import dev.docent.support.Api;
 import dev.docent.support.DocentTest;
 import dev.docent.support.Eventually;
@@ -19,9 +20,9 @@ import tools.jackson.databind.JsonNode;
 
 @DocentTest
 @TestPropertySource(properties = {"docent.admin.username=librarian", "docent.admin.password=shelve-the-books-42"})
-class KnowledgeApiTest {
+public class KnowledgeApiTest {
 
-    static final String TEA = """
+    public static final String TEA = """
             # Brewing tea
 
             ## Water temperature
@@ -33,7 +34,7 @@ class KnowledgeApiTest {
 
             Steep green tea for two minutes and black tea for four. Longer steeping releases more tannins.
             """;
-    static final String BREAD = """
+    public static final String BREAD = """
             # Baking sourdough bread
 
             ## Feeding the starter
