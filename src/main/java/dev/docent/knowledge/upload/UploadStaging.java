@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
-import org.springframework.http.HttpStatus;
 
 /**
  * Copies uploaded files, unpacking zips, into a job's own directory before the ingest reads them. Nothing outside
@@ -126,7 +125,7 @@ final class UploadStaging {
     }
 
     private static Problem tooLarge(String what) {
-        return new Problem(HttpStatus.CONTENT_TOO_LARGE, "upload-too-large", "Upload too large",
+        return Problem.tooLarge("upload-too-large", "Upload too large",
                 "The upload holds " + what + ".");
     }
 }

@@ -1,4 +1,4 @@
-package dev.docent.account;
+package dev.docent.account.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.docent.account;
+package dev.docent.account.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
