@@ -23,10 +23,6 @@ import java.util.zip.ZipInputStream;
  */
 final class UploadStaging {
 
-    /** One uploaded part: its file name as the client sent it, and its bytes. */
-    record Upload(String fileName, InputStream content) {
-    }
-
     record Limits(long maxUnpackedBytes, int maxFiles) {
     }
 
@@ -41,10 +37,10 @@ final class UploadStaging {
     }
 
     /** @throws Problem 400 for a bad name or archive, 413 for too much content */
-    List<SourceFile> stage(Path directory, List<Upload> uploads) {
+    List<SourceFile> stage(Path directory, List<Uploads.UploadedFile> uploads) {
         List<SourceFile> staged = new ArrayList<>();
         try {
-            for (Upload upload : uploads) {
+            for (Uploads.UploadedFile upload : uploads) {
                 String name = safePath(upload.fileName());
                 if (name.toLowerCase(Locale.ROOT).endsWith(".zip")) {
                     unzip(directory, upload.content(), staged);

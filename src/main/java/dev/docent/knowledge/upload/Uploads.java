@@ -75,8 +75,7 @@ public class Uploads implements DisposableBean {
         try {
             Files.createDirectories(directory);
             staged = new UploadStaging(new UploadStaging.Limits(settings.maxUnpackedSize().toBytes(),
-                    settings.maxFiles())).stage(directory,
-                    files.stream().map(file -> new UploadStaging.Upload(file.fileName(), file.content())).toList());
+                    settings.maxFiles())).stage(directory, files);
         } catch (IOException e) {
             delete(directory);
             throw new UncheckedIOException(e);

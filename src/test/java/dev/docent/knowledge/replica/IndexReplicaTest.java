@@ -6,12 +6,11 @@ import dev.docent.knowledge.KnowledgeApiTest;
 import dev.docent.support.Api;
 import dev.docent.support.Eventually;
 import dev.docent.support.Instances;
-import dev.docent.support.TestServices;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -20,39 +19,26 @@ import tools.jackson.databind.JsonNode;
 /** Two instances share PostgreSQL and Redis, each with its own Lucene replica: both answer from the same documents. */
 class IndexReplicaTest {
 
-    static ConfigurableApplicationContext first;
-    static ConfigurableApplicationContext second;
+    @AutoClose
+    static Instances.Two instances;
 
     @BeforeAll
-    static void start() throws Exception {
-        Map<String, Object> shared = Map.of(
-                "docent.db.url", TestServices.freshDatabaseUrl(),
-                "docent.db.user", "postgres",
-                "docent.redis.url", TestServices.redisUrl(),
-                "docent.jwt.secret", "two-replicas-share-this-secret-0123456789",
+    static void start() {
+        instances = Instances.startTwo(Map.of(
                 "docent.admin.username", "librarian",
                 "docent.admin.password", "shelve-the-books-42",
-                "docent.knowledge.sample-docs", false,
                 // The timed check is the backstop; the test must pass on the Redis notification alone.
-                "docent.knowledge.sync-interval", "1h");
-        first = Instances.start(shared);
-        second = Instances.start(shared);
-    }
-
-    @AfterAll
-    static void stop() {
-        first.close();
-        second.close();
+                "docent.knowledge.sync-interval", "1h"));
     }
 
     @Test
     void anIngestOrDeleteOnOneInstanceReachesTheOthersReplica() {
-        Api admin = new Api(Instances.port(first)).login("librarian", "shelve-the-books-42");
-        Api onSecond = new Api(Instances.port(second)).newUser();
+        Api admin = new Api(instances.firstPort()).login("librarian", "shelve-the-books-42");
+        Api onSecond = new Api(instances.secondPort()).newUser();
         Api.Response accepted = admin.upload("/api/v1/documents", Map.of("slug", "tea", "title", "Tea"), "files",
                 Map.of("tea.md", KnowledgeApiTest.TEA.getBytes(StandardCharsets.UTF_8)));
         String job = accepted.json().get("jobId").asString();
-        Api adminOnSecond = new Api(Instances.port(second)).as(admin.token());
+        Api adminOnSecond = new Api(instances.secondPort()).as(admin.token());
         JsonNode done = Eventually.await(Duration.ofSeconds(60), () -> adminOnSecond.get("/api/v1/ingestions/" + job)
                 .json(), state -> state.get("state").asString().equals("DONE"));
 
@@ -67,7 +53,7 @@ class IndexReplicaTest {
 
     @Test
     void aNewInstanceBuildsItsReplicaFromTheDatabase() throws Exception {
-        Api admin = new Api(Instances.port(first)).login("librarian", "shelve-the-books-42");
+        Api admin = new Api(instances.firstPort()).login("librarian", "shelve-the-books-42");
         String job = admin.upload("/api/v1/documents", Map.of("slug", "bread", "title", "Bread"), "files",
                 Map.of("bread.md", KnowledgeApiTest.BREAD.getBytes(StandardCharsets.UTF_8))).json().get("jobId")
                 .asString();
@@ -75,7 +61,7 @@ class IndexReplicaTest {
                 state -> state.get("state").asString().equals("DONE"));
 
         ConfigurableApplicationContext third = Instances.start(Map.of(
-                "docent.db.url", first.getEnvironment().getProperty("docent.db.url"),
+                "docent.db.url", instances.first().getEnvironment().getProperty("docent.db.url"),
                 "docent.db.user", "postgres",
                 "docent.jwt.secret", "two-replicas-share-this-secret-0123456789",
                 "docent.knowledge.sample-docs", false));

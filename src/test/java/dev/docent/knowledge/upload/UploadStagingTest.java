@@ -109,16 +109,16 @@ public class UploadStagingTest {
         assertThat(stage(job, upload("docs.zip", zip))).extracting(SourceFile::path).containsExactly("guide.md");
     }
 
-    private static List<SourceFile> stage(Path job, UploadStaging.Upload... uploads) {
+    private static List<SourceFile> stage(Path job, Uploads.UploadedFile... uploads) {
         return new UploadStaging(LIMITS).stage(job, List.of(uploads));
     }
 
-    private static UploadStaging.Upload upload(String name, String content) {
+    private static Uploads.UploadedFile upload(String name, String content) {
         return upload(name, content.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static UploadStaging.Upload upload(String name, byte[] content) {
-        return new UploadStaging.Upload(name, new ByteArrayInputStream(content));
+    private static Uploads.UploadedFile upload(String name, byte[] content) {
+        return new Uploads.UploadedFile(name, new ByteArrayInputStream(content));
     }
 
     public static byte[] zip(Map<String, String> entries) throws IOException {
