@@ -7,6 +7,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import java.util.concurrent.Executors;
 import org.springframework.web.bind.annotation.RestController;
 
 @AnalyzeClasses(packages = "dev.docent", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -53,4 +54,15 @@ class ArchitectureTests {
     static final ArchRule webPackagesDoNotTouchTheDatabase = noClasses()
             .that().resideInAPackage("dev.docent.*.web..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "java.sql..");
+
+    /**
+     * A virtual thread waiting for the packaged jar's lock while it loads a class pins its carrier; work that may
+     * hold that lock (anything reading the jar) must be able to run when every carrier is pinned so (decision 0007).
+     */
+    @ArchTest
+    static final ArchRule noVirtualThreads = noClasses()
+            .should().callMethod(Thread.class, "ofVirtual")
+            .orShould().callMethod(Thread.class, "startVirtualThread", Runnable.class)
+            .orShould().callMethod(Executors.class, "newVirtualThreadPerTaskExecutor")
+            .because("a virtual thread reading the packaged jar can wedge the start (decision 0007)");
 }

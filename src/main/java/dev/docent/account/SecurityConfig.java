@@ -1,5 +1,6 @@
 package dev.docent.account;
 
+import dev.docent.shared.Text;
 import java.nio.file.Path;
 import java.time.Clock;
 import javax.crypto.SecretKey;
@@ -55,20 +56,9 @@ class SecurityConfig {
     @Bean
     StrictHttpFirewall httpFirewall() {
         StrictHttpFirewall firewall = new StrictHttpFirewall();
-        firewall.setAllowedHeaderNames(SecurityConfig::printable);
-        firewall.setAllowedHeaderValues(SecurityConfig::printable);
+        firewall.setAllowedHeaderNames(Text::printable);
+        firewall.setAllowedHeaderValues(Text::printable);
         return firewall;
-    }
-
-    /** What the firewall's default pattern allows: assigned characters that are not control characters. */
-    static boolean printable(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isISOControl(c) || Character.getType(c) == Character.UNASSIGNED) {
-                return false;
-            }
-        }
-        return true;
     }
 
     @Bean

@@ -265,7 +265,7 @@ public class Conversation {
         if (!model.available()) {
             return;
         }
-        Thread.ofVirtual().name("title-" + chat).start(() -> {
+        Thread.ofPlatform().daemon().name("title-" + chat).start(() -> {
             try {
                 String title = Titles.fromModel(model.complete(PromptAssembler.title(question)));
                 if (title != null) {

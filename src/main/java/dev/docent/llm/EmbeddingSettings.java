@@ -2,6 +2,7 @@ package dev.docent.llm;
 
 import static dev.docent.llm.SettingValues.blankToNull;
 
+import dev.docent.shared.Urls;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
@@ -79,13 +80,13 @@ record EmbeddingSettings(@DefaultValue(DEFAULT_MODEL) String model, String baseU
 
     /** e.g. {@code openai:text-embedding-3-small @ http://host/v1}, or the in-process model's name. */
     String description() {
-        return remote() ? OPENAI + ":" + modelName + " @ " + baseUrl : model;
+        return remote() ? OPENAI + ":" + modelName + " @ " + Urls.redacted(baseUrl) : model;
     }
 
     /** Keeps the API key out of logs. */
     @Override
     public String toString() {
-        return "EmbeddingSettings[model=" + model + ", baseUrl=" + baseUrl + ", apiKey="
+        return "EmbeddingSettings[model=" + model + ", baseUrl=" + Urls.redacted(baseUrl) + ", apiKey="
                 + (apiKey == null ? "none" : "***") + ", modelName=" + modelName + ", dimension=" + dimension
                 + ", timeout=" + timeout + ", batchSize=" + batchSize + "]";
     }

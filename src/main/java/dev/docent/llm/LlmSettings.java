@@ -2,6 +2,7 @@ package dev.docent.llm;
 
 import static dev.docent.llm.SettingValues.blankToNull;
 
+import dev.docent.shared.Urls;
 import java.time.Duration;
 import java.util.Locale;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -62,13 +63,13 @@ record LlmSettings(@DefaultValue(EXTRACTIVE) String provider, String baseUrl, St
 
     /** e.g. {@code openai:gpt-4o-mini @ http://host/v1}, or {@code none}. */
     String description() {
-        return modelConfigured() ? provider + ":" + model + " @ " + baseUrl : "none";
+        return modelConfigured() ? provider + ":" + model + " @ " + Urls.redacted(baseUrl) : "none";
     }
 
     /** Keeps the API key out of logs. */
     @Override
     public String toString() {
-        return "LlmSettings[provider=" + provider + ", baseUrl=" + baseUrl + ", apiKey="
+        return "LlmSettings[provider=" + provider + ", baseUrl=" + Urls.redacted(baseUrl) + ", apiKey="
                 + (apiKey == null ? "none" : "***") + ", model=" + model + ", timeout=" + timeout + "]";
     }
 

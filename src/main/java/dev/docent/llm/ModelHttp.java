@@ -26,16 +26,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * LangChain4j's HTTP client SPI on one {@code java.net.http} client that this module owns. Its threads are virtual
- * and it is shut down with the adapter. Each streaming exchange stays reachable from its stream, which can abort it at
- * any moment — before the response headers, or while the upstream is still silent. LangChain4j's own cancellation
- * handle cannot: it is only handed out along with a token.
+ * LangChain4j's HTTP client SPI on one {@code java.net.http} client that this module owns. Its threads are platform
+ * threads (decision 0007) and it is shut down with the adapter. Each streaming exchange stays reachable from its
+ * stream, which can abort it at any moment — before the response headers, or while the upstream is still silent.
+ * LangChain4j's own cancellation handle cannot: it is only handed out along with a token.
  */
 final class ModelHttp implements AutoCloseable {
 
     private static final int ERROR_BODY_LIMIT = 4096;
 
-    private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    private final ExecutorService threads = Executors.newCachedThreadPool(
+            Thread.ofPlatform().name("model-http-", 1).daemon().factory());
     private final HttpClient http;
     private final Duration timeout;
 

@@ -1,5 +1,6 @@
 package dev.docent.llm;
 
+import dev.docent.shared.Urls;
 import java.net.URI;
 import java.time.Duration;
 
@@ -21,7 +22,7 @@ final class SettingValues {
     static void requireHttpUrl(String variable, String url) {
         if (!isHttpUrl(url)) {
             throw new InvalidLlmSettingsException(
-                    variable + " must be an http:// or https:// URL (was '" + url + "')");
+                    variable + " must be an http:// or https:// URL (was '" + Urls.redacted(url) + "')");
         }
     }
 

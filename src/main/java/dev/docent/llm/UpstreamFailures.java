@@ -3,6 +3,7 @@ package dev.docent.llm;
 import static dev.docent.llm.ModelFailure.Kind.TIMEOUT;
 import static dev.docent.llm.ModelFailure.Kind.UPSTREAM;
 
+import dev.docent.shared.Urls;
 import dev.langchain4j.exception.HttpException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
@@ -18,19 +19,21 @@ final class UpstreamFailures {
 
     private final String upstream;
     private final String apiKey;
+    private final String baseUrl;
     private final Duration timeout;
 
     UpstreamFailures(LlmSettings settings) {
-        this(settings.description(), settings.apiKey(), settings.timeout());
+        this(settings.description(), settings.apiKey(), settings.baseUrl(), settings.timeout());
     }
 
     UpstreamFailures(EmbeddingSettings settings) {
-        this(settings.description(), settings.apiKey(), settings.timeout());
+        this(settings.description(), settings.apiKey(), settings.baseUrl(), settings.timeout());
     }
 
-    private UpstreamFailures(String upstream, String apiKey, Duration timeout) {
+    private UpstreamFailures(String upstream, String apiKey, String baseUrl, Duration timeout) {
         this.upstream = upstream;
         this.apiKey = apiKey;
+        this.baseUrl = baseUrl;
         this.timeout = timeout;
     }
 
@@ -73,8 +76,10 @@ final class UpstreamFailures {
         return ": " + redact(shortened);
     }
 
+    /** The key, and the endpoint's own credentials: an exception may quote the URL it called. */
     private String redact(String text) {
-        return apiKey == null ? text : text.replace(apiKey, "***");
+        String shown = apiKey == null ? text : text.replace(apiKey, "***");
+        return baseUrl == null ? shown : shown.replace(baseUrl, Urls.redacted(baseUrl));
     }
 
     private static String readable(Duration duration) {

@@ -8,6 +8,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -18,16 +22,21 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses request bodies over {@code docent.http.max-body-bytes} with a 413 problem, before anything
  * reads them: at once when the Content-Length says so, else (chunked) as soon as the limit is passed.
- * Multipart uploads are left to their own limits.
+ * Multipart bodies are left to the upload limits on an {@link UploadEndpoint}, and refused with a 415 anywhere else,
+ * unread. (The security rules, which come next, refuse a caller who may not upload, still before the body is read.)
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class BodySizeLimit extends OncePerRequestFilter {
 
-    private final long max;
+    private static final Logger log = LoggerFactory.getLogger(BodySizeLimit.class);
 
-    BodySizeLimit(HttpSettings settings) {
+    private final long max;
+    private final List<UploadEndpoint> uploads;
+
+    BodySizeLimit(HttpSettings settings, List<UploadEndpoint> uploads) {
         this.max = settings.maxBodyBytes().toBytes();
+        this.uploads = List.copyOf(uploads);
     }
 
     /** A request that announces no body and is not chunked has nothing to limit (most GETs). */
@@ -40,8 +49,15 @@ class BodySizeLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String contentType = request.getContentType();
-        if (contentType != null && contentType.toLowerCase().startsWith(MediaType.MULTIPART_FORM_DATA.getType())) {
-            chain.doFilter(request, response);
+        if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith(MediaType.MULTIPART_FORM_DATA.getType())) {
+            if (uploads.stream().anyMatch(upload -> upload.matches(request))) {
+                chain.doFilter(request, response);
+            } else {
+                log.info("Refused a multipart body to {} {}", request.getMethod(), request.getRequestURI());
+                ProblemHandler.write(response, ProblemHandler.detail(new Problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                        "unsupported-media-type", "Unsupported Media Type",
+                        "This endpoint takes no multipart body")));
+            }
         } else if (request.getContentLengthLong() > max) {
             ProblemHandler.write(response, ProblemHandler.detail(tooLarge()));
         } else {

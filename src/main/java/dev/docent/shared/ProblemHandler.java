@@ -14,6 +14,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -30,7 +32,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
     private static final String TYPE_BASE = "https://docent.dev/problems/";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** With the mixin the MVC converters use: {@code errors} a member of the problem, no null members. */
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class).build();
 
     @ExceptionHandler(Problem.class)
     ResponseEntity<Object> problem(Problem problem) {
@@ -41,6 +45,14 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
         String expected = e.getRequiredType() == null ? "a valid value" : "a valid " + e.getRequiredType().getSimpleName();
         return respond(detail(Problem.invalid(e.getName(), "must be " + expected)));
+    }
+
+    /** The firewall's refusal of what {@link HeaderCheck} did not see first: a client error, worth one line. */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<Object> rejected(RequestRejectedException e) {
+        log.info("Rejected request: {}", e.getMessage());
+        return respond(detail(new Problem(HttpStatus.BAD_REQUEST, "request-rejected", "Request rejected",
+                "The request holds a header or path this server does not accept")));
     }
 
     @ExceptionHandler(Exception.class)
@@ -127,12 +139,19 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return builder.body(pd);
     }
 
-    /** Writes a problem outside the MVC dispatch (security filters, streaming responses). */
+    /**
+     * Writes a problem outside the MVC dispatch (filters, streaming responses), and sends it at once: a filter that
+     * refuses a request before reading its body would otherwise hold the answer back until the server has swallowed
+     * the unread body.
+     */
     public static void write(HttpServletResponse response, ProblemDetail pd) throws IOException {
+        byte[] body = JSON.writeValueAsBytes(pd);
         response.setStatus(pd.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        response.getOutputStream().write(JSON.writeValueAsBytes(pd));
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+        response.flushBuffer();
     }
 
     public static String json(ProblemDetail pd) {

@@ -13,4 +13,15 @@ public final class Text {
 
     private Text() {
     }
+
+    /** What a header may hold (Spring Security's firewall rule): assigned characters that are not control characters. */
+    public static boolean printable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c) || Character.getType(c) == Character.UNASSIGNED) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

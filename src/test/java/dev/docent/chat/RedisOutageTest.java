@@ -23,10 +23,12 @@ import redis.embedded.RedisServer;
  * comes back, nothing that went stale meanwhile is served. This test owns its Redis, to stop it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"docent.cache.breaker-open=1s", "docent.cache.recovery-interval=200"})
+        properties = {"docent.cache.breaker-open=1s", "docent.cache.recovery-interval=200",
+                "docent.admin.username=outage-operator", "docent.admin.password=" + RedisOutageTest.OPERATOR_PASSWORD})
 @ContextConfiguration(initializers = RedisOutageTest.OwnRedis.class)
 class RedisOutageTest {
 
+    static final String OPERATOR_PASSWORD = "watch-the-cache-42";
     static final int REDIS_PORT = TestServices.freePort();
     static final RedisServer redis = TestServices.ownRedis(REDIS_PORT);
 
@@ -59,6 +61,7 @@ class RedisOutageTest {
     @Test
     void redisDownServesFromTheDatabaseQuicklyAndComesBackCoherent() throws Exception {
         Api api = new Api(port).newUser();
+        Api operator = new Api(port).login("outage-operator", OPERATOR_PASSWORD);
         String chatId = api.newChat("before the outage");
         assertThat(api.get("/api/v1/chats/" + chatId).header("X-Cache")).isEqualTo("HIT");
 
@@ -72,12 +75,12 @@ class RedisOutageTest {
         assertThat(written.status()).isEqualTo(200);
         assertThat(api.get("/api/v1/chats").status()).isEqualTo(200);
         assertThat(api.get("/api/v1/chats/" + chatId).json().get("messages")).hasSize(4);
-        Api.Response health = api.get("/actuator/health");
+        Api.Response health = operator.get("/actuator/health");
         assertThat(health.json().get("components").get("cache").get("status").asString()).as(health.body())
                 .isEqualTo("DOWN");
 
         redis.start();
-        awaitHealthy(api);
+        awaitHealthy(operator);
         assertThat(api.get("/api/v1/chats/" + chatId).json().get("messages")).hasSize(4);
         assertThat(api.get("/api/v1/chats/" + chatId).header("X-Cache")).isEqualTo("HIT");
     }
@@ -85,6 +88,7 @@ class RedisOutageTest {
     @Test
     void entriesThatWentStaleWhileRedisHungAreNeverServed() throws Exception {
         Api api = new Api(port).newUser();
+        Api operator = new Api(port).login("outage-operator", OPERATOR_PASSWORD);
         String chatId = api.newChat("before the hang");
         api.get("/api/v1/chats");
         assertThat(api.get("/api/v1/chats/" + chatId).header("X-Cache")).isEqualTo("HIT");
@@ -104,13 +108,13 @@ class RedisOutageTest {
             assertThat(api.get("/api/v1/chats").json().get("items").get(0).get("messageCount").asInt()).isEqualTo(4);
             Thread.sleep(50);
         }
-        awaitHealthy(api);
+        awaitHealthy(operator);
         assertThat(api.get("/api/v1/chats/" + chatId).json().get("messages")).hasSize(4);
     }
 
-    private void awaitHealthy(Api api) throws InterruptedException {
+    private void awaitHealthy(Api operator) throws InterruptedException {
         for (int i = 0; i < 100; i++) {
-            if ("UP".equals(api.get("/actuator/health").json().get("components").get("cache").get("status").asString())) {
+            if ("UP".equals(operator.get("/actuator/health").json().get("components").get("cache").get("status").asString())) {
                 return;
             }
             Thread.sleep(100);

@@ -4,7 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.docent.support.Api;
 import dev.docent.support.DocentTest;
+import dev.docent.support.Eventually;
+import dev.docent.support.RawHttp;
+import dev.docent.support.Zips;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -14,9 +24,15 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,7 +41,13 @@ import tools.jackson.databind.JsonNode;
  */
 @DocentTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestPropertySource(properties = {"docent.admin.username=" + BadInputSweepTest.ADMIN,
+        "docent.admin.password=" + BadInputSweepTest.ADMIN_PASSWORD})
+@ExtendWith(OutputCaptureExtension.class)
 class BadInputSweepTest {
+
+    static final String ADMIN = "sweeper";
+    static final String ADMIN_PASSWORD = "sweep-the-inputs-42";
 
     private static final String JSON = "application/json";
     private static final String TEXT = "text/plain";
@@ -49,11 +71,13 @@ class BadInputSweepTest {
     int port;
 
     private Api api;
+    private Api admin;
     private String chatId;
 
     @BeforeAll
     void userWithAChat() {
         api = new Api(port).newUser();
+        admin = new Api(port).login(ADMIN, ADMIN_PASSWORD);
         chatId = api.newChat("a chat to poke at");
     }
 
@@ -81,6 +105,116 @@ class BadInputSweepTest {
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build();
         HttpResponse<String> response = api.http().send(request, HttpResponse.BodyHandlers.ofString());
         assertProblem(new Api.Response(response.statusCode(), response.body(), response.headers()), 413, null);
+    }
+
+    /**
+     * Raw UTF-8 in a header reads, byte by byte, as Latin-1 characters some of which are control characters
+     * ("€" is E2 82 AC: U+0082 among them). The firewall refuses those when a controller reads the header.
+     */
+    @ParameterizedTest(name = "{0} {1}: {2}")
+    @CsvSource({"GET, /, If-None-Match", "GET, /api/v1/chats/{chat}, If-None-Match",
+            "POST, /api/v1/auth/session/refresh, X-Docent-Session",
+            "POST, /api/v1/chats/{chat}/messages, Idempotency-Key"})
+    void aHeaderHoldingRawUtf8GetsA400NamingItWithOneLogLine(String method, String path, String header,
+            CapturedOutput output) {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        head.writeBytes((method + " " + path.replace("{chat}", chatId) + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Authorization: Bearer " + api.token() + "\r\nContent-Type: application/json\r\n" + header + ": \"")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        head.writeBytes("price in €\"\r\n".getBytes(StandardCharsets.UTF_8));
+
+        byte[] body = method.equals("POST") ? "{\"message\":\"hi\"}".getBytes(StandardCharsets.UTF_8) : new byte[0];
+        RawHttp.Answer answer = RawHttp.send(port, head.toByteArray(), body, 10_000);
+
+        assertProblem(new Api.Response(answer.status(), answer.json(), contentTypeOf(answer)), 400, header);
+        assertOneLineAndNoStackTrace(output, header);
+    }
+
+    @Test
+    void aCookieHoldingRawUtf8IsNoReasonToRefuseARequest() {
+        byte[] head = ("GET /api/v1/documents HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + api.token()
+                + "\r\nCookie: another-app=€\r\n").getBytes(StandardCharsets.UTF_8);
+
+        assertThat(RawHttp.send(port, head, new byte[0], 10_000).status()).isEqualTo(200);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"/api/v1/auth/login, ", "/api/v1/chats, user", "/api/v1/documents/x, admin"})
+    void aMultipartBodyAnywhereButTheUploadIsRefusedBeforeItIsRead(String path, String who) {
+        RawHttp.Answer answer = sendMultipart(path, who == null ? null : who.equals("admin") ? admin : api);
+
+        assertThat(answer).as("an answer while most of the 30 MB body is unsent").isNotNull();
+        assertThat(answer.status()).as(answer.text()).isEqualTo(415);
+    }
+
+    @Test
+    void aMultipartUploadByANonAdminIsRefusedBeforeItIsRead() {
+        RawHttp.Answer user = sendMultipart("/api/v1/documents", api);
+        RawHttp.Answer anonymous = sendMultipart("/api/v1/documents", null);
+
+        assertThat(user).as("an answer while most of the 30 MB body is unsent").isNotNull();
+        assertThat(user.status()).as(user.text()).isEqualTo(403);
+        assertThat(anonymous).isNotNull();
+        assertThat(anonymous.status()).as(anonymous.text()).isEqualTo(401);
+    }
+
+    /** Announces a 30 MB multipart body, sends 1 MB of it and waits five seconds for the answer. */
+    private RawHttp.Answer sendMultipart(String path, Api as) {
+        String head = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + (as == null ? "" : "Authorization: Bearer " + as.token() + "\r\n")
+                + "Content-Type: multipart/form-data; boundary=xyz\r\n";
+        return RawHttp.send(port, head.getBytes(StandardCharsets.ISO_8859_1), 30_000_000, 1_000_000, 5_000);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badArchives")
+    void aZipThatCannotBeUnpackedGetsA400NamingTheEntry(String name, byte[] zip, String entry, CapturedOutput output) {
+        Api.Response response = admin.upload("/api/v1/documents", Map.of("slug", "bad-zip", "title", "Bad zip"),
+                "files", Map.of("site.zip", zip));
+
+        assertProblem(response, 400, "files");
+        assertThat(response.json().path("detail").asString()).contains(entry);
+        assertOneLineAndNoStackTrace(output, entry);
+    }
+
+    static Stream<Arguments> badArchives() {
+        byte[] page = "<html><body><p>a page</p></body></html>".getBytes(StandardCharsets.UTF_8);
+        byte[] large = new byte[400_000];
+        new Random(7).nextBytes(large);
+        byte[] deflated = Zips.of(Map.of("big.html", Base64.getEncoder().encode(large)));
+        return Stream.of(
+                Arguments.of("a file and a folder of the same name",
+                        Zips.of(Zips.entries("a.html", page, "a.html/b.html", page)), "a.html/b.html"),
+                Arguments.of("a symbolic link with an entry under it",
+                        Zips.symlink(Zips.of(Zips.entries("docs", "/etc".getBytes(StandardCharsets.UTF_8),
+                                "docs/passwd.html", page)), "docs"), "docs/passwd.html"),
+                Arguments.of("a truncated deflated entry", Arrays.copyOf(deflated, deflated.length / 2), "big.html"));
+    }
+
+    @Test
+    void aPdfNestedTooDeeplyToParseFailsItsJobNamingTheFile(CapturedOutput output) {
+        Api.Response accepted = admin.upload("/api/v1/documents", Map.of("slug", "deep-pdf", "title", "Deep PDF"),
+                "files", Map.of("deep.pdf", Zips.deeplyNestedPdf(200_000)));
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+
+        JsonNode job = Eventually.await(Duration.ofSeconds(60),
+                () -> admin.get("/api/v1/ingestions/" + accepted.json().get("jobId").asString()).json(),
+                state -> !List.of("QUEUED", "RUNNING").contains(state.get("state").asString()));
+
+        assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("FAILED");
+        assertThat(job.get("error").asString()).contains("deep.pdf").contains("nested too deeply");
+        assertThat(output.getAll()).doesNotContain("\tat ");
+    }
+
+    private static void assertOneLineAndNoStackTrace(CapturedOutput output, String naming) {
+        assertThat(output.getAll()).doesNotContain("\tat ");
+        assertThat(output.getAll().lines().filter(line -> line.contains(naming))).hasSize(1);
+    }
+
+    private static java.net.http.HttpHeaders contentTypeOf(RawHttp.Answer answer) {
+        String type = answer.text().lines().filter(line -> line.toLowerCase(Locale.ROOT).startsWith("content-type:"))
+                .map(line -> line.substring("content-type:".length()).strip()).findFirst().orElse("");
+        return java.net.http.HttpHeaders.of(Map.of("Content-Type", List.of(type)), (a, b) -> true);
     }
 
     private static void assertProblem(Api.Response response, int status, String field) {

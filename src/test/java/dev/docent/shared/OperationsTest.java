@@ -6,10 +6,14 @@ import dev.docent.support.Api;
 import dev.docent.support.DocentTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 @DocentTest
+@TestPropertySource(properties = {"docent.admin.username=operations", "docent.admin.password=" + OperationsTest.PASSWORD})
 class OperationsTest {
+
+    static final String PASSWORD = "watch-the-metrics-42";
 
     /** Reads of one chat; the background warming after a login reads only the (empty) list. */
     private static final String CHAT_READS = "docent_cache_requests_total{";
@@ -19,7 +23,7 @@ class OperationsTest {
 
     @Test
     void healthReportsTheDatabaseAndTheCache() {
-        Api.Response health = new Api(port).get("/actuator/health");
+        Api.Response health = new Api(port).login("operations", PASSWORD).get("/actuator/health");
 
         assertThat(health.status()).as(health.body()).isEqualTo(200);
         JsonNode components = health.json().get("components");

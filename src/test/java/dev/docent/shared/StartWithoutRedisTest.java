@@ -19,14 +19,17 @@ class StartWithoutRedisTest {
                 "docent.db.user", "postgres",
                 "docent.redis.url", "redis://127.0.0.1:" + TestServices.freePort(),
                 "docent.jwt.secret", "no-redis-here-secret-0123456789-0123456789",
-                "docent.knowledge.sample-docs", false));
+                "docent.knowledge.sample-docs", false,
+                "docent.admin.username", "no-redis-operator",
+                "docent.admin.password", "watch-the-cache-42"));
         try {
             Api api = new Api(Instances.port(instance)).newUser();
             String chat = api.newChat("Is anybody there?");
 
             assertThat(api.get("/api/v1/chats/" + chat).status()).isEqualTo(200);
             assertThat(api.get("/api/v1/documents").status()).isEqualTo(200);
-            assertThat(api.get("/actuator/health").json().get("components").get("cache").get("status").asString())
+            Api operator = new Api(Instances.port(instance)).login("no-redis-operator", "watch-the-cache-42");
+            assertThat(operator.get("/actuator/health").json().get("components").get("cache").get("status").asString())
                     .isEqualTo("DOWN");
         } finally {
             instance.close();

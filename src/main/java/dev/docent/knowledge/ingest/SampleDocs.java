@@ -12,6 +12,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,10 +39,12 @@ class SampleDocs {
         this.settings = settings;
     }
 
+    /** Off the start, on the task executor's platform threads. */
+    @Async
     @EventListener(ApplicationReadyEvent.class)
     void atFirstStart() {
         if (settings.sampleDocs() && documents.all().isEmpty()) {
-            Thread.ofVirtual().name("sample-docs").start(this::ingestQuietly);
+            ingestQuietly();
         }
     }
 

@@ -18,6 +18,16 @@ public final class DocumentParser {
      * @throws UnreadablePageException for an unsupported type or a file that yields no page
      */
     public ParsedPage parse(String path, byte[] content) throws UnreadablePageException {
+        try {
+            return parseAs(path, content);
+        } catch (StackOverflowError e) {
+            // the parsers recurse into nested structures (PDF arrays and dictionaries, Markdown quotes): a file nested
+            // deeply enough exhausts the stack, which unwinds to here whole
+            throw new UnreadablePageException(path, "nested too deeply to read");
+        }
+    }
+
+    private ParsedPage parseAs(String path, byte[] content) throws UnreadablePageException {
         return switch (extension(path)) {
             case "html", "htm", "xhtml" -> html.parse(path, notBinary(path, content));
             case "md", "markdown" -> markdown.parse(path, utf8(path, content));

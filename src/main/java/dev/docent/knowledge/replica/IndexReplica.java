@@ -18,6 +18,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -97,13 +98,12 @@ public class IndexReplica implements DisposableBean {
      * A restarted instance may have missed changes, and a new one has an empty index: catch up off the start. The
      * embedding model loads on its first use, which would otherwise fall on the first question.
      */
+    @Async
     @EventListener(ApplicationReadyEvent.class)
     void atStart() {
         if (index != null) {
-            Thread.ofVirtual().name("index-catch-up").start(() -> {
-                backstop();
-                warmUpEmbedder();
-            });
+            backstop();
+            warmUpEmbedder();
         }
     }
 

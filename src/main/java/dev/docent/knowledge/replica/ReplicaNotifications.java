@@ -65,7 +65,7 @@ class ReplicaNotifications implements SmartLifecycle {
         }
         RedisMessageListenerContainer container = new RedisMessageListenerContainer();
         container.setConnectionFactory(redis);
-        container.addMessageListener((message, pattern) -> Thread.ofVirtual().name("index-catch-up")
+        container.addMessageListener((message, pattern) -> Thread.ofPlatform().daemon().name("index-catch-up")
                 .start(replica::backstop), new ChannelTopic(CHANNEL));
         try {
             container.afterPropertiesSet();

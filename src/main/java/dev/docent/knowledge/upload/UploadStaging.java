@@ -2,10 +2,12 @@ package dev.docent.knowledge.upload;
 
 import dev.docent.knowledge.ingest.SourceFile;
 import dev.docent.shared.Problem;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,7 +68,7 @@ final class UploadStaging {
                 }
                 staged.add(copy(directory, safePath(entry.getName()), zip));
             }
-        } catch (ZipException e) {
+        } catch (ZipException | EOFException e) {
             throw Problem.invalid("files", "not a readable zip archive (" + e.getMessage() + ")");
         }
     }
@@ -82,11 +84,16 @@ final class UploadStaging {
         if (Files.exists(target)) {
             throw Problem.invalid("files", "two files have the same path: " + name);
         }
-        Files.createDirectories(target.getParent());
+        try {
+            Files.createDirectories(target.getParent());
+        } catch (FileSystemException e) {
+            // a zip may hold a file (or a symbolic link, which is unpacked as a file) and entries under the same path
+            throw Problem.invalid("files", "a file and a folder have the same path: " + name);
+        }
         try (OutputStream out = Files.newOutputStream(target)) {
             byte[] buffer = new byte[64 * 1024];
             int read;
-            while ((read = content.read(buffer)) != -1) {
+            while ((read = read(content, buffer, name)) != -1) {
                 written += read;
                 if (written > limits.maxUnpackedBytes()) {
                     throw tooLarge("more than " + limits.maxUnpackedBytes() + " bytes once unpacked");
@@ -95,6 +102,15 @@ final class UploadStaging {
             }
         }
         return SourceFile.of(name, target);
+    }
+
+    /** Reads the upload; a failure here is the archive's (truncated, corrupt), unlike a failure to write the copy. */
+    private static int read(InputStream content, byte[] buffer, String name) {
+        try {
+            return content.read(buffer);
+        } catch (IOException e) {
+            throw Problem.invalid("files", name + " cannot be unpacked (" + e.getMessage() + ")");
+        }
     }
 
     /** Archive clutter that is never documentation: macOS resource forks and folder metadata. */

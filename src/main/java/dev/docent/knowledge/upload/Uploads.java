@@ -79,6 +79,10 @@ public class Uploads implements DisposableBean {
         } catch (IOException e) {
             delete(directory);
             throw new UncheckedIOException(e);
+        } catch (Problem refused) {
+            log.info("Upload to '{}' refused: {}", slug, refused.getMessage());
+            delete(directory);
+            throw refused;
         } catch (RuntimeException e) {
             delete(directory);
             throw e;
@@ -124,10 +128,15 @@ public class Uploads implements DisposableBean {
             log.info("Upload {} ingested into '{}': {} pages, {} passages, {} skipped", job, request.slug(),
                     report.pages(), report.passages(), report.skipped().size());
         } catch (Problem problem) {
+            log.info("Upload {} into '{}' failed: {}", job, request.slug(), problem.getMessage());
             jobs.failed(job, problem.getMessage(), clock.instant());
         } catch (RuntimeException e) {
             log.warn("Upload {} failed", job, e);
             jobs.failed(job, "The ingest failed: " + e.getMessage(), clock.instant());
+        } catch (Error e) {
+            // whatever ended the ingest, the job must not sit QUEUED or RUNNING until it looks abandoned
+            log.error("Upload {} into '{}' failed: {}", job, request.slug(), e.toString());
+            jobs.failed(job, "The ingest failed: " + e, clock.instant());
         } finally {
             active.remove(job);
             delete(directory);

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.docent.knowledge.ingest.SourceFile;
 import dev.docent.shared.Problem;
+import dev.docent.support.Zips;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,15 +14,13 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.http.HttpStatus;
 
-public class UploadStagingTest {
+class UploadStagingTest {
 
     private static final UploadStaging.Limits LIMITS = new UploadStaging.Limits(1_000_000, 10);
 
@@ -32,7 +30,7 @@ public class UploadStagingTest {
     @Test
     void filesAndZipEntriesAreStagedUnderTheirPaths() throws IOException {
         Path job = Files.createDirectory(root.resolve("job"));
-        byte[] zip = zip(Map.of("guide/intro.md", "# Intro\n\nHello.", "guide/api/auth.md", "# Auth"));
+        byte[] zip = Zips.ofText(Map.of("guide/intro.md", "# Intro\n\nHello.", "guide/api/auth.md", "# Auth"));
 
         List<SourceFile> staged = stage(job, upload("notes.txt", "plain notes"), upload("docs.zip", zip));
 
@@ -49,7 +47,7 @@ public class UploadStagingTest {
     void aZipEntryThatWouldLeaveTheUploadIsRefused(String name) throws IOException {
         Path job = Files.createDirectory(root.resolve("job"));
 
-        assertThatThrownBy(() -> stage(job, upload("docs.zip", zip(Map.of(name, "x")))))
+        assertThatThrownBy(() -> stage(job, upload("docs.zip", Zips.ofText(Map.of(name, "x")))))
                 .isInstanceOfSatisfying(Problem.class, problem -> {
                     assertThat(problem.status()).isEqualTo(HttpStatus.BAD_REQUEST);
                     assertThat(problem.errors()).extracting(Problem.FieldProblem::field).containsExactly("files");
@@ -62,7 +60,7 @@ public class UploadStagingTest {
     @Test
     void aZipBombStopsAtTheLimitWhateverItsHeadersSay() throws IOException {
         Path job = Files.createDirectory(root.resolve("job"));
-        byte[] bomb = zip(Map.of("zeros.txt", "0".repeat(5_000_000)));
+        byte[] bomb = Zips.ofText(Map.of("zeros.txt", "0".repeat(5_000_000)));
         assertThat(bomb.length).isLessThan(50_000);
 
         assertThatThrownBy(() -> stage(job, upload("bomb.zip", bomb)))
@@ -79,7 +77,7 @@ public class UploadStagingTest {
         }
         Path job = Files.createDirectory(root.resolve("job"));
 
-        assertThatThrownBy(() -> stage(job, upload("many.zip", zip(many))))
+        assertThatThrownBy(() -> stage(job, upload("many.zip", Zips.ofText(many))))
                 .isInstanceOfSatisfying(Problem.class,
                         problem -> assertThat(problem.status()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE));
     }
@@ -104,7 +102,7 @@ public class UploadStagingTest {
     @Test
     void macOsClutterInAZipIsLeftOut() throws IOException {
         Path job = Files.createDirectory(root.resolve("job"));
-        byte[] zip = zip(Map.of("guide.md", "# Guide", "__MACOSX/._guide.md", "junk", ".DS_Store", "junk"));
+        byte[] zip = Zips.ofText(Map.of("guide.md", "# Guide", "__MACOSX/._guide.md", "junk", ".DS_Store", "junk"));
 
         assertThat(stage(job, upload("docs.zip", zip))).extracting(SourceFile::path).containsExactly("guide.md");
     }
@@ -119,17 +117,5 @@ public class UploadStagingTest {
 
     private static Uploads.UploadedFile upload(String name, byte[] content) {
         return new Uploads.UploadedFile(name, new ByteArrayInputStream(content));
-    }
-
-    public static byte[] zip(Map<String, String> entries) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            for (Map.Entry<String, String> entry : entries.entrySet()) {
-                zip.putNextEntry(new ZipEntry(entry.getKey()));
-                zip.write(entry.getValue().getBytes(StandardCharsets.UTF_8));
-                zip.closeEntry();
-            }
-        }
-        return bytes.toByteArray();
     }
 }
