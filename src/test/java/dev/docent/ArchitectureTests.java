@@ -29,6 +29,17 @@ class ArchitectureTests {
             .that().resideInAnyPackage(PLAIN_PACKAGES)
             .should().dependOnClassesThat().resideInAPackage("org.springframework..");
 
+    /**
+     * Plain classes that still share a package with Spring beans, by name until their modules have plain packages
+     * too (then they move there and leave this list): a new class here is not covered, as it is in the packages above.
+     */
+    @ArchTest
+    static final ArchRule plainClassesElsewhereHaveNoSpring = noClasses()
+            .that().haveNameMatching("dev\\.docent\\..*\\.(ListCursor|CacheKeys|MarkdownExport|Ids|Terms"
+                    + "|PromptAssembler|Titles|ExtractiveAnswerer|PassageText|Citations"
+                    + "|InProcessEmbedder|InProcessModel|OpenAiEmbedder|EmbedderInput|SettingValues)")
+            .should().dependOnClassesThat().resideInAPackage("org.springframework..");
+
     /** Parsing and chunking know nothing of what is done with their pages and passages. */
     @ArchTest
     static final ArchRule parsingAndChunkingComeFirst = noClasses()

@@ -32,12 +32,12 @@ public final class RankFusion {
     }
 
     /** Fuses lists of equal-weighted items identified by {@code equals}, with k = {@value #DEFAULT_K}. */
-    public static <T> List<Fused<T>> fuse(List<? extends List<? extends T>> rankings) {
+    static <T> List<Fused<T>> fuse(List<? extends List<? extends T>> rankings) {
         return fuse(rankings, Function.identity(), ones(rankings.size()), DEFAULT_K);
     }
 
     /** Fuses equal-weighted lists with k = {@value #DEFAULT_K}, items being the same when their keys are. */
-    public static <T, K> List<Fused<T>> fuse(List<? extends List<? extends T>> rankings, Function<? super T, K> key) {
+    static <T, K> List<Fused<T>> fuse(List<? extends List<? extends T>> rankings, Function<? super T, K> key) {
         return fuse(rankings, key, ones(rankings.size()), DEFAULT_K);
     }
 
