@@ -19,7 +19,7 @@ public class ServicesInitializer implements ApplicationContextInitializer<Config
                     "spring.datasource.hikari.maximum-pool-size=8",
                     // a cached test context keeps one idle connection, so dozens of them fit PostgreSQL's 100
                     "spring.datasource.hikari.minimum-idle=1",
-                    "spring.datasource.hikari.idle-timeout=10s",
+                    "spring.datasource.hikari.idle-timeout=10000",
                     "docent.redis.url=" + redisUrl(),
                     "docent.data-dir=" + dataDir,
                     "docent.knowledge.sample-docs=false",
