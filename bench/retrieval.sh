@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark of retrieval over the Python and Django docs: ingestion throughput, heap after the ingest, and query
 # latency of the chat's hybrid retrieval side by side with BM25 alone, in one in-process run
-# (src/test/java/dev/docent/knowledge/RetrievalBench.java). See bench/README.md. Usage:
+# (src/test/java/dev/docent/knowledge/cli/RetrievalBench.java). See bench/README.md. Usage:
 #
 #   bash bench/retrieval.sh                                      full run (about 4 minutes on this machine)
 #   BENCH_QUESTIONS=100 BENCH_ROUNDS=1 bash bench/retrieval.sh   shorter query part (the ingest is the same)
@@ -103,7 +103,7 @@ main() {
     # Flags as the app runs with (pom.xml docent.jvm.args), and a fixed heap so the heap figure means something.
     "$JAVA" --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -XX:+UseParallelGC \
         "-Xms$HEAP" "-Xmx$HEAP" ${BENCH_EMBEDDING_MODEL:+"-Ddocent.embedding.model=$BENCH_EMBEDDING_MODEL"} \
-        -cp "$CLASSPATH_ARG" dev.docent.knowledge.RetrievalBench \
+        -cp "$CLASSPATH_ARG" dev.docent.knowledge.cli.RetrievalBench \
         --data-dir "$WORK/data" --corpora "$WORK/corpora.tsv" --devset "$DEVSET" \
         --questions "$QUESTIONS" --rounds "$ROUNDS" --warmup-rounds "$WARMUP_ROUNDS" --seed "$SEED" \
         --commit "$commit" --progress-bar "$bar" --report "$WORK/table" &

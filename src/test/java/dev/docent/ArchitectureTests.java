@@ -13,27 +13,48 @@ import org.springframework.web.bind.annotation.RestController;
 @AnalyzeClasses(packages = "dev.docent", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
 
-    /** Logic that needs no framework stays free of it, and is unit-tested directly. */
+    /** The packages of plain logic: every class in them, a new one too, is unit-tested without a framework. */
+    static final String[] PLAIN_PACKAGES = {
+        "dev.docent.knowledge.parse..", "dev.docent.knowledge.chunk..", "dev.docent.knowledge.index..",
+        "dev.docent.knowledge.retrieve.."};
+
+    /** The ingest pipeline's later steps: storing, indexing, searching, and what drives them. */
+    static final String[] AFTER_CHUNKING = {
+        "dev.docent.knowledge.ingest..", "dev.docent.knowledge.upload..", "dev.docent.knowledge.store..",
+        "dev.docent.knowledge.index..", "dev.docent.knowledge.replica..", "dev.docent.knowledge.retrieve..",
+        "dev.docent.knowledge.cli..", "dev.docent.knowledge.web.."};
+
     @ArchTest
     static final ArchRule plainLogicHasNoSpring = noClasses()
-            .that().haveSimpleName("ListCursor").or().haveSimpleName("CacheKeys")
-            .or().haveSimpleName("PromptAssembler").or().haveSimpleName("Titles")
-            .or().haveSimpleName("MarkdownExport").or().haveSimpleName("Ids")
-            .or().haveSimpleName("DocumentParser").or().haveSimpleName("HtmlPageParser")
-            .or().haveSimpleName("MarkdownPageParser").or().haveSimpleName("TextPageParser")
-            .or().haveSimpleName("PdfPageParser").or().haveSimpleName("Outline")
-            .or().haveSimpleName("ParsedPage").or().haveSimpleName("Section").or().haveSimpleName("Block")
-            .or().haveSimpleName("Chunker").or().haveSimpleName("Chunk")
-            .or().haveSimpleName("PassageIndex").or().haveSimpleName("PassageDocument")
-            .or().haveSimpleName("PassageQuery").or().haveSimpleName("PassageAnalyzer")
-            .or().haveSimpleName("PageRanking")
-            .or().haveSimpleName("InProcessEmbedder").or().haveSimpleName("InProcessModel")
-            .or().haveSimpleName("OpenAiEmbedder").or().haveSimpleName("EmbedderInput")
-            .or().haveSimpleName("SettingValues")
-            .or().haveSimpleName("ExtractiveAnswerer").or().haveSimpleName("PassageText")
-            .or().haveSimpleName("Citations").or().haveSimpleName("QueryPlanner")
-            .or().haveSimpleName("RankFusion").or().haveSimpleName("Terms")
+            .that().resideInAnyPackage(PLAIN_PACKAGES)
             .should().dependOnClassesThat().resideInAPackage("org.springframework..");
+
+    /**
+     * Plain classes that still share a package with Spring beans, by name until their modules have plain packages
+     * too (then they move there and leave this list): a new class here is not covered, as it is in the packages above.
+     */
+    @ArchTest
+    static final ArchRule plainClassesElsewhereHaveNoSpring = noClasses()
+            .that().haveNameMatching("dev\\.docent\\..*\\.(ListCursor|CacheKeys|MarkdownExport|Ids|Terms"
+                    + "|PromptAssembler|Titles|ExtractiveAnswerer|PassageText|Citations"
+                    + "|InProcessEmbedder|InProcessModel|OpenAiEmbedder|EmbedderInput|SettingValues)")
+            .should().dependOnClassesThat().resideInAPackage("org.springframework..");
+
+    /** Parsing and chunking know nothing of what is done with their pages and passages. */
+    @ArchTest
+    static final ArchRule parsingAndChunkingComeFirst = noClasses()
+            .that().resideInAnyPackage("dev.docent.knowledge.parse..", "dev.docent.knowledge.chunk..")
+            .should().dependOnClassesThat().resideInAnyPackage(AFTER_CHUNKING);
+
+    /**
+     * HTTP is the web edge's business: the rest raise {@code shared.Problem}s, which {@code shared.ProblemHandler}
+     * maps. The assistant is left out until the turn is split (its Conversation and IdempotencyKeys use HTTP types).
+     */
+    @ArchTest
+    static final ArchRule httpOnlyAtTheWebEdge = noClasses()
+            .that().resideOutsideOfPackages("dev.docent..web..", "dev.docent.shared..", "dev.docent.assistant..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "org.springframework.http..", "org.springframework.web..", "jakarta.servlet..");
 
     @ArchTest
     static final ArchRule controllersLiveInWebPackages = classes()

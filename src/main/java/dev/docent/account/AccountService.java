@@ -17,7 +17,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
@@ -80,7 +79,7 @@ public class AccountService {
     /** Anyone's sign-up, when the operator allows it ({@code DOCENT_AUTH_SIGNUP}). */
     public SignedUp signUp(String username, String password, String email) {
         if (!settings.auth().signup()) {
-            throw new Problem(HttpStatus.FORBIDDEN, "signup-disabled", "Sign-up is turned off",
+            throw Problem.forbidden("signup-disabled", "Sign-up is turned off",
                     "This server does not allow sign-up (DOCENT_AUTH_SIGNUP=false); an ADMIN creates accounts");
         }
         Account account = create(username, password, email, Role.USER);
@@ -246,7 +245,7 @@ public class AccountService {
     }
 
     private static Problem unauthorized(String detail) {
-        return new Problem(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", detail);
+        return Problem.unauthorized(detail);
     }
 
     private static String hash(String token) {

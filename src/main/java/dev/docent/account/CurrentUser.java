@@ -10,7 +10,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 public record CurrentUser(UserId id, String username, Role role) {
 
     static final String USERNAME_CLAIM = "name";
-    static final String ROLE_CLAIM = "role";
+    public static final String ROLE_CLAIM = "role";
 
     public static CurrentUser require() {
         return find().orElseThrow(() -> new IllegalStateException("no authenticated user on this request"));

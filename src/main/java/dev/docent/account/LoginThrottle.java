@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 
 /**
  * Limits failed logins (bucket4j) per client address, whatever the usernames, and per username from one
@@ -90,7 +89,7 @@ class LoginThrottle {
 
     private static Problem limited(ConsumptionProbe probe, String scope) {
         long seconds = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds());
-        return new Problem(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many login attempts",
+        return Problem.tooManyRequests("rate-limited", "Too many login attempts",
                 "Too many failed login attempts " + scope + "; try again in " + seconds + " s")
                 .withRetryAfter(seconds);
     }

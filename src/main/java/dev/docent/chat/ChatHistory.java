@@ -1,5 +1,7 @@
 package dev.docent.chat;
 
+import dev.docent.chat.cache.CacheSettings;
+import dev.docent.chat.cache.HistoryCache;
 import dev.docent.shared.ChatId;
 import dev.docent.shared.Problem;
 import dev.docent.shared.UserId;

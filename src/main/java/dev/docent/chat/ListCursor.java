@@ -10,17 +10,17 @@ import java.util.UUID;
  * A position in a user's chat list, ordered by (updatedAt, id) descending. Its string form is also the
  * member of the cached index: fixed-width millis, then the id, so lexical order is list order.
  */
-record ListCursor(Instant updatedAt, UUID chatId) {
+public record ListCursor(Instant updatedAt, UUID chatId) {
 
     static ListCursor of(ChatSummary summary) {
         return new ListCursor(summary.updatedAt(), summary.id());
     }
 
-    String member() {
+    public String member() {
         return String.format("%013d:%s", updatedAt.toEpochMilli(), chatId);
     }
 
-    static ListCursor fromMember(String member) {
+    public static ListCursor fromMember(String member) {
         return new ListCursor(Instant.ofEpochMilli(Long.parseLong(member.substring(0, 13))),
                 UUID.fromString(member.substring(14)));
     }

@@ -1,5 +1,6 @@
 package dev.docent.knowledge;
 
+import dev.docent.knowledge.store.Documents;
 import dev.docent.shared.Problem;
 import java.util.List;
 import java.util.Optional;

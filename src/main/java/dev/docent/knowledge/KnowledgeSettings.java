@@ -19,7 +19,7 @@ import org.springframework.util.unit.DataSize;
  * @param maxFiles          the most files one upload may hold, zip entries included
  */
 @ConfigurationProperties("docent.knowledge")
-record KnowledgeSettings(Path indexDir, Path uploadDir, @DefaultValue("true") boolean sampleDocs,
+public record KnowledgeSettings(Path indexDir, Path uploadDir, @DefaultValue("true") boolean sampleDocs,
         @DefaultValue("5s") Duration syncInterval, @DefaultValue("100") int candidates,
         @DefaultValue("100MB") DataSize maxUploadSize, @DefaultValue("1GB") DataSize maxUnpackedSize,
         @DefaultValue("20000") int maxFiles) {

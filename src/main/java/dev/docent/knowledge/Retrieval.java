@@ -1,5 +1,10 @@
 package dev.docent.knowledge;
 
+import dev.docent.knowledge.index.PassageIndex;
+import dev.docent.knowledge.replica.IndexReplica;
+import dev.docent.knowledge.retrieve.PageRanking;
+import dev.docent.knowledge.retrieve.QueryPlanner;
+import dev.docent.knowledge.retrieve.RankFusion;
 import dev.docent.llm.Embedder;
 import dev.docent.llm.LanguageModel;
 import io.micrometer.core.instrument.MeterRegistry;

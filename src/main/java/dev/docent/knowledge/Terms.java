@@ -53,7 +53,7 @@ public final class Terms {
     }
 
     /** The words {@link #isContentWord} rejects by name: function words and the wrapping of a question. */
-    static Set<String> stopWords() {
+    public static Set<String> stopWords() {
         return STOP_WORDS;
     }
 

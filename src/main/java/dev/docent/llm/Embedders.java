@@ -2,16 +2,22 @@ package dev.docent.llm;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ResourceLoader;
 
 /** The {@link Embedder} the settings ask for: an in-process model, or an OpenAI-compatible endpoint. */
 @Configuration(proxyBeanMethods = false)
 class Embedders {
 
     @Bean
-    Embedder embedder(EmbeddingSettings settings) {
+    Embedder embedder(EmbeddingSettings settings, ResourceLoader resources) {
         if (settings.remote()) {
             return new OpenAiEmbedder(settings);
         }
-        return new InProcessEmbedder(InProcessModel.named(settings.model()).orElseThrow());
+        InProcessModel model = InProcessModel.named(settings.model()).orElseThrow();
+        if (!model.availableIn(resources.getClassLoader())) {
+            throw new InvalidLlmSettingsException("DOCENT_EMBEDDING_MODEL=" + model.id() + " needs the model's jar, "
+                    + "which this build leaves out: build the jar with ./mvnw -Pbge package");
+        }
+        return new InProcessEmbedder(model);
     }
 }

@@ -53,6 +53,11 @@ enum InProcessModel {
         return queryPrefix;
     }
 
+    /** Whether the jar that ships this model is on the classpath: the default build leaves bge out. */
+    boolean availableIn(ClassLoader classLoader) {
+        return classLoader != null && classLoader.getResource(resource + ".onnx") != null;
+    }
+
     OnnxBertBiEncoder encoder() {
         OnnxBertBiEncoder loaded = encoder;
         if (loaded == null) {

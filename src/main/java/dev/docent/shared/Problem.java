@@ -43,6 +43,26 @@ public class Problem extends RuntimeException {
         return new Problem(HttpStatus.CONFLICT, type, "Conflict", detail);
     }
 
+    /** The caller is not signed in, or its credentials do not hold (401). */
+    public static Problem unauthorized(String detail) {
+        return new Problem(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", detail);
+    }
+
+    /** The caller is known but may not do this (403). */
+    public static Problem forbidden(String type, String title, String detail) {
+        return new Problem(HttpStatus.FORBIDDEN, type, title, detail);
+    }
+
+    /** The caller asked too often; say when to try again with {@link #withRetryAfter} (429). */
+    public static Problem tooManyRequests(String type, String title, String detail) {
+        return new Problem(HttpStatus.TOO_MANY_REQUESTS, type, title, detail);
+    }
+
+    /** What was sent is larger than this server takes (413). */
+    public static Problem tooLarge(String type, String title, String detail) {
+        return new Problem(HttpStatus.CONTENT_TOO_LARGE, type, title, detail);
+    }
+
     /** Tells the client when to try again (the Retry-After header). */
     public Problem withRetryAfter(long seconds) {
         this.retryAfterSeconds = seconds;

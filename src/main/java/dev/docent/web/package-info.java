@@ -1,3 +1,3 @@
 /** The browser UI: pages and static assets. */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"account", "chat", "assistant"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {})
 package dev.docent.web;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.docent.support.Api;
 import dev.docent.support.Instances;
 import dev.docent.support.PausableRedis;
-import dev.docent.support.TestServices;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,7 +21,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -39,29 +37,18 @@ class RedisStallTest {
     static final int MAX_MESSAGES = 40;
 
     static PausableRedis redis;
-    static ConfigurableApplicationContext first;
-    static ConfigurableApplicationContext second;
+    static Instances.Two instances;
 
     @BeforeAll
     static void start() {
         redis = PausableRedis.start(6400, 6409);
-        Map<String, Object> shared = Map.of(
-                "docent.db.url", TestServices.freshDatabaseUrl(),
-                "docent.db.user", "postgres",
-                "docent.redis.url", redis.url(),
-                "docent.jwt.secret", "stalled-redis-shared-secret-0123456789",
-                "docent.knowledge.sample-docs", false);
-        first = Instances.start(shared);
-        second = Instances.start(shared);
+        instances = Instances.startTwo(Map.of("docent.redis.url", redis.url()));
     }
 
     @AfterAll
     static void stop() {
-        if (first != null) {
-            first.close();
-        }
-        if (second != null) {
-            second.close();
+        if (instances != null) {
+            instances.close();
         }
         redis.close();
     }
@@ -79,8 +66,8 @@ class RedisStallTest {
         List<Future<?>> running = new ArrayList<>();
         for (int i = 0; i < CLIENTS; i++) {
             boolean writeOnFirst = i % 2 == 0;
-            Api writer = new Api(Instances.port(writeOnFirst ? first : second)).newUser();
-            Api reader = new Api(Instances.port(writeOnFirst ? second : first)).as(writer.token());
+            Api writer = new Api(writeOnFirst ? instances.firstPort() : instances.secondPort()).newUser();
+            Api reader = new Api(writeOnFirst ? instances.secondPort() : instances.firstPort()).as(writer.token());
             running.add(clients.submit(() -> new Client(writer, reader, run).loop()));
         }
         Thread.sleep(3_000);

@@ -4,43 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.docent.support.Api;
 import dev.docent.support.Instances;
-import dev.docent.support.TestServices;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /** Two instances share PostgreSQL and Redis: what one writes, the other never serves stale. */
 class TwoInstancesTest {
 
-    static ConfigurableApplicationContext first;
-    static ConfigurableApplicationContext second;
+    @AutoClose
+    static Instances.Two instances;
 
     @BeforeAll
-    static void start() throws Exception {
-        Map<String, Object> shared = Map.of(
-                "docent.db.url", TestServices.freshDatabaseUrl(),
-                "docent.db.user", "postgres",
-                "docent.redis.url", TestServices.redisUrl(),
-                "docent.jwt.secret", "two-instances-share-this-secret-0123456789",
-                "docent.auth.login-attempts-per-minute", 3,
-                "docent.knowledge.sample-docs", false);
-        first = Instances.start(shared);
-        second = Instances.start(shared);
-    }
-
-    @AfterAll
-    static void stop() {
-        first.close();
-        second.close();
+    static void start() {
+        instances = Instances.startTwo(Map.of("docent.auth.login-attempts-per-minute", 3));
     }
 
 
     @Test
     void writesOnOneInstanceAreSeenAtOnceOnTheOther() {
-        Api onFirst = new Api(Instances.port(first)).newUser();
-        Api onSecond = new Api(Instances.port(second)).as(onFirst.token());
+        Api onFirst = new Api(instances.firstPort()).newUser();
+        Api onSecond = new Api(instances.secondPort()).as(onFirst.token());
         String chatId = onFirst.newChat("asked on the first instance");
         assertThat(onSecond.get("/api/v1/chats/" + chatId).json().get("messages")).hasSize(2);
         assertThat(onSecond.get("/api/v1/chats").json().get("items")).hasSize(1);
@@ -58,8 +42,8 @@ class TwoInstancesTest {
     void theLoginLimitIsSharedThroughRedis() {
         String username = "limited" + java.util.UUID.randomUUID().toString().substring(0, 8);
         String wrong = "{\"username\":\"" + username + "\",\"password\":\"not the password\"}";
-        Api toFirst = new Api(Instances.port(first));
-        Api toSecond = new Api(Instances.port(second));
+        Api toFirst = new Api(instances.firstPort());
+        Api toSecond = new Api(instances.secondPort());
         toFirst.post("/api/v1/auth/signup", "{\"username\":\"" + username + "\",\"password\":\"correct horse battery\"}");
         assertThat(toFirst.post("/api/v1/auth/login", wrong).status()).isEqualTo(401);
         assertThat(toSecond.post("/api/v1/auth/login", wrong).status()).isEqualTo(401);

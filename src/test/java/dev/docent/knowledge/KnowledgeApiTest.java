@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.docent.support.Api;
 import dev.docent.support.DocentTest;
 import dev.docent.support.Eventually;
+import dev.docent.support.Zips;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -19,9 +20,9 @@ import tools.jackson.databind.JsonNode;
 
 @DocentTest
 @TestPropertySource(properties = {"docent.admin.username=librarian", "docent.admin.password=shelve-the-books-42"})
-class KnowledgeApiTest {
+public class KnowledgeApiTest {
 
-    static final String TEA = """
+    public static final String TEA = """
             # Brewing tea
 
             ## Water temperature
@@ -33,7 +34,7 @@ class KnowledgeApiTest {
 
             Steep green tea for two minutes and black tea for four. Longer steeping releases more tannins.
             """;
-    static final String BREAD = """
+    public static final String BREAD = """
             # Baking sourdough bread
 
             ## Feeding the starter
@@ -72,7 +73,7 @@ class KnowledgeApiTest {
     void anAdminUploadsFilesAndAZipAndEveryoneCanSearchThem() throws Exception {
         JsonNode job = ingest("household", "Household guide", Map.of(
                 "tea.md", TEA.getBytes(StandardCharsets.UTF_8),
-                "more.zip", UploadStagingTest.zip(Map.of("kitchen/bread.md", BREAD, "garage/bicycle.html",
+                "more.zip", Zips.ofText(Map.of("kitchen/bread.md", BREAD, "garage/bicycle.html",
                         BICYCLE_HTML, "garage/photo.png", "\u0089PNG not really"))));
 
         assertThat(job.get("pagesTotal").asInt()).isEqualTo(4);
@@ -182,7 +183,7 @@ class KnowledgeApiTest {
                 "files", Map.of("a.md", page)), 400, "baseUrl");
         assertField(admin.upload("/api/v1/documents", Map.of("slug", "x", "title", "X"), "files", Map.of()), 400, "files");
         assertField(admin.upload("/api/v1/documents", Map.of("slug", "x", "title", "X"), "files",
-                Map.of("evil.zip", UploadStagingTest.zip(Map.of("../../etc/cron.d/evil", "x")))), 400, "files");
+                Map.of("evil.zip", Zips.ofText(Map.of("../../etc/cron.d/evil", "x")))), 400, "files");
         assertThat(admin.get("/api/v1/ingestions/not-a-uuid").status()).isEqualTo(400);
         assertThat(admin.get("/api/v1/ingestions/0198f3a0-0000-7000-8000-000000000000").status()).isEqualTo(404);
         assertThat(learner.get("/api/v1/documents").json()).isEmpty();

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.io.ClassPathResource;
 
 /** The one {@link Embedder} the module contributes, as the settings choose it. */
 class EmbeddersTest {
@@ -25,6 +27,18 @@ class EmbeddersTest {
     void theOtherInProcessModelIsChosenByName() {
         context.withPropertyValues("docent.embedding.model=bge-small-en-v15-q").run(beans ->
                 assertThat(beans.getBean(Embedder.class).id()).isEqualTo("bge-small-en-v15-q"));
+    }
+
+    /** The default build's jar leaves bge out; the tests' classpath has it, so it is hidden here. */
+    @Test
+    void aModelWhoseJarIsMissingStopsTheStartSayingHowToGetIt() {
+        context.withClassLoader(new FilteredClassLoader(new ClassPathResource("bge-small-en-v1.5-q.onnx")))
+                .withPropertyValues("docent.embedding.model=bge-small-en-v15-q").run(beans -> {
+                    assertThat(beans).hasFailed();
+                    assertThat(beans.getStartupFailure()).rootCause().isInstanceOf(InvalidLlmSettingsException.class)
+                            .hasMessage("DOCENT_EMBEDDING_MODEL=bge-small-en-v15-q needs the model's jar, which this "
+                                    + "build leaves out: build the jar with ./mvnw -Pbge package");
+                });
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -33,7 +34,50 @@ public final class Instances {
         return new SpringApplicationBuilder(DocentApplication.class).run(args.toArray(String[]::new));
     }
 
+    /**
+     * Starts two that share a fresh PostgreSQL database, the test Redis and the token secret, with no sample guide;
+     * {@code properties} add to or override that.
+     */
+    public static Two startTwo(Map<String, Object> properties) {
+        Map<String, Object> shared = new HashMap<>(Map.of(
+                "docent.db.url", TestServices.freshDatabaseUrl(),
+                "docent.db.user", "postgres",
+                "docent.redis.url", TestServices.redisUrl(),
+                "docent.jwt.secret", "two-instances-share-this-secret-0123456789",
+                "docent.knowledge.sample-docs", false));
+        shared.putAll(properties);
+        ConfigurableApplicationContext first = start(shared);
+        try {
+            return new Two(first, start(shared));
+        } catch (RuntimeException e) {
+            first.close();
+            throw e;
+        }
+    }
+
     public static int port(ConfigurableApplicationContext context) {
         return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    /** Two running instances, closed together. */
+    public record Two(ConfigurableApplicationContext first, ConfigurableApplicationContext second)
+            implements AutoCloseable {
+
+        public int firstPort() {
+            return port(first);
+        }
+
+        public int secondPort() {
+            return port(second);
+        }
+
+        @Override
+        public void close() {
+            try {
+                first.close();
+            } finally {
+                second.close();
+            }
+        }
     }
 }

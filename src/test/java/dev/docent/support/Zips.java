@@ -46,6 +46,13 @@ public final class Zips {
         return bytes.toByteArray();
     }
 
+    /** A zip of text entries (UTF-8), in the map's order. */
+    public static byte[] ofText(Map<String, String> entries) {
+        Map<String, byte[]> bytes = new LinkedHashMap<>();
+        entries.forEach((name, text) -> bytes.put(name, text.getBytes(StandardCharsets.UTF_8)));
+        return of(bytes);
+    }
+
     /** Marks the entry as a Unix symbolic link (its content is the target), as {@code zip --symlinks} stores one. */
     public static byte[] symlink(byte[] zip, String entry) {
         ByteBuffer buffer = ByteBuffer.wrap(zip.clone()).order(ByteOrder.LITTLE_ENDIAN);

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class JavaScriptTest {
 
-    private static final Optional<Path> NODE = node();
+    static final Optional<Path> NODE = node();
     private static final Path TESTS = Path.of("src/test/js");
     private static final Path ESLINT = Path.of("node_modules/eslint/bin/eslint.js");
     private static final long PATIENCE_SECONDS = 180;
@@ -45,7 +45,7 @@ class JavaScriptTest {
         assertSucceeds(List.of(NODE.get().toString(), ESLINT.toString(), "--max-warnings=0"));
     }
 
-    private static void assertSucceeds(List<String> command) throws IOException, InterruptedException {
+    static void assertSucceeds(List<String> command) throws IOException, InterruptedException {
         Path output = Files.createTempFile("docent-js", ".log");
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile())

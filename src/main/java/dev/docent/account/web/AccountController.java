@@ -1,5 +1,8 @@
 package dev.docent.account.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import dev.docent.account.AccountService;
 import dev.docent.account.Role;
 import jakarta.validation.Valid;
@@ -13,6 +16,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Accounts an ADMIN creates: the way in when sign-up is turned off. */
+@Tag(name = "Accounts", description = "Accounts an ADMIN creates")
 @RestController
 @RequestMapping(path = "/api/v1/accounts", produces = "application/json")
 class AccountController {
@@ -28,6 +32,9 @@ class AccountController {
         this.accounts = accounts;
     }
 
+    @Operation(operationId = "createAccount", summary = "Create an account (ADMIN)")
+    @ApiResponse(responseCode = "403", description = "Not an ADMIN")
+    @ApiResponse(responseCode = "409", description = "The username is taken")
     @PostMapping(consumes = "application/json")
     @ResponseStatus(HttpStatus.CREATED)
     AccountService.Me create(@Valid @RequestBody CreateAccountRequest request) {

@@ -1,5 +1,9 @@
 package dev.docent.account.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import dev.docent.account.AccountService;
 import dev.docent.account.CurrentUser;
 import dev.docent.shared.Text;
@@ -17,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Auth", description = "Sign-up, login and refresh-token rotation for API clients")
 @RestController
 @RequestMapping(path = "/api/v1", produces = "application/json")
 class AuthController {
@@ -41,34 +46,52 @@ class AuthController {
         this.accounts = accounts;
     }
 
+    @Operation(operationId = "signUp", summary = "Sign up for an account")
+    @SecurityRequirements
+    @ApiResponse(responseCode = "403", description = "Sign-up is turned off")
+    @ApiResponse(responseCode = "409", description = "The username is taken")
     @PostMapping(path = "/auth/signup", consumes = "application/json")
     @ResponseStatus(HttpStatus.CREATED)
     AccountService.SignedUp signUp(@Valid @RequestBody SignUpRequest request) {
         return accounts.signUp(request.username(), request.password(), request.email());
     }
 
+    @Operation(operationId = "logIn", summary = "Log in for an access token and a refresh token")
+    @SecurityRequirements
+    @ApiResponse(responseCode = "200", description = "Signed in")
+    @ApiResponse(responseCode = "401", description = "Wrong username or password")
+    @ApiResponse(responseCode = "429", description = "Too many login attempts; Retry-After says when to try again")
     @PostMapping(path = "/auth/login", consumes = "application/json")
     AccountService.TokenPair login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
         return accounts.login(request.username(), request.password(), http.getRemoteAddr());
     }
 
     /** What the sign-in page needs to know before anyone signs in. */
+    @Operation(operationId = "getAuthOptions", summary = "Read the sign-in options")
+    @SecurityRequirements
     @GetMapping("/auth/options")
     AuthOptions options() {
         return new AuthOptions(accounts.signUpAllowed());
     }
 
+    @Operation(operationId = "refreshTokens", summary = "Trade a refresh token for a new token pair")
+    @SecurityRequirements
+    @ApiResponse(responseCode = "200", description = "A new token pair; the old refresh token is spent")
+    @ApiResponse(responseCode = "401", description = "The refresh token is unknown, expired or revoked")
     @PostMapping(path = "/auth/refresh", consumes = "application/json")
     AccountService.TokenPair refresh(@Valid @RequestBody RefreshRequest request) {
         return accounts.refresh(request.refreshToken());
     }
 
+    @Operation(operationId = "logOut", summary = "Revoke a refresh token")
+    @SecurityRequirements
     @PostMapping(path = "/auth/logout", consumes = "application/json")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void logout(@Valid @RequestBody RefreshRequest request) {
         accounts.logout(request.refreshToken());
     }
 
+    @Operation(operationId = "getMe", summary = "Read the signed-in account")
     @GetMapping("/me")
     AccountService.Me me() {
         return accounts.me(CurrentUser.require());

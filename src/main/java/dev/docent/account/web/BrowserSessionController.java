@@ -1,5 +1,11 @@
 package dev.docent.account.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import dev.docent.account.AccountService;
 import dev.docent.shared.Problem;
 import dev.docent.shared.ProblemHandler;
@@ -24,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
  * see it. Every request must carry {@value #GUARD_HEADER}: a header no cross-site form or link can send,
  * and that a cross-origin script cannot send without a CORS preflight this server never grants.
  */
+@Tag(name = "Browser session", description = "The web app's login: the refresh token in an HttpOnly cookie")
 @RestController
 @RequestMapping(path = BrowserSessionController.PATH, produces = "application/json")
 class BrowserSessionController {
@@ -42,6 +49,12 @@ class BrowserSessionController {
         this.accounts = accounts;
     }
 
+    @Operation(operationId = "startBrowserSession", summary = "Log in, keeping the refresh token in a cookie")
+    @SecurityRequirements
+    @ApiResponse(responseCode = "200", description = "Signed in; the refresh token is in the cookie")
+    @ApiResponse(responseCode = "401", description = "Wrong username or password")
+    @ApiResponse(responseCode = "403", description = "The " + GUARD_HEADER + " header is missing")
+    @ApiResponse(responseCode = "429", description = "Too many login attempts; Retry-After says when to try again")
     @PostMapping(consumes = "application/json")
     ResponseEntity<AccessToken> login(@RequestHeader(name = GUARD_HEADER, required = false) String guard,
             @Valid @RequestBody AuthController.LoginRequest request, HttpServletRequest http) {
@@ -50,6 +63,12 @@ class BrowserSessionController {
     }
 
     /** A token that is unknown, expired or revoked also clears the cookie: the page then shows the sign-in form. */
+    @Operation(operationId = "refreshBrowserSession", summary = "Rotate the session cookie for a new access token")
+    @SecurityRequirements
+    @ApiResponse(responseCode = "200", description = "A new access token; the cookie is rotated",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AccessToken.class)))
+    @ApiResponse(responseCode = "401", description = "No valid session cookie; the cookie is cleared")
+    @ApiResponse(responseCode = "403", description = "The " + GUARD_HEADER + " header is missing")
     @PostMapping("/refresh")
     ResponseEntity<?> refresh(@RequestHeader(name = GUARD_HEADER, required = false) String guard,
             @CookieValue(name = COOKIE, required = false) String refreshToken, HttpServletRequest http) {
@@ -65,6 +84,10 @@ class BrowserSessionController {
         }
     }
 
+    @Operation(operationId = "endBrowserSession", summary = "Log out: revoke and clear the session cookie")
+    @SecurityRequirements
+    @ApiResponse(responseCode = "204", description = "Logged out")
+    @ApiResponse(responseCode = "403", description = "The " + GUARD_HEADER + " header is missing")
     @PostMapping("/logout")
     ResponseEntity<Void> logout(@RequestHeader(name = GUARD_HEADER, required = false) String guard,
             @CookieValue(name = COOKIE, required = false) String refreshToken, HttpServletRequest http) {

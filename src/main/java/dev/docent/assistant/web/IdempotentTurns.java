@@ -47,7 +47,7 @@ class IdempotentTurns {
     /** @param request what identifies the request: the same key with another one is refused */
     TurnOutcome run(UserId user, String key, String request, TurnListener listener, Turn turn) {
         if (key == null) {
-            return TurnProblems.run(turn, listener);
+            return TurnFailures.run(turn, listener);
         }
         Instant now = clock.instant();
         switch (keys.claim(user, key, request, now, now.minus(settings.lease()))) {
@@ -83,7 +83,7 @@ class IdempotentTurns {
 
     private TurnOutcome runClaimed(UserId user, String key, TurnListener listener, Turn turn) {
         try {
-            TurnOutcome outcome = TurnProblems.run(turn, listener);
+            TurnOutcome outcome = TurnFailures.run(turn, listener);
             keys.complete(user, key, 200, json.writeValueAsString(outcome));
             return outcome;
         } catch (Problem problem) {

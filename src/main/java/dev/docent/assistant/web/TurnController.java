@@ -1,5 +1,10 @@
 package dev.docent.assistant.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import dev.docent.account.CurrentUser;
 import dev.docent.assistant.Conversation;
 import dev.docent.assistant.Turn;
@@ -37,6 +42,7 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Asking: start a chat, continue one (JSON or server-sent events), stop a running answer. */
+@Tag(name = "Turns", description = "Asking: a question and its cited answer, as JSON or server-sent events")
 @RestController
 @RequestMapping("/api/v1/chats")
 class TurnController {
@@ -72,6 +78,11 @@ class TurnController {
         this.json = json;
     }
 
+    @Operation(operationId = "startChat", summary = "Start a chat with a question")
+    @ApiResponse(responseCode = "201", description = "The new chat, the question and the answer",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = Started.class)))
+    @TurnProblems
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Started> start(@Valid @RequestBody StartRequest request,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
@@ -80,6 +91,10 @@ class TurnController {
                 .body(new Started(outcome.chat(), List.of(outcome.question(), outcome.answer())));
     }
 
+    @Operation(operationId = "startChat", summary = "Start a chat with a question")
+    @ApiResponse(responseCode = "200", description = "With Accept: text/event-stream: the answer as it is written",
+            content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")))
+    @TurnProblems
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     void startStreaming(@Valid @RequestBody StartRequest request,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key, HttpServletResponse response)
@@ -87,6 +102,12 @@ class TurnController {
         stream(response, listener -> startTurn(request, key, listener));
     }
 
+    @Operation(operationId = "askInChat", summary = "Ask a follow-up question in a chat")
+    @ApiResponse(responseCode = "200", description = "The question and the answer",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = Replied.class)))
+    @ApiResponse(responseCode = "410", description = "The chat was deleted while answering")
+    @TurnProblems
     @PostMapping(path = "/{chatId}/messages", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     Replied reply(@PathVariable UUID chatId, @Valid @RequestBody ReplyRequest request,
@@ -95,6 +116,11 @@ class TurnController {
         return new Replied(List.of(outcome.question(), outcome.answer()));
     }
 
+    @Operation(operationId = "askInChat", summary = "Ask a follow-up question in a chat")
+    @ApiResponse(responseCode = "200", description = "With Accept: text/event-stream: the answer as it is written",
+            content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "410", description = "The chat was deleted while answering")
+    @TurnProblems
     @PostMapping(path = "/{chatId}/messages", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     void replyStreaming(@PathVariable UUID chatId, @Valid @RequestBody ReplyRequest request,
@@ -103,6 +129,13 @@ class TurnController {
         stream(response, listener -> replyTurn(chatId, request, key, listener));
     }
 
+    @Operation(operationId = "stopAnswer", summary = "Stop the chat's running answer")
+    @ApiResponse(responseCode = "200", description = "No answer was running",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = Stopping.class)))
+    @ApiResponse(responseCode = "202", description = "The running answer is stopping",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = Stopping.class)))
     @PostMapping(path = "/{chatId}/stop", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Stopping> stop(@PathVariable UUID chatId) {
         boolean running = conversation.stop(CurrentUser.require().id(), new ChatId(chatId));

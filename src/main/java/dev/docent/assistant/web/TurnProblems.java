@@ -1,35 +1,18 @@
 package dev.docent.assistant.web;
 
-import dev.docent.assistant.Turn;
-import dev.docent.assistant.TurnFailed;
-import dev.docent.assistant.TurnListener;
-import dev.docent.assistant.TurnOutcome;
-import dev.docent.shared.Problem;
-import org.springframework.http.HttpStatus;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 
-/** How a failed turn reaches the client: each a 5xx or 410, so that an idempotent retry replays it. */
-final class TurnProblems {
-
-    private TurnProblems() {
-    }
-
-    static TurnOutcome run(Turn turn, TurnListener listener) {
-        try {
-            return turn.run(listener);
-        } catch (TurnFailed failed) {
-            throw problem(failed);
-        }
-    }
-
-    static Problem problem(TurnFailed failed) {
-        return switch (failed.reason()) {
-            case GENERATION_TIMEOUT -> new Problem(HttpStatus.GATEWAY_TIMEOUT, "generation-timeout",
-                    "The answer took too long", failed.getMessage());
-            case MODEL_FAILED -> new Problem(HttpStatus.BAD_GATEWAY, "model-failed", "The language model failed",
-                    failed.getMessage());
-            case ANSWER_NOT_SAVED -> new Problem(HttpStatus.INTERNAL_SERVER_ERROR, "answer-not-saved",
-                    "Answer not saved", failed.getMessage());
-            case CHAT_DELETED -> new Problem(HttpStatus.GONE, "chat-deleted", "Chat deleted", failed.getMessage());
-        };
-    }
+/** The errors of a turn, for the OpenAPI document: the same for a new chat and a follow-up, JSON or streamed. */
+@Target(ElementType.METHOD)
+@Retention(RetentionPolicy.RUNTIME)
+@ApiResponse(responseCode = "409",
+        description = "An answer is already running in the chat, or a request with this Idempotency-Key is")
+@ApiResponse(responseCode = "422", description = "The Idempotency-Key was used for a different request")
+@ApiResponse(responseCode = "502", description = "The language model failed")
+@ApiResponse(responseCode = "504", description = "The answer took too long")
+@interface TurnProblems {
 }

@@ -1,5 +1,7 @@
 package dev.docent.chat.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.docent.account.CurrentUser;
 import dev.docent.chat.ChatHistory;
 import dev.docent.chat.ChatSummary;
@@ -36,6 +38,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
+@Tag(name = "Chats", description = "The signed-in user's chats: read, list, search, rename, delete, export")
 @RestController
 @RequestMapping("/api/v1/chats")
 class ChatController {
@@ -59,6 +62,7 @@ class ChatController {
         this.json = json;
     }
 
+    @Operation(operationId = "getChat", summary = "Read a chat with its newest messages")
     @GetMapping(path = "/{chatId}", produces = MediaType.APPLICATION_JSON_VALUE)
     @ApiResponse(responseCode = "200", description = "The chat with its newest messages; X-Cache says HIT or MISS",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
@@ -69,6 +73,7 @@ class ChatController {
                 : history.chat(user, new ChatId(chatId)));
     }
 
+    @Operation(operationId = "listChats", summary = "List or search the user's chats")
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     @ApiResponse(responseCode = "200", description = "A page of the user's chats, most recently updated first",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
@@ -86,6 +91,7 @@ class ChatController {
                 : history.list(user, cursor, limit));
     }
 
+    @Operation(operationId = "listMessages", summary = "Page through a chat's older messages")
     @GetMapping(path = "/{chatId}/messages", produces = MediaType.APPLICATION_JSON_VALUE)
     ChatHistory.MessagePage messages(@PathVariable UUID chatId,
             @RequestParam(required = false) @Min(1) Integer before,
@@ -93,18 +99,24 @@ class ChatController {
         return history.messages(CurrentUser.require().id(), new ChatId(chatId), before, limit);
     }
 
+    @Operation(operationId = "renameChat", summary = "Rename a chat")
     @PatchMapping(path = "/{chatId}", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     ChatSummary rename(@PathVariable UUID chatId, @Valid @RequestBody RenameRequest request) {
         return history.rename(CurrentUser.require().id(), new ChatId(chatId), request.title().strip());
     }
 
+    @Operation(operationId = "deleteChat", summary = "Delete a chat and its messages")
     @DeleteMapping("/{chatId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable UUID chatId) {
         history.delete(CurrentUser.require().id(), new ChatId(chatId));
     }
 
+    @Operation(operationId = "exportChat", summary = "Export a chat as Markdown or JSON")
+    @ApiResponse(responseCode = "200", description = "The whole chat, as an attachment", content = {
+            @Content(mediaType = "text/markdown", schema = @Schema(type = "string")),
+            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ChatView.class))})
     @GetMapping("/{chatId}/export")
     ResponseEntity<byte[]> export(@PathVariable UUID chatId,
             @RequestParam(defaultValue = "markdown") String format) {

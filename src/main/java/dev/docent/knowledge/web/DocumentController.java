@@ -1,9 +1,13 @@
 package dev.docent.knowledge.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import dev.docent.knowledge.DocumentView;
 import dev.docent.knowledge.IngestionJob;
 import dev.docent.knowledge.KnowledgeBase;
-import dev.docent.knowledge.Uploads;
+import dev.docent.knowledge.ingest.Ingestion;
+import dev.docent.knowledge.upload.Uploads;
 import dev.docent.shared.Problem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /** The document sets: listed for everyone, uploaded and deleted by admins (the security rules say who). */
+@Tag(name = "Documents", description = "The document sets: listed for everyone, uploaded and deleted by admins")
 @RestController
 @RequestMapping("/api/v1")
 class DocumentController {
@@ -39,16 +44,20 @@ class DocumentController {
         this.uploads = uploads;
     }
 
+    @Operation(operationId = "listDocuments", summary = "List the document sets")
     @GetMapping("/documents")
     List<DocumentView> documents() {
         return knowledge.documents();
     }
 
+    @Operation(operationId = "getDocument", summary = "Read a document set")
     @GetMapping("/documents/{id}")
     DocumentView document(@PathVariable UUID id) {
         return knowledge.document(id).orElseThrow(() -> Problem.notFound("Document " + id));
     }
 
+    @Operation(operationId = "uploadDocuments", summary = "Upload files as a document set to ingest (ADMIN)")
+    @ApiResponse(responseCode = "403", description = "Not an ADMIN")
     @PostMapping(path = "/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
     Accepted upload(@RequestParam(required = false) String slug, @RequestParam(required = false) String title,
@@ -65,11 +74,16 @@ class DocumentController {
         return new Accepted(uploads.accept(slug, title, baseUrl, uploaded));
     }
 
+    @Operation(operationId = "getIngestion", summary = "Follow an upload's ingestion (ADMIN)")
+    @ApiResponse(responseCode = "200", description = "The job's state and progress")
+    @ApiResponse(responseCode = "403", description = "Not an ADMIN")
     @GetMapping("/ingestions/{jobId}")
     IngestionJob ingestion(@PathVariable UUID jobId) {
         return uploads.job(jobId).orElseThrow(() -> Problem.notFound("Ingestion " + jobId));
     }
 
+    @Operation(operationId = "deleteDocument", summary = "Delete a document set (ADMIN)")
+    @ApiResponse(responseCode = "403", description = "Not an ADMIN")
     @DeleteMapping("/documents/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable UUID id) {

@@ -1,5 +1,8 @@
 package dev.docent.knowledge.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import dev.docent.knowledge.KnowledgeBase;
 import dev.docent.knowledge.Passage;
 import dev.docent.knowledge.Retrieval;
@@ -18,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Ranked passages for a query, the way a chat's retrieval sees them: for debugging and for the eval. */
+@Tag(name = "Search", description = "Ranked passages, as a chat's retrieval sees them")
 @RestController
 @RequestMapping("/api/v1/search")
 class SearchController {
@@ -36,6 +40,9 @@ class SearchController {
         this.knowledge = knowledge;
     }
 
+    @Operation(operationId = "searchPassages", summary = "Rank the passages for a query")
+    @ApiResponse(responseCode = "200", description = "The passages, best first")
+    @ApiResponse(responseCode = "404", description = "No document set with that documentId")
     @GetMapping
     List<Hit> search(@RequestParam(required = false) @NotBlank @Size(max = MAX_QUERY_LENGTH)
             @Pattern(regexp = Text.NO_CONTROL_CHARACTERS, message = Text.CONTROL_CHARACTERS_MESSAGE) String q,

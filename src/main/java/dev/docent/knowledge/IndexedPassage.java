@@ -1,8 +1,0 @@
-package dev.docent.knowledge;
-
-import java.util.UUID;
-
-/** A stored chunk as the search index holds it: what a citation needs, and the passage's vector. */
-record IndexedPassage(UUID chunkId, UUID documentId, String documentTitle, String pagePath, String pageTitle,
-        String section, String url, String text, float[] vector) {
-}

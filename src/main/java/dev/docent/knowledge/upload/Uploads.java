@@ -1,0 +1,156 @@
+package dev.docent.knowledge.upload;
+
+import dev.docent.knowledge.IngestionJob;
+import dev.docent.knowledge.KnowledgeSettings;
+import dev.docent.knowledge.ingest.DocumentNames;
+import dev.docent.knowledge.ingest.IngestProgress;
+import dev.docent.knowledge.ingest.IngestReport;
+import dev.docent.knowledge.ingest.IngestRequest;
+import dev.docent.knowledge.ingest.Ingestion;
+import dev.docent.knowledge.ingest.SourceFile;
+import dev.docent.shared.Ids;
+import dev.docent.shared.Problem;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * Document sets uploaded through the API: the files are staged (and checked) while the request waits, then
+ * ingested in the background, one upload at a time per instance, with the job's progress in the database.
+ */
+@Service
+public class Uploads implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(Uploads.class);
+
+    private final Ingestion ingestion;
+    private final IngestionJobs jobs;
+    private final KnowledgeSettings settings;
+    private final Clock clock;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("ingest-upload").daemon().factory());
+    private final Set<UUID> active = ConcurrentHashMap.newKeySet();
+
+    Uploads(Ingestion ingestion, IngestionJobs jobs, KnowledgeSettings settings, Clock clock) {
+        this.ingestion = ingestion;
+        this.jobs = jobs;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** An uploaded file: the name the client gave it, and its content. */
+    public record UploadedFile(String fileName, InputStream content) {
+    }
+
+    /**
+     * Stages the files and queues their ingest; returns the job's id.
+     *
+     * @throws Problem 400 for a bad slug, title, file name or archive; 413 when the upload unpacks too large
+     */
+    public UUID accept(String slug, String title, String baseUrl, List<UploadedFile> files) {
+        DocumentNames.requireValid(slug, title, baseUrl);
+        if (files.isEmpty()) {
+            throw Problem.invalid("files", "attach at least one file (HTML, Markdown, text, PDF, or a zip of them)");
+        }
+        UUID job = Ids.newUuid7();
+        Path directory = settings.uploadDir().resolve(job.toString());
+        List<SourceFile> staged;
+        try {
+            Files.createDirectories(directory);
+            staged = new UploadStaging(new UploadStaging.Limits(settings.maxUnpackedSize().toBytes(),
+                    settings.maxFiles())).stage(directory, files);
+        } catch (IOException e) {
+            delete(directory);
+            throw new UncheckedIOException(e);
+        } catch (Problem refused) {
+            log.info("Upload to '{}' refused: {}", slug, refused.getMessage());
+            delete(directory);
+            throw refused;
+        } catch (RuntimeException e) {
+            delete(directory);
+            throw e;
+        }
+        jobs.create(job, slug, clock.instant());
+        active.add(job);
+        worker.submit(() -> run(job, new IngestRequest(slug, title, baseUrl, staged), directory));
+        return job;
+    }
+
+    public Optional<IngestionJob> job(UUID job) {
+        return jobs.find(job, clock.instant());
+    }
+
+    /** Keeps this instance's jobs from looking abandoned while they wait or run. */
+    @Scheduled(fixedDelay = 30_000)
+    void heartbeat() {
+        if (!active.isEmpty()) {
+            jobs.touch(List.copyOf(active), clock.instant());
+        }
+    }
+
+    @Override
+    public void destroy() {
+        worker.shutdownNow();
+    }
+
+    private void run(UUID job, IngestRequest request, Path directory) {
+        try {
+            IngestReport report = ingestion.ingest(request, new IngestProgress() {
+                private long lastWrite;
+
+                @Override
+                public void advanced(int pagesDone, int pagesTotal, int passages) {
+                    long now = System.nanoTime();
+                    if (pagesDone == pagesTotal || now - lastWrite > 250_000_000L || pagesDone == 1) {
+                        jobs.progress(job, pagesDone, pagesTotal, passages, clock.instant());
+                        lastWrite = now;
+                    }
+                }
+            });
+            jobs.done(job, report, clock.instant());
+            log.info("Upload {} ingested into '{}': {} pages, {} passages, {} skipped", job, request.slug(),
+                    report.pages(), report.passages(), report.skipped().size());
+        } catch (Problem problem) {
+            log.info("Upload {} into '{}' failed: {}", job, request.slug(), problem.getMessage());
+            jobs.failed(job, problem.getMessage(), clock.instant());
+        } catch (RuntimeException e) {
+            log.warn("Upload {} failed", job, e);
+            jobs.failed(job, "The ingest failed: " + e.getMessage(), clock.instant());
+        } catch (Error e) {
+            // whatever ended the ingest, the job must not sit QUEUED or RUNNING until it looks abandoned
+            log.error("Upload {} into '{}' failed: {}", job, request.slug(), e.toString());
+            jobs.failed(job, "The ingest failed: " + e, clock.instant());
+        } finally {
+            active.remove(job);
+            delete(directory);
+        }
+    }
+
+    private static void delete(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            log.warn("Could not remove the staged upload {}: {}", directory, e.toString());
+        }
+    }
+}
