@@ -48,11 +48,11 @@ class ArchitectureTests {
 
     /**
      * HTTP is the web edge's business: the rest raise {@code shared.Problem}s, which {@code shared.ProblemHandler}
-     * maps. The assistant is left out until the turn is split (its Conversation and IdempotencyKeys use HTTP types).
+     * maps (the assistant's turn raises {@code TurnFailed}, which assistant.web maps).
      */
     @ArchTest
     static final ArchRule httpOnlyAtTheWebEdge = noClasses()
-            .that().resideOutsideOfPackages("dev.docent..web..", "dev.docent.shared..", "dev.docent.assistant..")
+            .that().resideOutsideOfPackages("dev.docent..web..", "dev.docent.shared..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "org.springframework.http..", "org.springframework.web..", "jakarta.servlet..");
 
