@@ -48,11 +48,11 @@ class ArchitectureTests {
 
     /**
      * HTTP is the web edge's business: the rest raise {@code shared.Problem}s, which {@code shared.ProblemHandler}
-     * maps. The assistant is left out until the turn is split (its Conversation and IdempotencyKeys use HTTP types).
+     * maps (the assistant's turn raises {@code TurnFailed}, which assistant.web maps).
      */
     @ArchTest
     static final ArchRule httpOnlyAtTheWebEdge = noClasses()
-            .that().resideOutsideOfPackages("dev.docent..web..", "dev.docent.shared..", "dev.docent.assistant..")
+            .that().resideOutsideOfPackages("dev.docent..web..", "dev.docent.shared..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "org.springframework.http..", "org.springframework.web..", "jakarta.servlet..");
 
@@ -76,4 +76,17 @@ class ArchitectureTests {
             .orShould().callMethod(Thread.class, "startVirtualThread", Runnable.class)
             .orShould().callMethod(Executors.class, "newVirtualThreadPerTaskExecutor")
             .because("a virtual thread reading the packaged jar can wedge the start (decision 0007)");
+
+    /** The turn is no HTTP matter: status codes, headers and problem bodies belong to assistant.web. */
+    @ArchTest
+    static final ArchRule assistantCoreUsesNoHttpTypes = noClasses()
+            .that().resideInAPackage("dev.docent.assistant..")
+            .and().resideOutsideOfPackage("dev.docent.assistant.web..")
+            .should().dependOnClassesThat().resideInAPackage("org.springframework.http..");
+
+    /** Answering without a model is plain logic: no Spring at all, tested without a context. */
+    @ArchTest
+    static final ArchRule extractiveAnswersUseNoSpring = noClasses()
+            .that().resideInAPackage("dev.docent.assistant.extractive..")
+            .should().dependOnClassesThat().resideInAPackage("org.springframework..");
 }

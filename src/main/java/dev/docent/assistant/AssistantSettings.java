@@ -18,7 +18,7 @@ public record AssistantSettings(@DefaultValue("16000") int maxMessageChars, @Def
         @DefaultValue("6") int passages, @DefaultValue("2500") int passageTokens) {
 
     /** A lease outlives the generation, so a crashed instance's lease expires on its own. */
-    Duration lease() {
+    public Duration lease() {
         return generationTimeout.plusSeconds(60);
     }
 }

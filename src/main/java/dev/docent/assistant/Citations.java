@@ -2,6 +2,7 @@ package dev.docent.assistant;
 
 import dev.docent.chat.Source;
 import dev.docent.knowledge.Passage;
+import dev.docent.shared.Text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -141,6 +142,6 @@ final class Citations {
 
     /** The passage's opening, on one line and cut at a word, at most {@value #SNIPPET_CHARS} characters. */
     static String snippet(String text) {
-        return Titles.shorten(text, SNIPPET_CHARS);
+        return Text.shorten(text, SNIPPET_CHARS);
     }
 }

@@ -1,5 +1,7 @@
 package dev.docent.assistant;
 
+import dev.docent.shared.Text;
+
 /** Chat titles made without a model: the first question, cut at a word boundary. */
 final class Titles {
 
@@ -9,17 +11,7 @@ final class Titles {
     }
 
     static String fromQuestion(String question) {
-        return shorten(question, MAX);
-    }
-
-    /** The text on one line, cut at a word boundary when longer than {@code max} characters, "…" included. */
-    static String shorten(String text, int max) {
-        String flat = text.strip().replaceAll("\\s+", " ");
-        if (flat.length() <= max) {
-            return flat;
-        }
-        int cut = flat.lastIndexOf(' ', max - 1);
-        return flat.substring(0, cut > max / 2 ? cut : max - 1) + "…";
+        return Text.shorten(question, MAX);
     }
 
     /** Cleans a model's title suggestion; null when nothing usable is left. */

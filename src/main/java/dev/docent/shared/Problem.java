@@ -9,6 +9,9 @@ import org.springframework.http.HttpStatus;
  */
 public class Problem extends RuntimeException {
 
+    /** The type of {@link #notFound}, for code that must tell it apart without HTTP types. */
+    public static final String NOT_FOUND = "not-found";
+
     private final HttpStatus status;
     private final String type;
     private final String title;
@@ -28,7 +31,7 @@ public class Problem extends RuntimeException {
     }
 
     public static Problem notFound(String what) {
-        return new Problem(HttpStatus.NOT_FOUND, "not-found", "Not found", what + " was not found");
+        return new Problem(HttpStatus.NOT_FOUND, NOT_FOUND, "Not found", what + " was not found");
     }
 
     public static Problem invalid(String field, String message) {

@@ -14,6 +14,16 @@ public final class Text {
     private Text() {
     }
 
+    /** The text on one line, cut at a word boundary when longer than {@code max} characters, "…" included. */
+    public static String shorten(String text, int max) {
+        String flat = text.strip().replaceAll("\\s+", " ");
+        if (flat.length() <= max) {
+            return flat;
+        }
+        int cut = flat.lastIndexOf(' ', max - 1);
+        return flat.substring(0, cut > max / 2 ? cut : max - 1) + "…";
+    }
+
     /** What a header may hold (Spring Security's firewall rule): assigned characters that are not control characters. */
     public static boolean printable(String text) {
         for (int i = 0; i < text.length(); i++) {

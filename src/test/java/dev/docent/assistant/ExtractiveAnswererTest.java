@@ -2,8 +2,9 @@ package dev.docent.assistant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.docent.assistant.ExtractiveAnswerer.Answer;
-import dev.docent.assistant.ExtractiveAnswerer.Coverage;
+import dev.docent.assistant.extractive.ExtractiveAnswerer;
+import dev.docent.assistant.extractive.ExtractiveAnswerer.Answer;
+import dev.docent.assistant.extractive.ExtractiveAnswerer.Coverage;
 import dev.docent.knowledge.Passage;
 import java.util.List;
 import java.util.UUID;

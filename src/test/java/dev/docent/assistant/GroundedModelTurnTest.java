@@ -6,20 +6,17 @@ import static com.github.tomakehurst.wiremock.client.WireMock.not;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
-import static dev.docent.assistant.ModelTurnTest.COMPLETIONS;
-import static dev.docent.assistant.ModelTurnTest.completion;
-import static dev.docent.assistant.ModelTurnTest.okJson;
 import static dev.docent.assistant.ModelTurnTest.sentMessages;
-import static dev.docent.assistant.ModelTurnTest.streamed;
-import static dev.docent.assistant.ModelTurnTest.streaming;
+import static dev.docent.support.OpenAiStub.COMPLETIONS;
+import static dev.docent.support.OpenAiStub.completion;
+import static dev.docent.support.OpenAiStub.okJson;
+import static dev.docent.support.OpenAiStub.streamed;
+import static dev.docent.support.OpenAiStub.streaming;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.docent.support.Api;
 import dev.docent.support.OpenAiStub;
-import dev.docent.support.ServicesInitializer;
 import dev.docent.support.SseStream;
 import java.time.Duration;
 import java.util.List;
@@ -31,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.ContextConfiguration;
 import tools.jackson.databind.JsonNode;
@@ -45,21 +43,16 @@ import tools.jackson.databind.JsonNode;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GroundedModelTurnTest {
 
-    static final WireMockServer model = new WireMockServer(wireMockConfig().dynamicPort());
+    static final OpenAiStub model = new OpenAiStub();
     static final String REWRITES = "search queries";
 
-    static {
-        model.start();
-    }
-
-    static class StubModel extends ServicesInitializer {
+    static class StubModel implements ApplicationContextInitializer<ConfigurableApplicationContext> {
         @Override
         public void initialize(ConfigurableApplicationContext context) {
-            super.initialize(context);
-            OpenAiStub.modelAt(model.baseUrl(), Duration.ofSeconds(2)).and(
+            model.configure(context, Duration.ofSeconds(2),
                     "docent.assistant.passages=1",
                     "docent.admin.username=librarian",
-                    "docent.admin.password=shelve-the-books-42").applyTo(context);
+                    "docent.admin.password=shelve-the-books-42");
         }
     }
 

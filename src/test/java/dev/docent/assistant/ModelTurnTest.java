@@ -8,31 +8,41 @@ import static com.github.tomakehurst.wiremock.client.WireMock.not;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static dev.docent.support.OpenAiStub.COMPLETIONS;
+import static dev.docent.support.OpenAiStub.completion;
+import static dev.docent.support.OpenAiStub.okJson;
+import static dev.docent.support.OpenAiStub.streamed;
+import static dev.docent.support.OpenAiStub.streaming;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
-import com.github.tomakehurst.wiremock.matching.StringValuePattern;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.docent.support.Api;
 import dev.docent.support.OpenAiStub;
 import dev.docent.support.Eventually;
-import dev.docent.support.ServicesInitializer;
 import dev.docent.support.SseStream;
+import dev.docent.chat.Category;
+import dev.docent.chat.ChatHistory;
+import dev.docent.shared.ChatId;
+import dev.docent.shared.UserId;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.modulith.test.EnableScenarios;
+import org.springframework.modulith.test.Scenario;
 import org.springframework.test.context.ContextConfiguration;
 import tools.jackson.databind.JsonNode;
 
@@ -44,22 +54,17 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = ModelTurnTest.StubModel.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@EnableScenarios
 class ModelTurnTest {
 
-    static final WireMockServer model = new WireMockServer(wireMockConfig().dynamicPort());
-    static final String COMPLETIONS = "/v1/chat/completions";
+    static final OpenAiStub model = new OpenAiStub();
     static final Duration GENERATION_TIMEOUT = Duration.ofSeconds(3);
 
-    static {
-        model.start();
-    }
-
     /** The services, and the stub as the model. */
-    static class StubModel extends ServicesInitializer {
+    static class StubModel implements ApplicationContextInitializer<ConfigurableApplicationContext> {
         @Override
         public void initialize(ConfigurableApplicationContext context) {
-            super.initialize(context);
-            OpenAiStub.modelAt(model.baseUrl(), GENERATION_TIMEOUT).applyTo(context);
+            model.configure(context, GENERATION_TIMEOUT);
         }
     }
 
@@ -412,14 +417,25 @@ class ModelTurnTest {
         assertTheChatAnswersAgain(chatId);
     }
 
+    /** Naming is a module listener: an answered first question renames its chat once the event's transaction commits. */
+    @Test
+    void aQuestionAnsweredEventNamesTheChatWithTheModel(Scenario scenario, @Autowired ChatHistory history) {
+        UserId user = new UserId(UUID.fromString(api.get("/api/v1/me").json().get("id").asString()));
+        ChatId chat = new ChatId(history.start(user, Category.GENERAL, null, "What is a tuple?", "What is a tuple?",
+                UUID.randomUUID()).chat().id());
+        titles("Tuples");
+
+        scenario.publish(new QuestionAnswered(user, chat, "What is a tuple?"))
+                .andWaitForStateChange(() -> history.summary(user, chat).title(), title -> title.equals("Tuples"))
+                .andVerify(title -> assertThat(sentMessages(model.findAll(postRequestedFor(urlPathEqualTo(
+                        COMPLETIONS)).withRequestBody(not(streaming()))).getFirst()).getLast())
+                        .isEqualTo("user: What is a tuple?"));
+    }
+
     // ---- the model's side: OpenAI chat completions
 
     static RequestPatternBuilder answerRequest() {
         return postRequestedFor(urlPathEqualTo(COMPLETIONS)).withRequestBody(streaming());
-    }
-
-    static StringValuePattern streaming() {
-        return OpenAiStub.streaming();
     }
 
     /** Every streamed answer asked for, in order. */
@@ -434,12 +450,11 @@ class ModelTurnTest {
     }
 
     static void titles(String title) {
-        model.stubFor(post(urlPathEqualTo(COMPLETIONS)).withRequestBody(not(streaming()))
-                .willReturn(okJson(completion(title))));
+        model.titles(title);
     }
 
     static void answers(ResponseDefinitionBuilder response) {
-        model.stubFor(post(urlPathEqualTo(COMPLETIONS)).withRequestBody(streaming()).willReturn(response));
+        model.answers(response);
     }
 
     record Answer(List<String> tokens, ResponseDefinitionBuilder response) {
@@ -447,20 +462,8 @@ class ModelTurnTest {
 
     /** Equally long tokens ("w00 ", "w01 ", …), so that each chunk of the dribble carries about one. */
     static Answer slowly(int count, Duration total) {
-        List<String> tokens = IntStream.range(0, count).mapToObj(i -> "w%02d ".formatted(i)).toList();
-        return new Answer(tokens, streamed(tokens).withChunkedDribbleDelay(count, (int) total.toMillis()));
-    }
-
-    static ResponseDefinitionBuilder streamed(List<String> tokens) {
-        return OpenAiStub.streamed(tokens);
-    }
-
-    static String completion(String text) {
-        return OpenAiStub.completion(text);
-    }
-
-    static ResponseDefinitionBuilder okJson(String body) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+        List<String> tokens = OpenAiStub.slowTokens(count);
+        return new Answer(tokens, OpenAiStub.slowly(tokens, total));
     }
 
     /** "role: content" of each message the model was sent. */

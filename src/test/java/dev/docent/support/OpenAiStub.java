@@ -21,24 +21,24 @@ import org.springframework.context.ConfigurableApplicationContext;
  * A language model for end-to-end tests: a WireMock server speaking the OpenAI chat-completions protocol,
  * answers streamed as server-sent events and titles as plain completions.
  */
-public final class OpenAiStub {
+public final class OpenAiStub extends WireMockServer {
 
-    static final String COMPLETIONS = "/v1/chat/completions";
+    public static final String COMPLETIONS = "/v1/chat/completions";
 
-    private final WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort());
-
+    /** Started at once, so that a test's context initializer can point the application at it. */
     public OpenAiStub() {
-        server.start();
+        super(wireMockConfig().dynamicPort());
+        start();
     }
 
-    /** The services, and this stub as the model ({@code docent.llm.*}). */
-    public void configure(ConfigurableApplicationContext context, Duration generationTimeout) {
+    /** The services, and this stub as the model ({@code docent.llm.*}), with any further properties. */
+    public void configure(ConfigurableApplicationContext context, Duration generationTimeout, String... properties) {
         new ServicesInitializer().initialize(context);
-        modelAt(server.baseUrl(), generationTimeout).applyTo(context);
+        modelAt(baseUrl(), generationTimeout).and(properties).applyTo(context);
     }
 
     /** The settings that make the OpenAI-speaking server at {@code baseUrl} the model, answers cut off after the timeout. */
-    public static TestPropertyValues modelAt(String baseUrl, Duration generationTimeout) {
+    private static TestPropertyValues modelAt(String baseUrl, Duration generationTimeout) {
         return TestPropertyValues.of(
                 "docent.llm.provider=openai",
                 "docent.llm.base-url=" + baseUrl + "/v1",
@@ -48,24 +48,19 @@ public final class OpenAiStub {
                 "docent.assistant.generation-timeout=" + generationTimeout.toSeconds() + "s");
     }
 
-    public void stop() {
-        server.stop();
-    }
-
     public void reset() {
-        server.resetAll();
+        resetAll();
     }
 
     /** Every title request is answered with {@code title}. */
     public void titles(String title) {
-        server.stubFor(post(urlPathEqualTo(COMPLETIONS)).withRequestBody(not(streaming()))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                        .withBody(completion(title))));
+        stubFor(post(urlPathEqualTo(COMPLETIONS)).withRequestBody(not(streaming()))
+                .willReturn(okJson(completion(title))));
     }
 
     /** Every streamed answer is {@code response}. */
     public void answers(ResponseDefinitionBuilder response) {
-        server.stubFor(post(urlPathEqualTo(COMPLETIONS)).withRequestBody(streaming()).willReturn(response));
+        stubFor(post(urlPathEqualTo(COMPLETIONS)).withRequestBody(streaming()).willReturn(response));
     }
 
     /** The tokens at once. */
@@ -93,6 +88,10 @@ public final class OpenAiStub {
     /** Matches the requests for a streamed answer (titles and query rewrites are plain completions). */
     public static com.github.tomakehurst.wiremock.matching.StringValuePattern streaming() {
         return matchingJsonPath("$.stream", equalTo("true"));
+    }
+
+    public static ResponseDefinitionBuilder okJson(String body) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
     }
 
     /** A plain (non-streamed) chat completion saying {@code text}. */

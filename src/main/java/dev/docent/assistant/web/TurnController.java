@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import dev.docent.account.CurrentUser;
 import dev.docent.assistant.Conversation;
+import dev.docent.assistant.Turn;
 import dev.docent.assistant.TurnListener;
 import dev.docent.assistant.TurnOutcome;
 import dev.docent.chat.Category;
@@ -16,6 +17,7 @@ import dev.docent.shared.ChatId;
 import dev.docent.shared.Problem;
 import dev.docent.shared.ProblemHandler;
 import dev.docent.shared.Text;
+import dev.docent.shared.UserId;
 import jakarta.validation.constraints.Pattern;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -67,10 +69,12 @@ class TurnController {
     }
 
     private final Conversation conversation;
+    private final IdempotentTurns turns;
     private final JsonMapper json;
 
-    TurnController(Conversation conversation, JsonMapper json) {
+    TurnController(Conversation conversation, IdempotentTurns turns, JsonMapper json) {
         this.conversation = conversation;
+        this.turns = turns;
         this.json = json;
     }
 
@@ -139,13 +143,21 @@ class TurnController {
     }
 
     private TurnOutcome startTurn(StartRequest request, String key, TurnListener listener) {
-        return conversation.start(CurrentUser.require().id(), request.category(), request.documentId(),
-                request.message().strip(), checked(key), listener);
+        UserId user = CurrentUser.require().id();
+        String message = request.message().strip();
+        String checkedKey = checked(key);
+        Turn turn = conversation.start(user, request.category(), request.documentId(), message);
+        return turns.run(user, checkedKey, IdempotentTurns.fingerprint("start", request.category(),
+                request.documentId(), message), listener, turn);
     }
 
     private TurnOutcome replyTurn(UUID chatId, ReplyRequest request, String key, TurnListener listener) {
-        return conversation.reply(CurrentUser.require().id(), new ChatId(chatId), request.message().strip(),
-                checked(key), listener);
+        UserId user = CurrentUser.require().id();
+        ChatId chat = new ChatId(chatId);
+        String message = request.message().strip();
+        String checkedKey = checked(key);
+        Turn turn = conversation.reply(user, chat, message);
+        return turns.run(user, checkedKey, IdempotentTurns.fingerprint("reply", chat, message), listener, turn);
     }
 
     private void stream(HttpServletResponse response, Function<TurnListener, TurnOutcome> turn) throws IOException {

@@ -1,13 +1,11 @@
-package dev.docent.assistant;
+package dev.docent.assistant.idempotency;
 
-import dev.docent.shared.Problem;
 import dev.docent.shared.UserId;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
@@ -17,13 +15,33 @@ import org.springframework.stereotype.Repository;
  * returns the first result instead of storing the message twice.
  */
 @Repository
-class IdempotencyKeys {
+public class IdempotencyKeys {
 
-    /** A finished request: its HTTP status and JSON body. */
-    record Stored(int status, String body) {
+    /** What claiming a key found. */
+    public sealed interface Claim {
     }
 
-    private record Claim(String requestHash, Integer status, String body, Instant claimedAt) {
+    /** The key is this request's now: go ahead. */
+    public record Claimed() implements Claim {
+    }
+
+    /** A finished request: its HTTP status and JSON body, to replay. */
+    public record Stored(int status, String body) implements Claim {
+    }
+
+    /** A request with this key is still being processed. */
+    public record InProgress() implements Claim {
+    }
+
+    /** The request holding the key let go of it while this one looked: retrying will claim it. */
+    public record Released() implements Claim {
+    }
+
+    /** The key was already used for a different request. */
+    public record Reused() implements Claim {
+    }
+
+    private record Row(String requestHash, Integer status, String body, Instant claimedAt) {
     }
 
     private final JdbcClient jdbc;
@@ -33,32 +51,33 @@ class IdempotencyKeys {
     }
 
     /**
-     * Claims the key for this request. Empty: go ahead. Present: the earlier result to replay. A key still
-     * being processed is a 409, a key used for a different request a 422. A claim older than
-     * {@code staleBefore} belonged to a request that died, and is taken over.
+     * Claims the key for this request, or says why it cannot be: the earlier result to replay, a key still
+     * being processed, a key used for a different request. A claim older than {@code staleBefore} belonged to
+     * a request that died, and is taken over.
      */
-    Optional<Stored> claim(UserId user, String key, String requestHash, Instant now, Instant staleBefore) {
+    public Claim claim(UserId user, String key, String requestHash, Instant now, Instant staleBefore) {
         try {
             insert(user, key, requestHash, now);
-            return Optional.empty();
+            return new Claimed();
         } catch (DuplicateKeyException taken) {
-            Claim claim = jdbc.sql("select request_hash, status, response, created_at from idempotency_keys"
+            Optional<Row> row = jdbc.sql("select request_hash, status, response, created_at from idempotency_keys"
                     + " where user_id = ? and idem_key = ?").params(user.value(), key)
-                    .query((rs, n) -> new Claim(rs.getString(1), (Integer) rs.getObject(2), rs.getString(3),
-                            rs.getTimestamp(4).toInstant())).optional()
-                    .orElseThrow(() -> Problem.conflict("idempotency-in-progress", "Retry the request"));
+                    .query((rs, n) -> new Row(rs.getString(1), (Integer) rs.getObject(2), rs.getString(3),
+                            rs.getTimestamp(4).toInstant())).optional();
+            if (row.isEmpty()) {
+                return new Released();
+            }
+            Row claim = row.get();
             if (!claim.requestHash().equals(requestHash)) {
-                throw new Problem(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-mismatch", "Idempotency-Key reused",
-                        "This Idempotency-Key was already used for a different request");
+                return new Reused();
             }
             if (claim.status() != null) {
-                return Optional.of(new Stored(claim.status(), claim.body()));
+                return new Stored(claim.status(), claim.body());
             }
             if (claim.claimedAt().isBefore(staleBefore) && takeOver(user, key, claim.claimedAt(), now)) {
-                return Optional.empty();
+                return new Claimed();
             }
-            throw Problem.conflict("idempotency-in-progress",
-                    "A request with this Idempotency-Key is still being processed");
+            return new InProgress();
         }
     }
 
@@ -69,12 +88,12 @@ class IdempotencyKeys {
                 .param(Timestamp.from(Instant.now().minus(Duration.ofDays(1)))).update();
     }
 
-    void complete(UserId user, String key, int status, String body) {
+    public void complete(UserId user, String key, int status, String body) {
         jdbc.sql("update idempotency_keys set status = ?, response = ? where user_id = ? and idem_key = ?")
                 .params(status, body, user.value(), key).update();
     }
 
-    void release(UserId user, String key) {
+    public void release(UserId user, String key) {
         jdbc.sql("delete from idempotency_keys where user_id = ? and idem_key = ? and status is null")
                 .params(user.value(), key).update();
     }

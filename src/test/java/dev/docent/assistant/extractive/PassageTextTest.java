@@ -1,10 +1,10 @@
-package dev.docent.assistant;
+package dev.docent.assistant.extractive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.docent.assistant.PassageText.Code;
-import dev.docent.assistant.PassageText.Piece;
-import dev.docent.assistant.PassageText.Sentence;
+import dev.docent.assistant.extractive.PassageText.Code;
+import dev.docent.assistant.extractive.PassageText.Piece;
+import dev.docent.assistant.extractive.PassageText.Sentence;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

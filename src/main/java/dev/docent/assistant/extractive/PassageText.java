@@ -1,4 +1,4 @@
-package dev.docent.assistant;
+package dev.docent.assistant.extractive;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -1,0 +1,97 @@
+package dev.docent.assistant.extractive;
+
+import dev.docent.knowledge.Passage;
+import dev.docent.knowledge.Terms;
+import java.util.List;
+
+/**
+ * The answer without a language model: the sentences of the retrieved passages that best match the question,
+ * quoted in Markdown and cited {@code [n]}, with a short code example when one fits; or, when nothing fits,
+ * saying so. {@link Scoring} reads and scores, {@link Selection} picks, {@link Rendering} writes; the reasons
+ * are in docs/decisions/0010-extractive-answers.md.
+ */
+public final class ExtractiveAnswerer {
+
+    /** How far the documents were found to answer. */
+    public enum Coverage {
+        /** Sentences sharing the question's words, quoted and cited. */
+        ANSWERED,
+        /** A non-English question sharing no words: the top passage offered as the closest match, unverified. */
+        CLOSEST,
+        /** Nothing fit: said plainly, nothing cited. */
+        NOT_COVERED
+    }
+
+    /** The Markdown answer, the passage numbers it cites (ascending), and how well it is covered. */
+    public record Answer(String text, List<Integer> cited, Coverage coverage) {
+
+        /** Words of an answer sent per token event, so it arrives the way a model's answer does. */
+        private static final int WORDS_PER_CHUNK = 3;
+
+        public Answer {
+            cited = List.copyOf(cited);
+        }
+
+        /** The text in the pieces to stream it in. */
+        public List<String> chunks() {
+            return Rendering.chunks(text, WORDS_PER_CHUNK);
+        }
+    }
+
+    static final double STANDOUT = 1.3;
+
+    public static final String NOTHING_FOUND = """
+            I could not find anything about this in the documentation. Try rephrasing the question, for \
+            instance with the name of the function, module or setting you are asking about.""";
+    public static final String NOT_COVERED = """
+            The documentation does not seem to cover this question: none of the passages I found says \
+            anything about it. Try rephrasing it, for instance with the name of the function, module or \
+            setting you are asking about.""";
+    public static final String ASK_IN_ENGLISH = " The documentation is in English, so asking in English may help too.";
+
+    private ExtractiveAnswerer() {
+    }
+
+    /** @param passages best first; passage {@code i} is cited as {@code [i + 1]} */
+    public static Answer answer(String question, List<Passage> passages) {
+        return answer(question, question, passages);
+    }
+
+    /**
+     * @param searchedAs the question as it was searched ({@code QueryPlanner.standalone}): its words that the
+     *                   question lacks, borrowed from earlier turns, count half
+     * @param passages   best first; passage {@code i} is cited as {@code [i + 1]}
+     */
+    public static Answer answer(String question, String searchedAs, List<Passage> passages) {
+        if (passages.isEmpty()) {
+            return notCovered(NOTHING_FOUND, question);
+        }
+        Reading reading = Scoring.read(question, searchedAs, passages);
+        List<Unit> picked = Selection.pick(reading);
+        if (!picked.isEmpty()) {
+            return Rendering.quoted(reading, picked);
+        }
+        if (!reading.english() && reading.sharesNothing() && standsOut(passages)) {
+            return Rendering.closest(passages.getFirst());
+        }
+        return notCovered(NOT_COVERED, question);
+    }
+
+    private static Answer notCovered(String text, String question) {
+        return new Answer(Terms.isLikelyEnglish(question) ? text : text + ASK_IN_ENGLISH, List.of(),
+                Coverage.NOT_COVERED);
+    }
+
+    /**
+     * A passage that shares no words with the question is offered only when its retrieval score stands out: at
+     * least {@value #STANDOUT} times the others' mean, or the only one.
+     */
+    private static boolean standsOut(List<Passage> passages) {
+        double top = passages.getFirst().score();
+        if (passages.size() == 1) {
+            return top > 0;
+        }
+        double othersMean = passages.stream().skip(1).mapToDouble(Passage::score).average().orElse(0);
+        return top > 0 && top >= STANDOUT * othersMean;
+    }
+}

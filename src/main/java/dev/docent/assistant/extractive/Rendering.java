@@ -1,0 +1,154 @@
+package dev.docent.assistant.extractive;
+
+import dev.docent.assistant.extractive.ExtractiveAnswerer.Answer;
+import dev.docent.assistant.extractive.ExtractiveAnswerer.Coverage;
+import dev.docent.assistant.extractive.PassageText.Piece;
+import dev.docent.assistant.extractive.PassageText.Sentence;
+import dev.docent.knowledge.Passage;
+import dev.docent.knowledge.Terms;
+import dev.docent.shared.Text;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The answer in Markdown: the picked units grouped by passage in rank order, in their order within the
+ * passage, each paragraph cited {@code [n]} and code fenced with its language.
+ */
+final class Rendering {
+
+    private static final int CLOSEST_CHARS = 400;
+    /** As long as a source's snippet. */
+    private static final int SNIPPET_CHARS = 240;
+    private static final Pattern FOOTNOTE = Pattern.compile("\\s\\[\\d{1,2}](?=[\\s.,;:!?]|$)");
+    private static final Pattern PYTHON = Pattern.compile(
+            "(?m)^(>>>|def |class |import |from \\S+ import |@\\w|for .+:$|if .+:$|print\\()");
+
+    private Rendering() {
+    }
+
+    static Answer quoted(Reading reading, List<Unit> picked) {
+        Map<Integer, List<Unit>> groups = picked.stream()
+                .sorted(Comparator.comparingInt(Unit::passage).thenComparingInt(Unit::position))
+                .collect(Collectors.groupingBy(Unit::passage, TreeMap::new, Collectors.toList()));
+        List<String> blocks = new ArrayList<>();
+        if (!reading.english()) {
+            blocks.add(matchedWordsNote(reading.question(), picked));
+        }
+        for (Map.Entry<Integer, List<Unit>> group : groups.entrySet()) {
+            int n = group.getKey() + 1;
+            List<String> paragraph = new ArrayList<>();
+            for (Unit unit : group.getValue()) {
+                if (unit.sentence()) {
+                    if (!paragraph.isEmpty() && paragraph.getLast().endsWith(":")) {
+                        String before = paragraph.removeLast();
+                        paragraph.add(before.substring(0, before.length() - 1) + ".");
+                    }
+                    paragraph.add(unit.text());
+                    continue;
+                }
+                blocks.add(paragraph.isEmpty() ? "From *" + where(reading.passages().get(group.getKey())) + "* [" + n
+                        + "]:" : cite(String.join(" ", paragraph), n, true));
+                paragraph.clear();
+                blocks.add("```" + language(unit.text()) + "\n" + unit.text() + "\n```");
+            }
+            if (!paragraph.isEmpty()) {
+                blocks.add(cite(String.join(" ", paragraph), n, false));
+            }
+        }
+        List<Integer> cited = groups.keySet().stream().map(passage -> passage + 1).toList();
+        return new Answer(String.join("\n\n", blocks), cited, Coverage.ANSWERED);
+    }
+
+    /** For a non-English question: which of its words the quoted passages were matched on. */
+    private static String matchedWordsNote(String question, List<Unit> picked) {
+        Set<String> quotedTerms = picked.stream().flatMap(unit -> unit.terms().stream()).collect(Collectors.toSet());
+        Set<String> matched = new LinkedHashSet<>();
+        for (String word : Terms.words(question)) {
+            if (Terms.isContentWord(word) && quotedTerms.contains(Terms.stem(word))) {
+                matched.add(word);
+            }
+        }
+        String words = matched.isEmpty() ? "" : " (" + String.join(", ", matched) + ")";
+        return "The documentation is in English, and I could match only some words of your question" + words
+                + " with it. These passages have them:";
+    }
+
+    /** The top passage's opening offered as the closest match, said to be unverified. */
+    static Answer closest(Passage passage) {
+        StringBuilder quote = new StringBuilder();
+        for (Piece piece : PassageText.pieces(passage.text())) {
+            if (piece instanceof Sentence sentence && quote.length() + sentence.text().length() <= CLOSEST_CHARS) {
+                quote.append(quote.isEmpty() ? "" : " ").append(clean(sentence.text()));
+            } else if (!quote.isEmpty()) {
+                break;
+            }
+        }
+        if (quote.isEmpty()) {
+            quote.append(Text.shorten(passage.text(), SNIPPET_CHARS));
+        }
+        String text = """
+                I could not match the words of your question with the documentation, which is in English, so \
+                I cannot tell whether it answers you. The closest passage I found is from *%s*:
+
+                > %s
+
+                Asking again in English, or with the names of the functions or modules involved, may find a \
+                better match.""".formatted(where(passage), cite(quote.toString(), 1));
+        return new Answer(text, List.of(1), Coverage.CLOSEST);
+    }
+
+    private static String where(Passage passage) {
+        return passage.section() == null || passage.section().isBlank() ? passage.documentTitle()
+                : passage.section() + " (" + passage.documentTitle() + ")";
+    }
+
+    /** Drops the documentation's own footnote marks ("powers [1]:"), which would read as our citations. */
+    static String clean(String sentence) {
+        return FOOTNOTE.matcher(sentence).replaceAll("");
+    }
+
+    /**
+     * Puts {@code [n]} before the paragraph's closing punctuation, or after it when there is none. A closing
+     * colon stays only when the code it announces follows.
+     */
+    private static String cite(String paragraph, int n, boolean codeFollows) {
+        String text = paragraph.endsWith(":") && !codeFollows
+                ? paragraph.substring(0, paragraph.length() - 1) + "." : paragraph;
+        return cite(text, n);
+    }
+
+    private static String cite(String text, int n) {
+        String marker = " [" + n + "]";
+        char last = text.charAt(text.length() - 1);
+        return ".!?:".indexOf(last) >= 0 ? text.substring(0, text.length() - 1) + marker + last : text + marker;
+    }
+
+    private static String language(String code) {
+        if (PYTHON.matcher(code).find()) {
+            return "python";
+        }
+        return code.startsWith("$ ") || code.startsWith("# ") && code.contains("\n$ ") ? "console" : "";
+    }
+
+    /** The text in pieces of a few words, so that it streams the way a model's answer does. */
+    static List<String> chunks(String text, int wordsPerChunk) {
+        String[] words = text.split("(?<=\\s)");
+        List<String> chunks = new ArrayList<>();
+        StringBuilder piece = new StringBuilder();
+        for (int i = 0; i < words.length; i++) {
+            piece.append(words[i]);
+            if ((i + 1) % wordsPerChunk == 0 || i == words.length - 1) {
+                chunks.add(piece.toString());
+                piece.setLength(0);
+            }
+        }
+        return chunks;
+    }
+}

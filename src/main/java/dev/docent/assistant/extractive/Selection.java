@@ -1,0 +1,217 @@
+package dev.docent.assistant.extractive;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Which units to quote, best first, each rule a named method: candidates, the bar a unit must clear, the
+ * neighbours it brings, the limits the answer keeps, and the example added when no code was taken.
+ */
+final class Selection {
+
+    static final double MIN_COVERAGE = 0.2;
+    static final int MAX_SENTENCES = 4;
+    static final int MAX_PASSAGES = 3;
+    static final double OTHER_PASSAGE_BAR = 0.7;
+    static final int MAX_QUOTED_CHARS = 1200;
+
+    private static final double SAME_PASSAGE_BAR = 0.5;
+    private static final double REDUNDANT = 0.7;
+    private static final int SHORT_LEAD_IN_WORDS = 8;
+    private static final Pattern LEANS_BACK = Pattern.compile(
+            "^(This|These|That|Those|It|Its|They|Their|Such|Here|Otherwise|In this case|In that case)\\b");
+
+    private final Reading reading;
+
+    private Selection(Reading reading) {
+        this.reading = reading;
+    }
+
+    /** The units to quote, or none when nothing covers enough of the question. */
+    static List<Unit> pick(Reading reading) {
+        return new Selection(reading).pick();
+    }
+
+    private List<Unit> pick() {
+        List<Unit> ranked = reading.units().stream().filter(this::candidate)
+                .sorted(Comparator.comparingDouble((Unit unit) -> -unit.value())
+                        .thenComparingInt(Unit::passage).thenComparingInt(Unit::position))
+                .toList();
+        if (ranked.isEmpty() || ranked.stream().mapToDouble(Unit::coverage).max().orElse(0) < MIN_COVERAGE) {
+            return List.of();
+        }
+        Unit top = ranked.getFirst();
+        List<Unit> picked = new ArrayList<>();
+        Set<String> covered = new HashSet<>();
+        for (Unit unit : ranked) {
+            if (sentences(picked) >= MAX_SENTENCES) {
+                break;
+            }
+            if (picked.contains(unit) || unit.code() && !codeMayJoin(unit, top, picked)
+                    || !clearsTheBar(unit, top, covered)) {
+                continue;
+            }
+            List<Unit> take = withNeighbours(unit, picked);
+            if (fits(picked, take)) {
+                picked.addAll(take);
+                take.forEach(taken -> covered.addAll(taken.terms()));
+            }
+        }
+        if (!hasCode(picked)) {
+            exampleFor(picked).ifPresent(picked::add);
+        }
+        return picked;
+    }
+
+    private boolean candidate(Unit unit) {
+        if (!unit.score().enough() || shortLeadInWithoutItsExample(unit)) {
+            return false;
+        }
+        return unit.code() ? exampleThatCovers(unit) : sentenceThatCovers(unit);
+    }
+
+    /** "Examples of working with datetime objects:" says nothing without its example. */
+    private boolean shortLeadInWithoutItsExample(Unit unit) {
+        return unit.sentence() && unit.text().endsWith(":") && unit.words() < SHORT_LEAD_IN_WORDS
+                && !Scoring.showableCodeAfter(reading.units(), reading.units().indexOf(unit));
+    }
+
+    /** A lone signature names what the sentences after it document; an example shows more. */
+    private static boolean exampleThatCovers(Unit code) {
+        return code.showable() && !code.signature() && code.ownCoverage() > 0 && code.coverage() >= MIN_COVERAGE;
+    }
+
+    private static boolean sentenceThatCovers(Unit sentence) {
+        return sentence.coverage() >= MIN_COVERAGE / 2 && sentence.ownCoverage() > 0;
+    }
+
+    /**
+     * At least half the top score within the top unit's passage, {@value #OTHER_PASSAGE_BAR} of it in
+     * others; or answering a part of the question nothing taken covers yet (the other half of a two-part one).
+     */
+    private boolean clearsTheBar(Unit unit, Unit top, Set<String> covered) {
+        double bar = (unit.passage() == top.passage() ? SAME_PASSAGE_BAR : OTHER_PASSAGE_BAR) * top.value();
+        return unit.value() >= bar || answersMore(unit, covered);
+    }
+
+    private boolean answersMore(Unit unit, Set<String> covered) {
+        return reading.weight(QuestionWeights.without(unit.terms(), covered))
+                >= MIN_COVERAGE * reading.weights().total();
+    }
+
+    /** One code block per answer, shown from the top passage or beside sentences of its own passage. */
+    private static boolean codeMayJoin(Unit code, Unit top, List<Unit> picked) {
+        return !hasCode(picked) && (code.passage() == top.passage()
+                || picked.stream().anyMatch(unit -> unit.passage() == code.passage()));
+    }
+
+    /** The unit with what it needs to be understood. */
+    private List<Unit> withNeighbours(Unit unit, List<Unit> picked) {
+        List<Unit> take = new ArrayList<>(leadInOf(unit, picked));
+        take.add(unit);
+        codeAnnouncedBy(unit, picked).ifPresent(take::add);
+        return take;
+    }
+
+    /**
+     * A sentence opening with "This", "It"… brings the one before it; code brings its lead-in, and when that
+     * is short, the sentence before it too.
+     */
+    private List<Unit> leadInOf(Unit unit, List<Unit> picked) {
+        Unit before = reading.neighbour(unit, -1);
+        boolean leansBack = unit.sentence() && LEANS_BACK.matcher(unit.text()).find();
+        if (!quotableSentence(before, picked) || !(leansBack || unit.code())) {
+            return List.of();
+        }
+        Unit earlier = reading.neighbour(unit, -2);
+        if (unit.code() && before.words() < SHORT_LEAD_IN_WORDS && quotableSentence(earlier, picked)) {
+            return List.of(earlier, before);
+        }
+        return List.of(before);
+    }
+
+    private static boolean quotableSentence(Unit unit, List<Unit> picked) {
+        return unit != null && unit.sentence() && !unit.fragment() && !picked.contains(unit);
+    }
+
+    /** A sentence ending in a colon brings the short code it announces, unless code was taken already. */
+    private Optional<Unit> codeAnnouncedBy(Unit unit, List<Unit> picked) {
+        Unit after = reading.neighbour(unit, 1);
+        boolean announces = unit.sentence() && unit.text().endsWith(":") && after != null && after.code()
+                && after.showable() && !hasCode(picked);
+        return announces ? Optional.of(after) : Optional.empty();
+    }
+
+    /** Within the limits on sentences, passages and quoted characters, and not a near-repeat. */
+    private static boolean fits(List<Unit> picked, List<Unit> take) {
+        if (picked.isEmpty()) {
+            return true;
+        }
+        if (sentences(picked) + sentences(take) > MAX_SENTENCES) {
+            return false;
+        }
+        Set<Integer> passagesUsed = new HashSet<>();
+        picked.forEach(unit -> passagesUsed.add(unit.passage()));
+        take.forEach(unit -> passagesUsed.add(unit.passage()));
+        if (passagesUsed.size() > MAX_PASSAGES) {
+            return false;
+        }
+        if (quotedChars(picked) + quotedChars(take) > MAX_QUOTED_CHARS) {
+            return false;
+        }
+        return take.stream().filter(Unit::sentence)
+                .noneMatch(candidate -> picked.stream().filter(Unit::sentence)
+                        .anyMatch(done -> nearRepeat(candidate, done)));
+    }
+
+    /** Overlapping passages repeat text: one holding the other, or sharing most words. */
+    private static boolean nearRepeat(Unit a, Unit b) {
+        String x = a.text().toLowerCase(Locale.ROOT);
+        String y = b.text().toLowerCase(Locale.ROOT);
+        if (x.contains(y) || y.contains(x)) {
+            return true;
+        }
+        Set<String> union = new HashSet<>(a.terms());
+        union.addAll(b.terms());
+        Set<String> shared = new HashSet<>(a.terms());
+        shared.retainAll(b.terms());
+        return union.size() >= 4 && shared.size() >= REDUNDANT * union.size();
+    }
+
+    /**
+     * When nothing picked is code: the best passage's short code block that shares most question words,
+     * or else the example it introduces ("Here is a small example:"); an example before a signature.
+     */
+    private Optional<Unit> exampleFor(List<Unit> picked) {
+        int best = picked.getFirst().passage();
+        return reading.units().stream()
+                .filter(unit -> unit.code() && unit.showable() && unit.passage() == best)
+                .filter(unit -> unit.ownCoverage() >= MIN_COVERAGE / 2 || introduced(unit))
+                .max(Comparator.comparing((Unit unit) -> !unit.signature())
+                        .thenComparingDouble(Unit::ownCoverage)
+                        .thenComparingDouble(Unit::coverage));
+    }
+
+    private boolean introduced(Unit code) {
+        Unit before = reading.neighbour(code, -1);
+        return before != null && before.sentence() && before.text().endsWith(":");
+    }
+
+    private static int sentences(List<Unit> units) {
+        return (int) units.stream().filter(Unit::sentence).count();
+    }
+
+    private static boolean hasCode(List<Unit> units) {
+        return units.stream().anyMatch(Unit::code);
+    }
+
+    private static int quotedChars(List<Unit> units) {
+        return units.stream().filter(Unit::sentence).mapToInt(unit -> unit.text().length()).sum();
+    }
+}
