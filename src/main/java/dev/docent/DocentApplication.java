@@ -21,7 +21,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class DocentApplication {
 
-    /** One-off commands: {@code java -jar docent.jar ingest|reindex|eval …} runs one and exits. */
+    /**
+     * One-off commands: {@code java -jar docent.jar ingest|reindex|eval …} runs one and
+     * exits.
+     */
     static final List<String> COMMANDS = List.of("ingest", "reindex", "eval");
 
     public static void main(String[] args) {
@@ -31,19 +34,25 @@ public class DocentApplication {
         SpringApplication.run(DocentApplication.class, args);
     }
 
-    /** Runs the command in an application without a web server; returns the process exit code. */
+    /**
+     * Runs the command in an application without a web server; returns the process exit
+     * code.
+     */
     static int runCommand(String[] args) {
         SpringApplication application = new SpringApplication(DocentApplication.class);
         application.setWebApplicationType(WebApplicationType.NONE);
         application.setLogStartupInfo(false);
         application.setDefaultProperties(Map.of("docent.command", args[0], "docent.knowledge.sample-docs", "false"));
-        // A command's output is its progress and its summary; the server's INFO lines would bury them.
+        // A command's output is its progress and its summary; the server's INFO lines
+        // would bury them.
         System.setProperty("logging.level.root", System.getProperty("logging.level.root", "WARN"));
         application.addInitializers(context -> {
-            context.getEnvironment().getPropertySources().addFirst(
-                    new MapPropertySource("docent-command", commandProperties(args[0], context)));
-            context.getBeanFactory().registerSingleton("commandArguments",
-                    new CommandArguments(args[0], Arrays.asList(args).subList(1, args.length)));
+            context.getEnvironment()
+                .getPropertySources()
+                .addFirst(new MapPropertySource("docent-command", commandProperties(args[0], context)));
+            context.getBeanFactory()
+                .registerSingleton("commandArguments",
+                        new CommandArguments(args[0], Arrays.asList(args).subList(1, args.length)));
         });
         ConfigurableApplicationContext context = application.run();
         return SpringApplication.exit(context);
@@ -53,7 +62,8 @@ public class DocentApplication {
         Map<String, Object> properties = new HashMap<>();
         properties.put("docent.command", command);
         if (command.equals("eval")) {
-            // The eval ingests two whole corpora: into a database and index of its own, never the real ones.
+            // The eval ingests two whole corpora: into a database and index of its own,
+            // never the real ones.
             String dataDir = context.getEnvironment().getProperty("docent.data-dir", "./data");
             Path evalDir = Path.of(dataDir, "eval").toAbsolutePath().normalize();
             properties.put("docent.db.url", "jdbc:h2:file:" + evalDir.resolve("db/docent")
@@ -66,4 +76,5 @@ public class DocentApplication {
         }
         return properties;
     }
+
 }

@@ -13,80 +13,113 @@ import org.springframework.web.bind.annotation.RestController;
 @AnalyzeClasses(packages = "dev.docent", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
 
-    /** The packages of plain logic: every class in them, a new one too, is unit-tested without a framework. */
-    static final String[] PLAIN_PACKAGES = {
-        "dev.docent.knowledge.parse..", "dev.docent.knowledge.chunk..", "dev.docent.knowledge.index..",
-        "dev.docent.knowledge.retrieve.."};
-
-    /** The ingest pipeline's later steps: storing, indexing, searching, and what drives them. */
-    static final String[] AFTER_CHUNKING = {
-        "dev.docent.knowledge.ingest..", "dev.docent.knowledge.upload..", "dev.docent.knowledge.store..",
-        "dev.docent.knowledge.index..", "dev.docent.knowledge.replica..", "dev.docent.knowledge.retrieve..",
-        "dev.docent.knowledge.cli..", "dev.docent.knowledge.web.."};
-
-    @ArchTest
-    static final ArchRule plainLogicHasNoSpring = noClasses()
-            .that().resideInAnyPackage(PLAIN_PACKAGES)
-            .should().dependOnClassesThat().resideInAPackage("org.springframework..");
+    /**
+     * The packages of plain logic: every class in them, a new one too, is unit-tested
+     * without a framework.
+     */
+    static final String[] PLAIN_PACKAGES = { "dev.docent.knowledge.parse..", "dev.docent.knowledge.chunk..",
+            "dev.docent.knowledge.index..", "dev.docent.knowledge.retrieve.." };
 
     /**
-     * Plain classes that still share a package with Spring beans, by name until their modules have plain packages
-     * too (then they move there and leave this list): a new class here is not covered, as it is in the packages above.
+     * The ingest pipeline's later steps: storing, indexing, searching, and what drives
+     * them.
      */
-    @ArchTest
-    static final ArchRule plainClassesElsewhereHaveNoSpring = noClasses()
-            .that().haveNameMatching("dev\\.docent\\..*\\.(ListCursor|CacheKeys|MarkdownExport|Ids|Terms"
-                    + "|PromptAssembler|Titles|ExtractiveAnswerer|PassageText|Citations"
-                    + "|InProcessEmbedder|InProcessModel|OpenAiEmbedder|EmbedderInput|SettingValues)")
-            .should().dependOnClassesThat().resideInAPackage("org.springframework..");
+    static final String[] AFTER_CHUNKING = { "dev.docent.knowledge.ingest..", "dev.docent.knowledge.upload..",
+            "dev.docent.knowledge.store..", "dev.docent.knowledge.index..", "dev.docent.knowledge.replica..",
+            "dev.docent.knowledge.retrieve..", "dev.docent.knowledge.cli..", "dev.docent.knowledge.web.." };
 
-    /** Parsing and chunking know nothing of what is done with their pages and passages. */
     @ArchTest
-    static final ArchRule parsingAndChunkingComeFirst = noClasses()
-            .that().resideInAnyPackage("dev.docent.knowledge.parse..", "dev.docent.knowledge.chunk..")
-            .should().dependOnClassesThat().resideInAnyPackage(AFTER_CHUNKING);
+    static final ArchRule plainLogicHasNoSpring = noClasses().that()
+        .resideInAnyPackage(PLAIN_PACKAGES)
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.springframework..");
 
     /**
-     * HTTP is the web edge's business: the rest raise {@code shared.Problem}s, which {@code shared.ProblemHandler}
-     * maps (the assistant's turn raises {@code TurnFailed}, which assistant.web maps).
+     * Plain classes that still share a package with Spring beans, by name until their
+     * modules have plain packages too (then they move there and leave this list): a new
+     * class here is not covered, as it is in the packages above.
      */
     @ArchTest
-    static final ArchRule httpOnlyAtTheWebEdge = noClasses()
-            .that().resideOutsideOfPackages("dev.docent..web..", "dev.docent.shared..")
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    "org.springframework.http..", "org.springframework.web..", "jakarta.servlet..");
-
-    @ArchTest
-    static final ArchRule controllersLiveInWebPackages = classes()
-            .that().areAnnotatedWith(RestController.class)
-            .should().resideInAPackage("dev.docent.*.web..");
-
-    @ArchTest
-    static final ArchRule webPackagesDoNotTouchTheDatabase = noClasses()
-            .that().resideInAPackage("dev.docent.*.web..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "java.sql..");
+    static final ArchRule plainClassesElsewhereHaveNoSpring = noClasses().that()
+        .haveNameMatching("dev\\.docent\\..*\\.(ListCursor|CacheKeys|MarkdownExport|Ids|Terms"
+                + "|PromptAssembler|Titles|ExtractiveAnswerer|PassageText|Citations"
+                + "|InProcessEmbedder|InProcessModel|OpenAiEmbedder|EmbedderInput|SettingValues)")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.springframework..");
 
     /**
-     * A virtual thread waiting for the packaged jar's lock while it loads a class pins its carrier; work that may
-     * hold that lock (anything reading the jar) must be able to run when every carrier is pinned so (decision 0007).
+     * Parsing and chunking know nothing of what is done with their pages and passages.
      */
     @ArchTest
-    static final ArchRule noVirtualThreads = noClasses()
-            .should().callMethod(Thread.class, "ofVirtual")
-            .orShould().callMethod(Thread.class, "startVirtualThread", Runnable.class)
-            .orShould().callMethod(Executors.class, "newVirtualThreadPerTaskExecutor")
-            .because("a virtual thread reading the packaged jar can wedge the start (decision 0007)");
+    static final ArchRule parsingAndChunkingComeFirst = noClasses().that()
+        .resideInAnyPackage("dev.docent.knowledge.parse..", "dev.docent.knowledge.chunk..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(AFTER_CHUNKING);
 
-    /** The turn is no HTTP matter: status codes, headers and problem bodies belong to assistant.web. */
+    /**
+     * HTTP is the web edge's business: the rest raise {@code shared.Problem}s, which
+     * {@code shared.ProblemHandler} maps (the assistant's turn raises {@code TurnFailed},
+     * which assistant.web maps).
+     */
     @ArchTest
-    static final ArchRule assistantCoreUsesNoHttpTypes = noClasses()
-            .that().resideInAPackage("dev.docent.assistant..")
-            .and().resideOutsideOfPackage("dev.docent.assistant.web..")
-            .should().dependOnClassesThat().resideInAPackage("org.springframework.http..");
+    static final ArchRule httpOnlyAtTheWebEdge = noClasses().that()
+        .resideOutsideOfPackages("dev.docent..web..", "dev.docent.shared..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.springframework.http..", "org.springframework.web..", "jakarta.servlet..");
 
-    /** Answering without a model is plain logic: no Spring at all, tested without a context. */
     @ArchTest
-    static final ArchRule extractiveAnswersUseNoSpring = noClasses()
-            .that().resideInAPackage("dev.docent.assistant.extractive..")
-            .should().dependOnClassesThat().resideInAPackage("org.springframework..");
+    static final ArchRule controllersLiveInWebPackages = classes().that()
+        .areAnnotatedWith(RestController.class)
+        .should()
+        .resideInAPackage("dev.docent.*.web..");
+
+    @ArchTest
+    static final ArchRule webPackagesDoNotTouchTheDatabase = noClasses().that()
+        .resideInAPackage("dev.docent.*.web..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.springframework.jdbc..", "java.sql..");
+
+    /**
+     * A virtual thread waiting for the packaged jar's lock while it loads a class pins
+     * its carrier; work that may hold that lock (anything reading the jar) must be able
+     * to run when every carrier is pinned so (decision 0007).
+     */
+    @ArchTest
+    static final ArchRule noVirtualThreads = noClasses().should()
+        .callMethod(Thread.class, "ofVirtual")
+        .orShould()
+        .callMethod(Thread.class, "startVirtualThread", Runnable.class)
+        .orShould()
+        .callMethod(Executors.class, "newVirtualThreadPerTaskExecutor")
+        .because("a virtual thread reading the packaged jar can wedge the start (decision 0007)");
+
+    /**
+     * The turn is no HTTP matter: status codes, headers and problem bodies belong to
+     * assistant.web.
+     */
+    @ArchTest
+    static final ArchRule assistantCoreUsesNoHttpTypes = noClasses().that()
+        .resideInAPackage("dev.docent.assistant..")
+        .and()
+        .resideOutsideOfPackage("dev.docent.assistant.web..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.springframework.http..");
+
+    /**
+     * Answering without a model is plain logic: no Spring at all, tested without a
+     * context.
+     */
+    @ArchTest
+    static final ArchRule extractiveAnswersUseNoSpring = noClasses().that()
+        .resideInAPackage("dev.docent.assistant.extractive..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.springframework..");
+
 }

@@ -27,8 +27,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The one-off commands as a user runs them ({@code java -jar docent.jar ingest|reindex …}), against a real
- * PostgreSQL database, and a server on the same database that answers from what they stored.
+ * The one-off commands as a user runs them
+ * ({@code java -jar docent.jar ingest|reindex …}), against a real PostgreSQL database,
+ * and a server on the same database that answers from what they stored.
  */
 class CommandsTest {
 
@@ -39,6 +40,7 @@ class CommandsTest {
     Path docs;
 
     private final Map<String, String> saved = new HashMap<>();
+
     private String databaseUrl;
 
     @BeforeEach
@@ -63,7 +65,7 @@ class CommandsTest {
 
                 Feed the sourdough starter every day with equal weights of flour and water.
                 """);
-        Files.write(docs.resolve("guide/logo.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0});
+        Files.write(docs.resolve("guide/logo.png"), new byte[] { (byte) 0x89, 'P', 'N', 'G', 0, 0 });
     }
 
     @AfterEach
@@ -71,7 +73,8 @@ class CommandsTest {
         saved.forEach((key, value) -> {
             if (value == null) {
                 System.clearProperty(key);
-            } else {
+            }
+            else {
                 System.setProperty(key, value);
             }
         });
@@ -83,8 +86,9 @@ class CommandsTest {
 
         assertThat(first.code()).as(first.text()).isZero();
         assertThat(first.stdout()).contains("Ingested \"Household\" (household)")
-                .contains("2 pages (2 new or changed, 0 unchanged, 0 removed)")
-                .contains("Skipped 1 file(s):").contains("logo.png: unsupported file type");
+            .contains("2 pages (2 new or changed, 0 unchanged, 0 removed)")
+            .contains("Skipped 1 file(s):")
+            .contains("logo.png: unsupported file type");
         assertThat(first.stderr()).contains("Ingesting household").contains("pages");
 
         Files.writeString(docs.resolve("guide/bread.md"), "# Sourdough\n\n## Feeding\n\nFeed it twice a day.\n");
@@ -99,7 +103,8 @@ class CommandsTest {
                     () -> api.get("/api/v1/search?q=green+tea+water+temperature").json(), found -> !found.isEmpty());
             assertThat(hits.get(0).get("page").asString()).isEqualTo("tea.md");
             assertThat(api.get("/api/v1/documents").json().get(0).get("pageCount").asInt()).isEqualTo(2);
-        } finally {
+        }
+        finally {
             server.close();
         }
     }
@@ -136,8 +141,9 @@ class CommandsTest {
         try {
             Api api = new Api(((WebServerApplicationContext) server).getWebServer().getPort()).newUser();
             assertThat(api.get("/api/v1/search?q=sourdough+starter").json().get(0).get("page").asString())
-                    .isEqualTo("guide/bread.md");
-        } finally {
+                .isEqualTo("guide/bread.md");
+        }
+        finally {
             server.close();
         }
     }
@@ -168,9 +174,11 @@ class CommandsTest {
             System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
             int code = DocentApplication.runCommand(new ArrayList<>(List.of(args)).toArray(String[]::new));
             return new Output(code, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
-        } finally {
+        }
+        finally {
             System.setOut(out);
             System.setErr(err);
         }
     }
+
 }

@@ -24,13 +24,13 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The embedded default a newcomer gets from {@code ./mvnw spring-boot:run}: an H2 file database and the
- * in-process cache, nothing configured. (PostgreSQL behaviour is tested against PostgreSQL elsewhere;
- * this is the H2 deployment itself.)
+ * The embedded default a newcomer gets from {@code ./mvnw spring-boot:run}: an H2 file
+ * database and the in-process cache, nothing configured. (PostgreSQL behaviour is tested
+ * against PostgreSQL elsewhere; this is the H2 deployment itself.)
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"docent.admin.username=embedded-admin", "docent.admin.password=" + EmbeddedDefaultTest.PASSWORD,
-                "docent.knowledge.sample-docs=false"})
+        properties = { "docent.admin.username=embedded-admin", "docent.admin.password=" + EmbeddedDefaultTest.PASSWORD,
+                "docent.knowledge.sample-docs=false" })
 class EmbeddedDefaultTest {
 
     static final String PASSWORD = "embedded-admin-42";
@@ -46,16 +46,19 @@ class EmbeddedDefaultTest {
 
     @Test
     void theWholeChatLifecycleWorksOnH2WithTheInProcessCache() {
-        JsonNode health = new Api(port).login("embedded-admin", PASSWORD).get("/actuator/health").json()
-                .get("components");
+        JsonNode health = new Api(port).login("embedded-admin", PASSWORD)
+            .get("/actuator/health")
+            .json()
+            .get("components");
         assertThat(health.get("db").get("details").get("database").asString()).isEqualTo("H2");
         assertThat(health.get("cache").get("details").get("adapter").asString()).isEqualTo("in-process");
 
         Api api = new Api(port).newUser();
         String chatId = api.newChat("How do I reverse a list in Python?");
         for (int i = 0; i < 3; i++) {
-            assertThat(api.post("/api/v1/chats/" + chatId + "/messages", "{\"message\":\"follow-up " + i + "\"}")
-                    .status()).isEqualTo(200);
+            assertThat(
+                    api.post("/api/v1/chats/" + chatId + "/messages", "{\"message\":\"follow-up " + i + "\"}").status())
+                .isEqualTo(200);
         }
         String other = api.newChat("What is a decorator?");
 
@@ -75,16 +78,16 @@ class EmbeddedDefaultTest {
         assertThat(older.get("nextBefore").asInt()).isEqualTo(3);
 
         assertThat(api.get("/api/v1/chats/" + chatId + "/export?format=markdown").body())
-                .startsWith("# How do I reverse a list in Python?");
+            .startsWith("# How do I reverse a list in Python?");
         assertThat(api.delete("/api/v1/chats/" + chatId).status()).isEqualTo(204);
         assertThat(api.get("/api/v1/chats/" + chatId).status()).isEqualTo(404);
         assertThat(api.get("/api/v1/chats").json().get("items")).hasSize(1);
     }
 
     /**
-     * The H2 auto-server (the one-off commands reach a running embedded server's database through it) listens on
-     * loopback only, with a password only the data directory's owner can read; nothing in that directory is open to
-     * anyone else.
+     * The H2 auto-server (the one-off commands reach a running embedded server's database
+     * through it) listens on loopback only, with a password only the data directory's
+     * owner can read; nothing in that directory is open to anyone else.
      */
     @Test
     void theDatabaseListensOnLoopbackOnlyAndTheDataDirectoryIsItsOwnersAlone() throws IOException {
@@ -100,20 +103,23 @@ class EmbeddedDefaultTest {
         assertThat(Files.getPosixFilePermissions(DATA)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
         try (Stream<Path> paths = Files.walk(DATA)) {
             assertThat(paths.filter(path -> !ownerOnly(path)).map(DATA::relativize)).as("open to group or others")
-                    .isEmpty();
+                .isEmpty();
         }
         assertThat(DATA.resolve("db/docent.password")).exists();
     }
 
-    /** {@code java -jar docent.jar ingest}, in a JVM of its own, writes to the database the running server serves. */
+    /**
+     * {@code java -jar docent.jar ingest}, in a JVM of its own, writes to the database
+     * the running server serves.
+     */
     @Test
     void ingestFromAnotherProcessReachesTheRunningServersDatabase() throws Exception {
         Path docs = Files.createDirectories(temporaryDirectory().resolve("guide"));
         Files.writeString(docs.resolve("tea.md"), "# Tea\n\n## Water\n\nGreen tea wants water at about 80 degrees.\n");
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
-        command.addAll(List.of("--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), "-Ddocent.data-dir=" + DATA,
-                DocentApplication.class.getName(), "ingest", "--slug", "tea", "--title", "Tea", docs.toString()));
+        command.addAll(List.of("--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-cp",
+                System.getProperty("java.class.path"), "-Ddocent.data-dir=" + DATA, DocentApplication.class.getName(),
+                "ingest", "--slug", "tea", "--title", "Tea", docs.toString()));
         Process ingest = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(ingest.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
@@ -124,9 +130,11 @@ class EmbeddedDefaultTest {
 
     private static boolean ownerOnly(Path path) {
         try {
-            return Files.getPosixFilePermissions(path).stream().noneMatch(p -> p.name().startsWith("GROUP")
-                    || p.name().startsWith("OTHERS"));
-        } catch (IOException e) {
+            return Files.getPosixFilePermissions(path)
+                .stream()
+                .noneMatch(p -> p.name().startsWith("GROUP") || p.name().startsWith("OTHERS"));
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
@@ -134,8 +142,10 @@ class EmbeddedDefaultTest {
     private static Path temporaryDirectory() {
         try {
             return Files.createTempDirectory("docent-embedded");
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
+
 }

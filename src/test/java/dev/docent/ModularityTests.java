@@ -20,20 +20,28 @@ class ModularityTests {
         modules.verify();
     }
 
-    /** Verification alone passes a declaration that allows more than is used: each must say what its module uses. */
+    /**
+     * Verification alone passes a declaration that allows more than is used: each must
+     * say what its module uses.
+     */
     @Test
     void declaredDependenciesAreTheUsedOnes() {
         Map<String, List<String>> declared = new TreeMap<>();
         Map<String, List<String>> used = new TreeMap<>();
         modules.forEach(module -> {
             ApplicationModule declaration = DocentApplication.class.getClassLoader()
-                    .getDefinedPackage(module.getBasePackage().getName()).getAnnotation(ApplicationModule.class);
+                .getDefinedPackage(module.getBasePackage().getName())
+                .getAnnotation(ApplicationModule.class);
             assertThat(declaration).as("@ApplicationModule of %s", module.getIdentifier()).isNotNull();
             if (declaration.type() != ApplicationModule.Type.OPEN) {
                 String name = module.getIdentifier().toString();
                 declared.put(name, Arrays.stream(declaration.allowedDependencies()).sorted().toList());
-                used.put(name, module.getDirectDependencies(modules).uniqueModules()
-                        .map(dependency -> dependency.getIdentifier().toString()).sorted().toList());
+                used.put(name,
+                        module.getDirectDependencies(modules)
+                            .uniqueModules()
+                            .map(dependency -> dependency.getIdentifier().toString())
+                            .sorted()
+                            .toList());
             }
         });
         assertThat(declared).as("allowedDependencies in each package-info.java").isEqualTo(used);
@@ -43,4 +51,5 @@ class ModularityTests {
     void writesModuleDocumentation() {
         new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml().writeModuleCanvases();
     }
+
 }

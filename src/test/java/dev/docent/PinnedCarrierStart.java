@@ -6,9 +6,10 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Run by {@link PinnedCarrierTest} in a JVM whose virtual threads have one carrier: pins that carrier the way a
- * virtual thread waiting for the packaged jar's lock during class loading does, then starts Docent on a fresh data
- * dir and signs up. Prints {@value #CHECKED} when the requests were answered, then waits for SIGTERM (the test
+ * Run by {@link PinnedCarrierTest} in a JVM whose virtual threads have one carrier: pins
+ * that carrier the way a virtual thread waiting for the packaged jar's lock during class
+ * loading does, then starts Docent on a fresh data dir and signs up. Prints
+ * {@value #CHECKED} when the requests were answered, then waits for SIGTERM (the test
  * waits for the first-start ingest of the user guide in the log).
  */
 final class PinnedCarrierStart {
@@ -16,21 +17,28 @@ final class PinnedCarrierStart {
     static final String CHECKED = "started and answered with the carrier pinned";
 
     private static final CountDownLatch PINNED = new CountDownLatch(1);
+
     private static final CountDownLatch NEVER = new CountDownLatch(1);
 
-    /** Its initializer blocks: a virtual thread in it cannot unmount, so its carrier is taken until the end. */
+    /**
+     * Its initializer blocks: a virtual thread in it cannot unmount, so its carrier is
+     * taken until the end.
+     */
     private static final class HoldsTheCarrier {
+
         static {
             PINNED.countDown();
             try {
                 NEVER.await();
-            } catch (InterruptedException e) {
+            }
+            catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
 
         static void touch() {
         }
+
     }
 
     public static void main(String[] args) throws Exception {
@@ -44,4 +52,5 @@ final class PinnedCarrierStart {
         System.out.flush();
         Thread.sleep(Long.MAX_VALUE);
     }
+
 }

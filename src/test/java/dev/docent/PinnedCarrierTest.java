@@ -12,15 +12,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The cause of the wedged cold starts (decision 0007): a virtual thread that loads a class from the packaged jar pins
- * its carrier while it waits for the jar's lock, and when every carrier is pinned so, the thread holding that lock —
- * the first-start ingest, the embedding model's load — has none left to run on, and neither has a request. Here the
- * one carrier of a forked JVM is pinned for good: the start, its background work, requests and SIGTERM must all get
- * done without it.
+ * The cause of the wedged cold starts (decision 0007): a virtual thread that loads a
+ * class from the packaged jar pins its carrier while it waits for the jar's lock, and
+ * when every carrier is pinned so, the thread holding that lock — the first-start ingest,
+ * the embedding model's load — has none left to run on, and neither has a request. Here
+ * the one carrier of a forked JVM is pinned for good: the start, its background work,
+ * requests and SIGTERM must all get done without it.
  */
 class PinnedCarrierTest {
 
     private static final int PATIENCE_SECONDS = 240;
+
     private static final int STOP_SECONDS = 40;
 
     @TempDir
@@ -34,16 +36,20 @@ class PinnedCarrierTest {
                 "--enable-native-access=ALL-UNNAMED", "-Djdk.virtualThreadScheduler.parallelism=1",
                 "-Djdk.virtualThreadScheduler.maxPoolSize=1", "-cp", System.getProperty("java.class.path"),
                 PinnedCarrierStart.class.getName(), dir.resolve("data").toString()))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
         try {
             assertThat(await(log, PinnedCarrierStart.CHECKED, "Ingested the sample documents"))
-                    .as("the app answered and ingested the guide within %d s; its log ended with:%n%s",
-                            PATIENCE_SECONDS, tail(log)).isTrue();
+                .as("the app answered and ingested the guide within %d s; its log ended with:%n%s", PATIENCE_SECONDS,
+                        tail(log))
+                .isTrue();
             app.destroy();
             assertThat(app.waitFor(STOP_SECONDS, TimeUnit.SECONDS))
-                    .as("the app stopped within %d s of SIGTERM; its log ended with:%n%s", STOP_SECONDS, tail(log))
-                    .isTrue();
-        } finally {
+                .as("the app stopped within %d s of SIGTERM; its log ended with:%n%s", STOP_SECONDS, tail(log))
+                .isTrue();
+        }
+        finally {
             app.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
     }
@@ -64,4 +70,5 @@ class PinnedCarrierTest {
         List<String> lines = Files.readAllLines(log);
         return String.join(System.lineSeparator(), lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     }
+
 }

@@ -12,14 +12,19 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
- * The claims Docent's own access tokens carry, checked after the signature: a token signed with our key
- * but claiming an unknown role or a subject that is not an account id is refused (401) with one log line,
- * since only a leaked key or an incompatible version can have made it.
+ * The claims Docent's own access tokens carry, checked after the signature: a token
+ * signed with our key but claiming an unknown role or a subject that is not an account id
+ * is refused (401) with one log line, since only a leaked key or an incompatible version
+ * can have made it.
  */
 final class AccessTokenClaims implements OAuth2TokenValidator<Jwt> {
 
-    /** The refresh family (one login) the token was issued in: logging out ends them together. */
+    /**
+     * The refresh family (one login) the token was issued in: logging out ends them
+     * together.
+     */
     static final String FAMILY = "fid";
+
     /** The account's token generation when the token was issued. */
     static final String GENERATION = "gen";
 
@@ -32,15 +37,16 @@ final class AccessTokenClaims implements OAuth2TokenValidator<Jwt> {
             return OAuth2TokenValidatorResult.success();
         }
         log.warn("Refused a correctly signed access token (jti {}): {}", token.getId(), flaw);
-        return OAuth2TokenValidatorResult.failure(
-                new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, "The access token's claims are not valid", null));
+        return OAuth2TokenValidatorResult
+            .failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, "The access token's claims are not valid", null));
     }
 
     private static String flaw(String subject, Map<String, Object> claims) {
         if (!isUuid(subject)) {
             return "the subject is not an account id";
         }
-        if (!(claims.get(CurrentUser.ROLE_CLAIM) instanceof String role) || Arrays.stream(Role.values()).noneMatch(r -> r.name().equals(role))) {
+        if (!(claims.get(CurrentUser.ROLE_CLAIM) instanceof String role)
+                || Arrays.stream(Role.values()).noneMatch(r -> r.name().equals(role))) {
             String shown = String.valueOf(claims.get(CurrentUser.ROLE_CLAIM)).replaceAll("[^A-Za-z0-9_-]", "?");
             return "unknown role " + shown.substring(0, Math.min(shown.length(), 32));
         }
@@ -63,8 +69,10 @@ final class AccessTokenClaims implements OAuth2TokenValidator<Jwt> {
         try {
             UUID.fromString(value);
             return true;
-        } catch (IllegalArgumentException e) {
+        }
+        catch (IllegalArgumentException e) {
             return false;
         }
     }
+
 }

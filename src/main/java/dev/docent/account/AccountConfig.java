@@ -36,17 +36,20 @@ class AccountConfig {
 
     private static ProxyManager<byte[]> proxyManager(LettuceConnectionFactory factory) {
         ExpirationAfterWriteStrategy expiry = ExpirationAfterWriteStrategy
-                .basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1));
+            .basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1));
         return switch (factory.getNativeClient()) {
-            case RedisClusterClient cluster -> LettuceBasedProxyManager.builderFor(cluster)
-                    .withExpirationStrategy(expiry).build();
-            case RedisClient client -> LettuceBasedProxyManager.builderFor(client)
-                    .withExpirationStrategy(expiry).build();
+            case RedisClusterClient cluster ->
+                LettuceBasedProxyManager.builderFor(cluster).withExpirationStrategy(expiry).build();
+            case RedisClient client ->
+                LettuceBasedProxyManager.builderFor(client).withExpirationStrategy(expiry).build();
             default -> throw new IllegalStateException("unsupported Redis client " + factory.getNativeClient());
         };
     }
 
-    /** Before the server takes requests: nobody may sign in to the account while it changes hands. */
+    /**
+     * Before the server takes requests: nobody may sign in to the account while it
+     * changes hands.
+     */
     @Bean
     SmartInitializingSingleton operatorAdmin(AuthSettings settings, AccountService accounts) {
         return () -> {
@@ -59,4 +62,5 @@ class AccountConfig {
             }
         };
     }
+
 }

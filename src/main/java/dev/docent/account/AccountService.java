@@ -41,28 +41,49 @@ public class AccountService {
     }
 
     private static final Logger log = LoggerFactory.getLogger(AccountService.class);
+
     private static final SecureRandom RANDOM = new SecureRandom();
-    /** BCrypt reads at most 72 bytes of a password; a longer one would be silently cut, so it is refused. */
+
+    /**
+     * BCrypt reads at most 72 bytes of a password; a longer one would be silently cut, so
+     * it is refused.
+     */
     static final int MAX_PASSWORD_BYTES = 72;
-    /** Letters, digits, '_', '.' and '-': the sign-up form and the configured admin follow the same rule. */
+
+    /**
+     * Letters, digits, '_', '.' and '-': the sign-up form and the configured admin follow
+     * the same rule.
+     */
     public static final String USERNAME_CHARACTERS = "[A-Za-z0-9_.-]+";
 
     private final Accounts accounts;
+
     private final RefreshTokens refreshTokens;
+
     private final PasswordEncoder passwords;
+
     private final JwtEncoder jwtEncoder;
+
     private final AuthSettings settings;
+
     private final LoginThrottle throttle;
+
     private final TokenRevocations revocations;
+
     private final TransactionTemplate transactions;
+
     private final ApplicationEventPublisher events;
+
     private final Clock clock;
-    /** Compared against when the username is unknown, so both paths cost one slow hash. */
+
+    /**
+     * Compared against when the username is unknown, so both paths cost one slow hash.
+     */
     private final String decoyHash;
 
     AccountService(Accounts accounts, RefreshTokens refreshTokens, PasswordEncoder passwords, JwtEncoder jwtEncoder,
-            AuthSettings settings, LoginThrottle throttle, TokenRevocations revocations, TransactionTemplate transactions,
-            ApplicationEventPublisher events, Clock clock) {
+            AuthSettings settings, LoginThrottle throttle, TokenRevocations revocations,
+            TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
         this.accounts = accounts;
         this.refreshTokens = refreshTokens;
         this.passwords = passwords;
@@ -100,17 +121,20 @@ public class AccountService {
         if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
             throw Problem.invalid("password", "must be at most " + MAX_PASSWORD_BYTES + " bytes in UTF-8");
         }
-        Account account = Account.created(new UserId(Ids.newUuid7()), username, email, passwords.encode(password),
-                role, clock.instant());
+        Account account = Account.created(new UserId(Ids.newUuid7()), username, email, passwords.encode(password), role,
+                clock.instant());
         try {
             accounts.insert(account);
-        } catch (DuplicateKeyException e) {
+        }
+        catch (DuplicateKeyException e) {
             throw Problem.conflict("username-taken", "The username '" + username + "' is already taken");
         }
         return account;
     }
 
-    /** {@code client} is the request's remote address: the login limits count per client. */
+    /**
+     * {@code client} is the request's remote address: the login limits count per client.
+     */
     public TokenPair login(String username, String password, String client) {
         LoginThrottle.Attempt attempt = throttle.attempt(username, client);
         Account account = accounts.byUsername(username).orElse(null);
@@ -124,19 +148,27 @@ public class AccountService {
         return pair;
     }
 
-    /** The account as the password was checked against, locked so that it cannot change before the tokens exist. */
+    /**
+     * The account as the password was checked against, locked so that it cannot change
+     * before the tokens exist.
+     */
     private Account unchanged(Account checked) {
-        return accounts.lock(checked.id()).filter(now -> now.tokenGeneration() == checked.tokenGeneration())
-                .orElseThrow(() -> unauthorized("The account changed while signing in; sign in again"));
+        return accounts.lock(checked.id())
+            .filter(now -> now.tokenGeneration() == checked.tokenGeneration())
+            .orElseThrow(() -> unauthorized("The account changed while signing in; sign in again"));
     }
 
-    /** Reuse detection must survive the 401 that follows it, hence no rollback for problems. */
+    /**
+     * Reuse detection must survive the 401 that follows it, hence no rollback for
+     * problems.
+     */
     @Transactional(noRollbackFor = Problem.class)
     public TokenPair refresh(String refreshToken) {
         Instant now = clock.instant();
         RefreshTokens.Stored stored = refreshTokens.byHash(hash(refreshToken))
-                .orElseThrow(() -> unauthorized("Unknown refresh token"));
-        // locked first, as a change of credentials does, so that it cannot revoke the family halfway through
+            .orElseThrow(() -> unauthorized("Unknown refresh token"));
+        // locked first, as a change of credentials does, so that it cannot revoke the
+        // family halfway through
         Account account = accounts.lock(stored.accountId()).orElseThrow(() -> unauthorized("Unknown account"));
         if (stored.revoked() || stored.expiresAt().isBefore(now)) {
             throw unauthorized("The refresh token has expired or was revoked");
@@ -170,10 +202,12 @@ public class AccountService {
     }
 
     /**
-     * Makes the account {@code DOCENT_ADMIN_USERNAME} names the operator's ADMIN with the operator's password.
-     * An account of that name that was not the operator's (someone signed up with it) is taken over: its password
-     * replaced and every session ended, so whoever created it keeps nothing. The account that was the operator's
-     * under another name becomes a USER and is signed out; a changed password signs the admin out everywhere.
+     * Makes the account {@code DOCENT_ADMIN_USERNAME} names the operator's ADMIN with the
+     * operator's password. An account of that name that was not the operator's (someone
+     * signed up with it) is taken over: its password replaced and every session ended, so
+     * whoever created it keeps nothing. The account that was the operator's under another
+     * name becomes a USER and is signed out; a changed password signs the admin out
+     * everywhere.
      */
     void ensureAdmin(String username, String password) {
         if (password.length() < 10 || password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
@@ -184,7 +218,8 @@ public class AccountService {
         }
         try {
             transactions.executeWithoutResult(status -> operatorAdmin(username.toLowerCase(), password));
-        } catch (DuplicateKeyException startedTogether) {
+        }
+        catch (DuplicateKeyException startedTogether) {
             transactions.executeWithoutResult(status -> operatorAdmin(username.toLowerCase(), password));
         }
     }
@@ -193,7 +228,8 @@ public class AccountService {
         for (Account previous : accounts.operatorManaged()) {
             if (!previous.username().equals(username)) {
                 changeCredentials(previous, previous.passwordHash(), Role.USER, false);
-                log.info("'{}' is no longer the operator's admin (DOCENT_ADMIN_USERNAME changed): now a USER, signed out",
+                log.info(
+                        "'{}' is no longer the operator's admin (DOCENT_ADMIN_USERNAME changed): now a USER, signed out",
                         previous.username());
             }
         }
@@ -208,14 +244,18 @@ public class AccountService {
             return;
         }
         if (!account.operatorManaged()) {
-            log.warn("DOCENT_ADMIN_USERNAME names '{}', an account created on {} by sign-up or an ADMIN: it is now the "
-                    + "operator's admin, with the operator's password, and every session it had was ended",
+            log.warn(
+                    "DOCENT_ADMIN_USERNAME names '{}', an account created on {} by sign-up or an ADMIN: it is now the "
+                            + "operator's admin, with the operator's password, and every session it had was ended",
                     username, account.createdAt());
         }
         changeCredentials(account, passwords.encode(password), Role.ADMIN, true);
     }
 
-    /** A new password or role: every refresh family of the account and every access token issued so far end. */
+    /**
+     * A new password or role: every refresh family of the account and every access token
+     * issued so far end.
+     */
     private void changeCredentials(Account account, String passwordHash, Role role, boolean operatorManaged) {
         long generation = accounts.updateCredentials(account.id(), passwordHash, role, operatorManaged);
         refreshTokens.revokeAccount(account.id(), clock.instant());
@@ -225,18 +265,18 @@ public class AccountService {
     private TokenPair issue(Account account, UUID familyId) {
         Instant now = clock.instant();
         JwtClaimsSet claims = JwtClaimsSet.builder()
-                .issuer(settings.jwt().issuer())
-                .id(UUID.randomUUID().toString())
-                .subject(account.id().toString())
-                .issuedAt(now)
-                .expiresAt(now.plus(settings.jwt().accessTokenTtl()))
-                .claim(CurrentUser.USERNAME_CLAIM, account.username())
-                .claim(CurrentUser.ROLE_CLAIM, account.role().name())
-                .claim(AccessTokenClaims.FAMILY, familyId.toString())
-                .claim(AccessTokenClaims.GENERATION, account.tokenGeneration())
-                .build();
+            .issuer(settings.jwt().issuer())
+            .id(UUID.randomUUID().toString())
+            .subject(account.id().toString())
+            .issuedAt(now)
+            .expiresAt(now.plus(settings.jwt().accessTokenTtl()))
+            .claim(CurrentUser.USERNAME_CLAIM, account.username())
+            .claim(CurrentUser.ROLE_CLAIM, account.role().name())
+            .claim(AccessTokenClaims.FAMILY, familyId.toString())
+            .claim(AccessTokenClaims.GENERATION, account.tokenGeneration())
+            .build();
         String access = jwtEncoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
-                .getTokenValue();
+            .getTokenValue();
         byte[] random = new byte[32];
         RANDOM.nextBytes(random);
         String refresh = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
@@ -250,10 +290,12 @@ public class AccountService {
 
     private static String hash(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
+            return HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        }
+        catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
+
 }

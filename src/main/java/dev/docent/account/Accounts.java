@@ -10,7 +10,10 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The accounts table. Usernames are stored lower-case: they are unique regardless of case. */
+/**
+ * The accounts table. Usernames are stored lower-case: they are unique regardless of
+ * case.
+ */
 @Repository
 class Accounts {
 
@@ -24,44 +27,57 @@ class Accounts {
         jdbc.sql("""
                 insert into accounts (id, username, email, password_hash, role, created_at, operator_managed)
                 values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(account.id().value(), account.username(), account.email(), account.passwordHash(),
-                        account.role().name(), Timestamp.from(account.createdAt()), account.operatorManaged())
-                .update();
+            .params(account.id().value(), account.username(), account.email(), account.passwordHash(),
+                    account.role().name(), Timestamp.from(account.createdAt()), account.operatorManaged())
+            .update();
     }
 
     Optional<Account> byUsername(String username) {
-        return jdbc.sql("select * from accounts where username = ?").param(username.toLowerCase())
-                .query(Accounts::map).optional();
+        return jdbc.sql("select * from accounts where username = ?")
+            .param(username.toLowerCase())
+            .query(Accounts::map)
+            .optional();
     }
 
     Optional<Account> byId(UserId id) {
         return jdbc.sql("select * from accounts where id = ?").param(id.value()).query(Accounts::map).optional();
     }
 
-    /** Reads the account and holds its row until the transaction ends: credentials cannot change meanwhile. */
+    /**
+     * Reads the account and holds its row until the transaction ends: credentials cannot
+     * change meanwhile.
+     */
     Optional<Account> lock(UserId id) {
-        return jdbc.sql("select * from accounts where id = ? for update").param(id.value())
-                .query(Accounts::map).optional();
+        return jdbc.sql("select * from accounts where id = ? for update")
+            .param(id.value())
+            .query(Accounts::map)
+            .optional();
     }
 
     List<Account> operatorManaged() {
         return jdbc.sql("select * from accounts where operator_managed").query(Accounts::map).list();
     }
 
-    /** Sets the credentials and starts a new token generation; returns that generation. */
+    /**
+     * Sets the credentials and starts a new token generation; returns that generation.
+     */
     long updateCredentials(UserId id, String passwordHash, Role role, boolean operatorManaged) {
         jdbc.sql("""
                 update accounts set password_hash = ?, role = ?, operator_managed = ?,
                        token_generation = token_generation + 1 where id = ?""")
-                .params(passwordHash, role.name(), operatorManaged, id.value()).update();
-        return jdbc.sql("select token_generation from accounts where id = ?").param(id.value())
-                .query(Long.class).single();
+            .params(passwordHash, role.name(), operatorManaged, id.value())
+            .update();
+        return jdbc.sql("select token_generation from accounts where id = ?")
+            .param(id.value())
+            .query(Long.class)
+            .single();
     }
 
     private static Account map(ResultSet rs, int row) throws SQLException {
-        return new Account(new UserId(rs.getObject("id", UUID.class)), rs.getString("username"),
-                rs.getString("email"), rs.getString("password_hash"), Role.valueOf(rs.getString("role")),
+        return new Account(new UserId(rs.getObject("id", UUID.class)), rs.getString("username"), rs.getString("email"),
+                rs.getString("password_hash"), Role.valueOf(rs.getString("role")),
                 rs.getTimestamp("created_at").toInstant(), rs.getBoolean("operator_managed"),
                 rs.getLong("token_generation"));
     }
+
 }

@@ -10,6 +10,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 public record CurrentUser(UserId id, String username, Role role) {
 
     static final String USERNAME_CLAIM = "name";
+
     public static final String ROLE_CLAIM = "role";
 
     public static CurrentUser require() {

@@ -10,17 +10,23 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 
 /**
- * Remembers tokens it has verified for a short while, so a client's burst of requests pays for
- * parsing and signature checking once. A remembered token is still refused the moment it expires or
- * is revoked (two in-memory lookups per request, see {@link TokenRevocations}).
+ * Remembers tokens it has verified for a short while, so a client's burst of requests
+ * pays for parsing and signature checking once. A remembered token is still refused the
+ * moment it expires or is revoked (two in-memory lookups per request, see
+ * {@link TokenRevocations}).
  */
 class RememberingJwtDecoder implements JwtDecoder {
 
     private final JwtDecoder delegate;
+
     private final TokenRevocations revocations;
+
     private final Clock clock;
-    private final Cache<String, Jwt> verified = Caffeine.newBuilder().maximumSize(50_000)
-            .expireAfterWrite(Duration.ofMinutes(2)).build();
+
+    private final Cache<String, Jwt> verified = Caffeine.newBuilder()
+        .maximumSize(50_000)
+        .expireAfterWrite(Duration.ofMinutes(2))
+        .build();
 
     RememberingJwtDecoder(JwtDecoder delegate, TokenRevocations revocations, Clock clock) {
         this.delegate = delegate;
@@ -40,4 +46,5 @@ class RememberingJwtDecoder implements JwtDecoder {
         }
         return jwt;
     }
+
 }

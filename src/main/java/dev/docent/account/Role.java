@@ -1,5 +1,7 @@
 package dev.docent.account;
 
 public enum Role {
+
     USER, ADMIN
+
 }

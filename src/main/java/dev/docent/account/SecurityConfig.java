@@ -20,7 +20,10 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 
-/** The tokens: HS256 signing and verification, password hashing; the request side is in {@code web.WebSecurity}. */
+/**
+ * The tokens: HS256 signing and verification, password hashing; the request side is in
+ * {@code web.WebSecurity}.
+ */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
@@ -46,13 +49,19 @@ class SecurityConfig {
         return NimbusJwtEncoder.withSecretKey(key).algorithm(MacAlgorithm.HS256).build();
     }
 
-    /** Request timing comes from the HTTP observation; observing each security filter too costs more than it tells. */
+    /**
+     * Request timing comes from the HTTP observation; observing each security filter too
+     * costs more than it tells.
+     */
     @Bean
     SecurityObservationSettings securityObservationSettings() {
         return SecurityObservationSettings.noObservations();
     }
 
-    /** The default firewall, with its header checks written as loops instead of regular expressions. */
+    /**
+     * The default firewall, with its header checks written as loops instead of regular
+     * expressions.
+     */
     @Bean
     StrictHttpFirewall httpFirewall() {
         StrictHttpFirewall firewall = new StrictHttpFirewall();
@@ -65,4 +74,5 @@ class SecurityConfig {
     PasswordEncoder passwordEncoder() {
         return new BCryptPasswordEncoder(11);
     }
+
 }

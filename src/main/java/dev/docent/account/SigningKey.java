@@ -13,8 +13,9 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The HS256 key for access tokens. The embedded default (H2) may generate one and keep it in the data
- * directory; a server deployment must be given one, so that every instance signs with the same key.
+ * The HS256 key for access tokens. The embedded default (H2) may generate one and keep it
+ * in the data directory; a server deployment must be given one, so that every instance
+ * signs with the same key.
  */
 final class SigningKey {
 
@@ -53,8 +54,10 @@ final class SigningKey {
                 Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
             }
             return secret;
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException("cannot keep the generated JWT secret in " + file, e);
         }
     }
+
 }

@@ -9,8 +9,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 
 /**
- * A model-made title replaces the first-question one, after the answer is stored and off the request path.
- * Best effort: an event lost to a restart leaves the first-question title, so no publication registry keeps it.
+ * A model-made title replaces the first-question one, after the answer is stored and off
+ * the request path. Best effort: an event lost to a restart leaves the first-question
+ * title, so no publication registry keeps it.
  */
 @Component
 class ChatTitles {
@@ -18,6 +19,7 @@ class ChatTitles {
     private static final Logger log = LoggerFactory.getLogger(ChatTitles.class);
 
     private final ChatHistory history;
+
     private final LanguageModel model;
 
     ChatTitles(ChatHistory history, LanguageModel model) {
@@ -36,8 +38,10 @@ class ChatTitles {
             if (title != null) {
                 history.rename(answered.user(), answered.chat(), title);
             }
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             log.info("Could not get a title from the model for chat {}: {}", answered.chat(), e.getMessage());
         }
     }
+
 }

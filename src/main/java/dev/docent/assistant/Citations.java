@@ -11,22 +11,29 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Keeps an answer's citations honest: every {@code [n]} must name one of the passages the answer was
- * given, numbered from 1 in the order given. Markers are normalized to {@code [n]}: {@code [1, 2]},
- * {@code [1-3]}, {@code [^1]}, {@code 【1】} and {@code [Source 1]} become {@code [1]}, {@code [1][2]}…;
- * numbers outside 1..count are removed. Code (fenced blocks and inline spans) is left alone, since
- * {@code p[1]} there is indexing, and so are Markdown links ({@code [1](url)}). Footnote definition lines
- * ({@code [^1]: …}) are dropped, as the sources are shown from the message's stored sources.
+ * Keeps an answer's citations honest: every {@code [n]} must name one of the passages the
+ * answer was given, numbered from 1 in the order given. Markers are normalized to
+ * {@code [n]}: {@code [1, 2]}, {@code [1-3]}, {@code [^1]}, {@code 【1】} and
+ * {@code [Source 1]} become {@code [1]}, {@code [1][2]}…; numbers outside 1..count are
+ * removed. Code (fenced blocks and inline spans) is left alone, since {@code p[1]} there
+ * is indexing, and so are Markdown links ({@code [1](url)}). Footnote definition lines
+ * ({@code [^1]: …}) are dropped, as the sources are shown from the message's stored
+ * sources.
  *
- * <p>Only the cited passages are stored as sources, with their original numbers so the {@code [n]} in the
- * text still points at them: an answer that cites nothing points at nothing, and showing every retrieved
- * passage under it would suggest a grounding the answer does not claim.
+ * <p>
+ * Only the cited passages are stored as sources, with their original numbers so the
+ * {@code [n]} in the text still points at them: an answer that cites nothing points at
+ * nothing, and showing every retrieved passage under it would suggest a grounding the
+ * answer does not claim.
  */
 final class Citations {
 
     static final int SNIPPET_CHARS = 240;
 
-    /** The answer with its markers normalized, and the passage numbers it cites, ascending. */
+    /**
+     * The answer with its markers normalized, and the passage numbers it cites,
+     * ascending.
+     */
     record Checked(String text, List<Integer> cited) {
 
         Checked {
@@ -35,18 +42,24 @@ final class Citations {
     }
 
     private static final Pattern FENCE = Pattern.compile("^\\s{0,3}(```|~~~)");
+
     private static final Pattern FOOTNOTE_DEFINITION = Pattern.compile("^\\s*\\[\\^\\d+\\]:.*");
+
     private static final String NUMBERS = "\\d{1,4}(?:\\s*(?:,|;|-|–|and)\\s*\\d{1,4})*";
-    private static final Pattern MARKER = Pattern.compile(
-            "([ \\t]*)(?:\\[\\^?\\s*(?:(?:sources?|passages?|docs?|documents?|refs?)\\s*)?(" + NUMBERS + ")\\s*\\]"
-                    + "|[【［]\\s*(" + NUMBERS + ")\\s*[】］])(?![(:])",
-            Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern MARKER = Pattern
+        .compile("([ \\t]*)(?:\\[\\^?\\s*(?:(?:sources?|passages?|docs?|documents?|refs?)\\s*)?(" + NUMBERS + ")\\s*\\]"
+                + "|[【［]\\s*(" + NUMBERS + ")\\s*[】］])(?![(:])", Pattern.CASE_INSENSITIVE);
+
     private static final Pattern NUMBER_OR_RANGE = Pattern.compile("(\\d+)(?:\\s*[-–]\\s*(\\d+))?");
 
     private Citations() {
     }
 
-    /** Checks a model's answer against the {@code passageCount} passages its prompt numbered. */
+    /**
+     * Checks a model's answer against the {@code passageCount} passages its prompt
+     * numbered.
+     */
     static Checked check(String answer, int passageCount) {
         Set<Integer> cited = new TreeSet<>();
         StringBuilder out = new StringBuilder();
@@ -55,9 +68,11 @@ final class Citations {
             if (FENCE.matcher(line).find()) {
                 inFence = !inFence;
                 out.append(line);
-            } else if (inFence) {
+            }
+            else if (inFence) {
                 out.append(line);
-            } else if (!FOOTNOTE_DEFINITION.matcher(line.stripTrailing()).matches()) {
+            }
+            else if (!FOOTNOTE_DEFINITION.matcher(line.stripTrailing()).matches()) {
                 out.append(outsideInlineCode(line, passageCount, cited));
             }
         }
@@ -124,7 +139,10 @@ final class Citations {
         return valid;
     }
 
-    /** Every passage as a source, numbered from 1 in the order given (the order of the prompt). */
+    /**
+     * Every passage as a source, numbered from 1 in the order given (the order of the
+     * prompt).
+     */
     static List<Source> sources(List<Passage> passages) {
         List<Source> sources = new ArrayList<>();
         for (int i = 0; i < passages.size(); i++) {
@@ -140,8 +158,12 @@ final class Citations {
         return sources(passages).stream().filter(source -> cited.contains(source.n())).toList();
     }
 
-    /** The passage's opening, on one line and cut at a word, at most {@value #SNIPPET_CHARS} characters. */
+    /**
+     * The passage's opening, on one line and cut at a word, at most
+     * {@value #SNIPPET_CHARS} characters.
+     */
     static String snippet(String text) {
         return Text.shorten(text, SNIPPET_CHARS);
     }
+
 }

@@ -19,9 +19,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * One conversational turn: take the chat's generation lease while storing the question, answer it
- * (streaming tokens to the listener), store the answer. A stop request, a client that goes away, a timeout or
- * an upstream failure all keep what was said so far, marked interrupted.
+ * One conversational turn: take the chat's generation lease while storing the question,
+ * answer it (streaming tokens to the listener), store the answer. A stop request, a
+ * client that goes away, a timeout or an upstream failure all keep what was said so far,
+ * marked interrupted.
  */
 @Service
 public class Conversation {
@@ -34,11 +35,17 @@ public class Conversation {
     private static final Logger log = LoggerFactory.getLogger(Conversation.class);
 
     private final ChatHistory history;
+
     private final ModelGeneration model;
+
     private final GroundedAnswers grounded;
+
     private final KnowledgeBase knowledge;
+
     private final AssistantSettings settings;
+
     private final ApplicationEventPublisher events;
+
     private final TransactionTemplate transactions;
 
     Conversation(ChatHistory history, ModelGeneration model, GroundedAnswers grounded, KnowledgeBase knowledge,
@@ -52,7 +59,10 @@ public class Conversation {
         this.transactions = transactions;
     }
 
-    /** A new chat's first turn; an unknown document set is refused before anything is stored. */
+    /**
+     * A new chat's first turn; an unknown document set is refused before anything is
+     * stored.
+     */
     public Turn start(UserId user, Category category, UUID documentId, String message) {
         requireDocument(category, documentId);
         return listener -> {
@@ -89,9 +99,11 @@ public class Conversation {
             generated = chat.category() == Category.OFFICIAL_DOCS
                     ? grounded.answer(user, chat, question, generation, listener)
                     : general(user, chatId, generation, listener);
-        } catch (IOException clientGone) {
+        }
+        catch (IOException clientGone) {
             generated = new Generated("", true, null);
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             history.release(chatId, generation);
             throw answerNotSaved(e);
         }
@@ -105,7 +117,8 @@ public class Conversation {
             answer = history.appendAnswer(user, chatId, generation, generated.text(), generated.sources(),
                     generated.interrupted());
             after = history.summary(user, chatId);
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             history.release(chatId, generation);
             throw answerNotSaved(e);
         }
@@ -114,7 +127,8 @@ public class Conversation {
         }
         try {
             listener.done(answer, after);
-        } catch (IOException clientGone) {
+        }
+        catch (IOException clientGone) {
             log.debug("Client left before the end of the answer in chat {}", chatId);
         }
         return new TurnOutcome(after, question, answer);
@@ -126,11 +140,14 @@ public class Conversation {
             listener.token(NO_MODEL_REPLY);
             return new Generated(NO_MODEL_REPLY, false, null);
         }
-        return model.generate(PromptAssembler.general(history.recent(user, chat, 100), settings.historyTokens()),
-                chat, generation, listener);
+        return model.generate(PromptAssembler.general(history.recent(user, chat, 100), settings.historyTokens()), chat,
+                generation, listener);
     }
 
-    /** Published in a transaction of its own: module listeners hear it once it commits, off this thread. */
+    /**
+     * Published in a transaction of its own: module listeners hear it once it commits,
+     * off this thread.
+     */
     private void answered(QuestionAnswered event) {
         transactions.executeWithoutResult(status -> events.publishEvent(event));
     }
@@ -156,10 +173,10 @@ public class Conversation {
     private static TurnFailed failed(ModelFailure failure) {
         if (failure.kind() == ModelFailure.Kind.TIMEOUT) {
             return new TurnFailed(TurnFailed.Reason.GENERATION_TIMEOUT,
-                    "The language model did not finish in time (" + failure.getMessage()
-                            + "); your message was saved");
+                    "The language model did not finish in time (" + failure.getMessage() + "); your message was saved");
         }
         return new TurnFailed(TurnFailed.Reason.MODEL_FAILED,
                 "The language model could not answer (" + failure.getMessage() + "); your message was saved");
     }
+
 }

@@ -16,9 +16,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * An OFFICIAL_DOCS answer: the passages retrieved for the question (made to stand alone with the earlier
- * questions), announced as sources, then answered from by the model or, without one, quoted extractively.
- * Only the passages the answer cites are stored with it.
+ * An OFFICIAL_DOCS answer: the passages retrieved for the question (made to stand alone
+ * with the earlier questions), announced as sources, then answered from by the model or,
+ * without one, quoted extractively. Only the passages the answer cites are stored with
+ * it.
  */
 @Component
 class GroundedAnswers {
@@ -26,8 +27,11 @@ class GroundedAnswers {
     private static final Logger log = LoggerFactory.getLogger(GroundedAnswers.class);
 
     private final ChatHistory history;
+
     private final Retrieval retrieval;
+
     private final ModelGeneration model;
+
     private final AssistantSettings settings;
 
     GroundedAnswers(ChatHistory history, Retrieval retrieval, ModelGeneration model, AssistantSettings settings) {
@@ -57,13 +61,14 @@ class GroundedAnswers {
         Generated generated = model.generate(prompt.messages(), chatId, generation, listener);
         Citations.Checked checked = Citations.check(generated.text(), prompt.passages().size());
         return new Generated(checked.text(), generated.interrupted(), generated.failure())
-                .cited(Citations.cited(prompt.passages(), checked.cited()));
+            .cited(Citations.cited(prompt.passages(), checked.cited()));
     }
 
     private Retrieved retrieve(String question, List<String> earlierQuestions, UUID documentId) {
         try {
             return retrieval.forQuestion(question, earlierQuestions, documentId, settings.passages());
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             log.warn("Retrieval failed; answering without passages: {}", e.toString());
             return new Retrieved(question, List.of(question), List.of());
         }
@@ -71,8 +76,11 @@ class GroundedAnswers {
 
     /** The user's questions before the last one, oldest first. */
     private static List<String> earlierQuestions(List<MessageView> conversation) {
-        List<String> questions = conversation.stream().filter(message -> message.role().equals(MessageView.USER))
-                .map(MessageView::content).toList();
+        List<String> questions = conversation.stream()
+            .filter(message -> message.role().equals(MessageView.USER))
+            .map(MessageView::content)
+            .toList();
         return questions.isEmpty() ? questions : questions.subList(0, questions.size() - 1);
     }
+
 }

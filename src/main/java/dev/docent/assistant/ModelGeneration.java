@@ -15,16 +15,19 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
- * Streams the model's answer to the listener until it is done. The deadline, a stop request (from any
- * instance), a client that went away or an upstream failure end it early: what was said so far is kept,
- * marked interrupted.
+ * Streams the model's answer to the listener until it is done. The deadline, a stop
+ * request (from any instance), a client that went away or an upstream failure end it
+ * early: what was said so far is kept, marked interrupted.
  */
 @Component
 class ModelGeneration {
 
     private final ChatHistory history;
+
     private final LanguageModel model;
+
     private final AssistantSettings settings;
+
     private final Clock clock;
 
     ModelGeneration(ChatHistory history, LanguageModel model, AssistantSettings settings, Clock clock) {
@@ -48,8 +51,8 @@ class ModelGeneration {
                 if (left.isNegative() || left.isZero()) {
                     return new Generated(text.toString(), true, timeout());
                 }
-                ModelStream.Event event = stream.poll(left.compareTo(settings.stopCheckInterval()) < 0 ? left
-                        : settings.stopCheckInterval());
+                ModelStream.Event event = stream
+                    .poll(left.compareTo(settings.stopCheckInterval()) < 0 ? left : settings.stopCheckInterval());
                 try {
                     switch (event) {
                         case ModelStream.Done done -> {
@@ -61,7 +64,8 @@ class ModelGeneration {
                         }
                         case ModelStream.Pending pending -> listener.waiting();
                     }
-                } catch (IOException clientGone) {
+                }
+                catch (IOException clientGone) {
                     return new Generated(text.toString(), true, null);
                 }
                 if (clock.instant().isAfter(nextStopCheck)) {
@@ -71,16 +75,19 @@ class ModelGeneration {
                     nextStopCheck = clock.instant().plus(settings.stopCheckInterval());
                 }
             }
-        } catch (ModelFailure failure) {
+        }
+        catch (ModelFailure failure) {
             return new Generated(text.toString(), true, failure);
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Generated(text.toString(), true, null);
         }
     }
 
     private ModelFailure timeout() {
-        return new ModelFailure(ModelFailure.Kind.TIMEOUT, "no complete answer within "
-                + settings.generationTimeout().toSeconds() + " s", null);
+        return new ModelFailure(ModelFailure.Kind.TIMEOUT,
+                "no complete answer within " + settings.generationTimeout().toSeconds() + " s", null);
     }
+
 }

@@ -9,9 +9,9 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * Builds what the model sees: instructions, then as much of the conversation as fits the token budget,
- * newest turns first to be kept. Tokens are estimated at four characters each, which is close enough
- * for English prose and errs on the safe side for code.
+ * Builds what the model sees: instructions, then as much of the conversation as fits the
+ * token budget, newest turns first to be kept. Tokens are estimated at four characters
+ * each, which is close enough for English prose and errs on the safe side for code.
  */
 final class PromptAssembler {
 
@@ -31,7 +31,9 @@ final class PromptAssembler {
 
     static final String NO_PASSAGES = "(No passages were found for this question.)";
 
-    /** A grounded prompt, and the passages it numbered: {@code passages.get(0)} is [1]. */
+    /**
+     * A grounded prompt, and the passages it numbered: {@code passages.get(0)} is [1].
+     */
     record Grounded(List<ModelMessage> messages, List<Passage> passages) {
 
         Grounded {
@@ -47,17 +49,21 @@ final class PromptAssembler {
         return (text.length() + 3) / 4;
     }
 
-    /** {@code conversation} is oldest first and ends with the question being answered, which is always kept. */
+    /**
+     * {@code conversation} is oldest first and ends with the question being answered,
+     * which is always kept.
+     */
     static List<ModelMessage> general(List<MessageView> conversation, int historyTokens) {
         return window(GENERAL_INSTRUCTIONS, conversation, historyTokens);
     }
 
     /**
-     * Instructions to answer from the numbered passages only and cite them as {@code [n]}, the passages
-     * themselves ({@code [1] Document — page › section (url)} then the text), then the conversation as in
-     * {@link #general}. {@code passages} come best first; they are taken in that order while they fit
-     * {@code passageTokens}, so the lowest-ranked go first. The best passage is always given, its text
-     * cut to fit if it alone is over the budget. Citations in the answer are to be checked against
+     * Instructions to answer from the numbered passages only and cite them as
+     * {@code [n]}, the passages themselves ({@code [1] Document — page › section (url)}
+     * then the text), then the conversation as in {@link #general}. {@code passages} come
+     * best first; they are taken in that order while they fit {@code passageTokens}, so
+     * the lowest-ranked go first. The best passage is always given, its text cut to fit
+     * if it alone is over the budget. Citations in the answer are to be checked against
      * {@link Grounded#passages()}, not the passages passed in.
      */
     static Grounded grounded(List<MessageView> conversation, List<Passage> passages, int historyTokens,
@@ -85,7 +91,9 @@ final class PromptAssembler {
         return new Grounded(window(system, conversation, historyTokens), given);
     }
 
-    /** "Document — page › section (url)", leaving out what is blank or says nothing new. */
+    /**
+     * "Document — page › section (url)", leaving out what is blank or says nothing new.
+     */
     static String heading(Passage passage) {
         String page = blank(passage.pageTitle()) ? passage.page() : passage.pageTitle();
         StringBuilder heading = new StringBuilder(passage.documentTitle());
@@ -105,7 +113,10 @@ final class PromptAssembler {
         return text == null || text.isBlank();
     }
 
-    /** Cuts at the last space or line break that fits, keeping the text's layout (code stays indented). */
+    /**
+     * Cuts at the last space or line break that fits, keeping the text's layout (code
+     * stays indented).
+     */
     private static String cut(String text, int maxChars) {
         if (text.length() <= maxChars) {
             return text;
@@ -114,8 +125,7 @@ final class PromptAssembler {
         return text.substring(0, at > maxChars / 2 ? at : maxChars).stripTrailing() + " …";
     }
 
-    private static List<ModelMessage> window(String instructions, List<MessageView> conversation,
-            int historyTokens) {
+    private static List<ModelMessage> window(String instructions, List<MessageView> conversation, int historyTokens) {
         Deque<ModelMessage> window = new ArrayDeque<>();
         int budget = historyTokens;
         for (int i = conversation.size() - 1; i >= 0; i--) {
@@ -138,4 +148,5 @@ final class PromptAssembler {
                 Write a title of at most six words for a conversation that starts with the user's message. \
                 Reply with the title only, no quotes, no final punctuation."""), ModelMessage.user(question));
     }
+
 }

@@ -22,4 +22,5 @@ final class Titles {
         }
         return clean.length() <= MAX ? clean : fromQuestion(clean);
     }
+
 }

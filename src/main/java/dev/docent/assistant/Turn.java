@@ -4,6 +4,9 @@ package dev.docent.assistant;
 @FunctionalInterface
 public interface Turn {
 
-    /** Stores the question, answers it (streaming to the listener) and stores the answer. */
+    /**
+     * Stores the question, answers it (streaming to the listener) and stores the answer.
+     */
     TurnOutcome run(TurnListener listener);
+
 }

@@ -1,13 +1,14 @@
 package dev.docent.assistant;
 
 /**
- * A turn that could not end with a stored, complete answer. The question is stored; the web edge says how
- * it reaches the client (and whether an idempotent retry replays it).
+ * A turn that could not end with a stored, complete answer. The question is stored; the
+ * web edge says how it reaches the client (and whether an idempotent retry replays it).
  */
 public class TurnFailed extends RuntimeException {
 
     /** Why the turn failed. */
     public enum Reason {
+
         /** The model did not finish within the generation timeout. */
         GENERATION_TIMEOUT,
         /** The model (or the connection to it) failed. */
@@ -16,6 +17,7 @@ public class TurnFailed extends RuntimeException {
         ANSWER_NOT_SAVED,
         /** The chat was deleted while its answer was being generated. */
         CHAT_DELETED
+
     }
 
     private final Reason reason;
@@ -29,9 +31,13 @@ public class TurnFailed extends RuntimeException {
         return reason;
     }
 
-    /** Expected failures: the detail says it all, and the cause (if any) is logged where it happens. */
+    /**
+     * Expected failures: the detail says it all, and the cause (if any) is logged where
+     * it happens.
+     */
     @Override
     public synchronized Throwable fillInStackTrace() {
         return this;
     }
+
 }

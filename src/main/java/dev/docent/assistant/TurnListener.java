@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
 
-/** What a turn tells its client as it goes. Throwing IOException means the client is gone. */
+/**
+ * What a turn tells its client as it goes. Throwing IOException means the client is gone.
+ */
 public interface TurnListener {
 
     TurnListener SILENT = new TurnListener() {
@@ -25,7 +27,11 @@ public interface TurnListener {
     default void done(MessageView answer, ChatSummary chat) throws IOException {
     }
 
-    /** Called while the model is silent, so a client that left is noticed without waiting for a token. */
+    /**
+     * Called while the model is silent, so a client that left is noticed without waiting
+     * for a token.
+     */
     default void waiting() throws IOException {
     }
+
 }

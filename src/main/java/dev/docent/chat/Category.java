@@ -1,5 +1,7 @@
 package dev.docent.chat;
 
 public enum Category {
+
     OFFICIAL_DOCS, GENERAL
+
 }

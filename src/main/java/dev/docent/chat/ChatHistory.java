@@ -23,9 +23,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Conversations: the database is the truth, the history cache makes reads fast. Reads go through the
- * cache and fill it on a miss; writes commit first and then update the cache. Another user's chat is
- * indistinguishable from a missing one.
+ * Conversations: the database is the truth, the history cache makes reads fast. Reads go
+ * through the cache and fill it on a miss; writes commit first and then update the cache.
+ * Another user's chat is indistinguishable from a missing one.
  */
 @Service
 public class ChatHistory {
@@ -41,17 +41,27 @@ public class ChatHistory {
     }
 
     private static final Logger log = LoggerFactory.getLogger(ChatHistory.class);
+
     private static final byte[] ITEMS = "{\"items\":[".getBytes(StandardCharsets.US_ASCII);
 
     private final Chats chats;
+
     private final HistoryCache cache;
+
     private final CacheSettings settings;
+
     private final TransactionTemplate tx;
+
     private final JsonMapper json;
+
     private final Clock clock;
+
     private final Counter chatHits;
+
     private final Counter chatMisses;
+
     private final Counter listHits;
+
     private final Counter listMisses;
 
     ChatHistory(Chats chats, HistoryCache cache, CacheSettings settings, TransactionTemplate tx, JsonMapper json,
@@ -70,14 +80,19 @@ public class ChatHistory {
 
     // ---- reads
 
-    /** The chat's JSON if the cache has it. Hits are counted here, misses where the database is read. */
+    /**
+     * The chat's JSON if the cache has it. Hits are counted here, misses where the
+     * database is read.
+     */
     public Optional<byte[]> cachedChat(UserId user, ChatId chat) {
         Optional<byte[]> cached = cache.chat(user, chat);
         cached.ifPresent(hit -> chatHits.increment());
         return cached;
     }
 
-    /** A page of the list if the cache has the user's complete index; nothing otherwise. */
+    /**
+     * A page of the list if the cache has the user's complete index; nothing otherwise.
+     */
     public Optional<byte[]> cachedList(UserId user, String cursor, int limit) {
         ListCursor after = cursor == null ? null : ListCursor.decode(cursor);
         Optional<byte[]> cached = cache.page(user, after, limit + 1).map(page -> pageJson(page, limit));
@@ -93,7 +108,7 @@ public class ChatHistory {
     public Json chatFromDatabase(UserId user, ChatId chat) {
         chatMisses.increment();
         Chats.Versioned<ChatView> loaded = chats.view(user, chat, settings.embeddedMessages())
-                .orElseThrow(() -> noSuchChat(chat));
+            .orElseThrow(() -> noSuchChat(chat));
         byte[] body = json.writeValueAsBytes(loaded.value());
         cache.fillChat(user, chat, loaded.version(), body);
         return new Json(body, false);
@@ -101,17 +116,22 @@ public class ChatHistory {
 
     public Json list(UserId user, String cursor, int limit) {
         return cachedList(user, cursor, limit).map(hit -> new Json(hit, true))
-                .orElseGet(() -> listFromDatabase(user, cursor, limit));
+            .orElseGet(() -> listFromDatabase(user, cursor, limit));
     }
 
-    /** After a miss: loads the page (and, when the cache is usable, the whole index to fill it). */
+    /**
+     * After a miss: loads the page (and, when the cache is usable, the whole index to
+     * fill it).
+     */
     public Json listFromDatabase(UserId user, String cursor, int limit) {
         listMisses.increment();
         ListCursor after = cursor == null ? null : ListCursor.decode(cursor);
         long stamp = cache.listStamp(user);
         if (stamp < 0) {
-            List<HistoryCache.IndexEntry> page = chats.page(user, after, limit).stream()
-                    .map(this::unversionedEntry).toList();
+            List<HistoryCache.IndexEntry> page = chats.page(user, after, limit)
+                .stream()
+                .map(this::unversionedEntry)
+                .toList();
             return new Json(pageJson(page, limit), false);
         }
         List<HistoryCache.IndexEntry> all = chats.allSummaries(user).stream().map(this::indexEntry).toList();
@@ -123,8 +143,10 @@ public class ChatHistory {
 
     public Json search(UserId user, String text, String cursor, int limit) {
         ListCursor after = cursor == null ? null : ListCursor.decode(cursor);
-        List<HistoryCache.IndexEntry> page = chats.search(user, text, after, limit).stream()
-                .map(this::unversionedEntry).toList();
+        List<HistoryCache.IndexEntry> page = chats.search(user, text, after, limit)
+            .stream()
+            .map(this::unversionedEntry)
+            .toList();
         return new Json(pageJson(page, limit), false);
     }
 
@@ -137,14 +159,12 @@ public class ChatHistory {
     }
 
     public ChatSummary summary(UserId user, ChatId chat) {
-        return chats.summary(user, chat).map(Chats.Versioned::value)
-                .orElseThrow(() -> noSuchChat(chat));
+        return chats.summary(user, chat).map(Chats.Versioned::value).orElseThrow(() -> noSuchChat(chat));
     }
 
     /** The whole conversation, oldest first, for export. */
     public ChatView everything(UserId user, ChatId chat) {
-        ChatView head = chats.view(user, chat, 0).map(Chats.Versioned::value)
-                .orElseThrow(() -> noSuchChat(chat));
+        ChatView head = chats.view(user, chat, 0).map(Chats.Versioned::value).orElseThrow(() -> noSuchChat(chat));
         return new ChatView(head.id(), head.title(), head.category(), head.documentId(), head.createdAt(),
                 head.updatedAt(), chats.allMessages(chat), false);
     }
@@ -174,7 +194,10 @@ public class ChatHistory {
         cache.deleted(user, chat);
     }
 
-    /** Creates a chat with its first message and holds its generation lease, in one transaction. */
+    /**
+     * Creates a chat with its first message and holds its generation lease, in one
+     * transaction.
+     */
     public Started start(UserId user, Category category, UUID documentId, String title, String message,
             UUID generation) {
         ChatId chat = new ChatId(dev.docent.shared.Ids.newUuid7());
@@ -188,9 +211,11 @@ public class ChatHistory {
         return new Started(summary(user, chat), first);
     }
 
-    /** Takes the chat's generation lease (409 when another turn runs) and appends the user's message. */
-    public MessageView appendUserMessage(UserId user, ChatId chat, String message, UUID generation,
-            Duration lease) {
+    /**
+     * Takes the chat's generation lease (409 when another turn runs) and appends the
+     * user's message.
+     */
+    public MessageView appendUserMessage(UserId user, ChatId chat, String message, UUID generation, Duration lease) {
         Instant now = now();
         MessageView saved = tx.execute(status -> {
             if (!chats.beginGeneration(user, chat, generation, now, now.minus(lease))) {
@@ -227,7 +252,10 @@ public class ChatHistory {
         return chats.stopRequested(chat, generation);
     }
 
-    /** Asks the running generation to stop, whichever instance runs it; false when none runs. */
+    /**
+     * Asks the running generation to stop, whichever instance runs it; false when none
+     * runs.
+     */
     public boolean requestStop(UserId user, ChatId chat) {
         requireOwned(user, chat);
         return chats.requestStop(user, chat);
@@ -255,7 +283,8 @@ public class ChatHistory {
             }
             cache.changed(user, chat, view.get().version(), json.writeValueAsBytes(view.get().value()),
                     indexEntry(summary.get()));
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             log.warn("Could not refresh the cached state of chat {}", chat, e);
         }
     }
@@ -293,4 +322,5 @@ public class ChatHistory {
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
+
 }

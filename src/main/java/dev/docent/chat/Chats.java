@@ -18,19 +18,23 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Chats and messages in the database: the source of truth. Every visible change bumps {@code version}. */
+/**
+ * Chats and messages in the database: the source of truth. Every visible change bumps
+ * {@code version}.
+ */
 @Repository
 class Chats {
 
     record Versioned<T>(T value, long version) {
     }
 
-    private static final String SUMMARY_COLUMNS =
-            "id, title, category, document_id, updated_at, message_count, preview, version";
+    private static final String SUMMARY_COLUMNS = "id, title, category, document_id, updated_at, message_count, preview, version";
+
     private static final TypeReference<List<Source>> SOURCES = new TypeReference<>() {
     };
 
     private final JdbcClient jdbc;
+
     private final JsonMapper json;
 
     Chats(JdbcClient jdbc, JsonMapper json) {
@@ -43,46 +47,54 @@ class Chats {
                 insert into chats (id, user_id, title, category, document_id, created_at, updated_at, version,
                                    message_count, preview)
                 values (?, ?, ?, ?, ?, ?, ?, 1, 0, '')""")
-                .params(id.value(), user.value(), title, category.name(), documentId, ts(now), ts(now))
-                .update();
+            .params(id.value(), user.value(), title, category.name(), documentId, ts(now), ts(now))
+            .update();
     }
 
-    /** Appends under the chat's row lock, so {@code seq} is gapless and unique. Call inside a transaction. */
+    /**
+     * Appends under the chat's row lock, so {@code seq} is gapless and unique. Call
+     * inside a transaction.
+     */
     MessageView append(ChatId chat, String role, String content, List<Source> sources, boolean interrupted,
             Instant now) {
         int updated = jdbc.sql("""
                 update chats set message_count = message_count + 1, version = version + 1, updated_at = ?,
                                  preview = ?
-                where id = ?""")
-                .params(ts(now), preview(content), chat.value()).update();
+                where id = ?""").params(ts(now), preview(content), chat.value()).update();
         if (updated == 0) {
             throw Problem.notFound("Chat " + chat + " (deleted while it was being answered)");
         }
-        int seq = jdbc.sql("select message_count from chats where id = ?").param(chat.value())
-                .query(Integer.class).single();
+        int seq = jdbc.sql("select message_count from chats where id = ?")
+            .param(chat.value())
+            .query(Integer.class)
+            .single();
         UUID id = Ids.newUuid7();
         jdbc.sql("""
                 insert into messages (id, chat_id, seq, role, content, sources, interrupted, created_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, chat.value(), seq, role, content, json.writeValueAsString(sources), interrupted, ts(now))
-                .update();
+            .params(id, chat.value(), seq, role, content, json.writeValueAsString(sources), interrupted, ts(now))
+            .update();
         return new MessageView(id, seq, role, content, sources, interrupted, now);
     }
 
     boolean owns(UserId user, ChatId chat) {
         return jdbc.sql("select count(*) from chats where id = ? and user_id = ?")
-                .params(chat.value(), user.value()).query(Integer.class).single() == 1;
+            .params(chat.value(), user.value())
+            .query(Integer.class)
+            .single() == 1;
     }
 
-    /** The chat row first, then its messages: never a query inside another's result set (pool deadlock). */
+    /**
+     * The chat row first, then its messages: never a query inside another's result set
+     * (pool deadlock).
+     */
     Optional<Versioned<ChatView>> view(UserId user, ChatId chat, int maxMessages) {
         Optional<Versioned<ChatView>> head = jdbc.sql("select * from chats where id = ? and user_id = ?")
-                .params(chat.value(), user.value())
-                .query((rs, row) -> new Versioned<>(new ChatView(chat.value(), rs.getString("title"),
-                        Category.valueOf(rs.getString("category")), rs.getObject("document_id", UUID.class),
-                        instant(rs, "created_at"), instant(rs, "updated_at"), List.of(), false),
-                        rs.getLong("version")))
-                .optional();
+            .params(chat.value(), user.value())
+            .query((rs, row) -> new Versioned<>(new ChatView(chat.value(), rs.getString("title"),
+                    Category.valueOf(rs.getString("category")), rs.getObject("document_id", UUID.class),
+                    instant(rs, "created_at"), instant(rs, "updated_at"), List.of(), false), rs.getLong("version")))
+            .optional();
         return head.map(found -> {
             List<MessageView> recent = newestFirst(chat, Integer.MAX_VALUE, maxMessages + 1);
             boolean hasMore = recent.size() > maxMessages;
@@ -96,34 +108,45 @@ class Chats {
 
     Optional<Versioned<ChatSummary>> summary(UserId user, ChatId chat) {
         return jdbc.sql("select " + SUMMARY_COLUMNS + " from chats where id = ? and user_id = ?")
-                .params(chat.value(), user.value()).query(Chats::versionedSummary).optional();
+            .params(chat.value(), user.value())
+            .query(Chats::versionedSummary)
+            .optional();
     }
 
     List<Versioned<ChatSummary>> allSummaries(UserId user) {
         return jdbc.sql("select " + SUMMARY_COLUMNS + " from chats where user_id = ? order by updated_at desc, id desc")
-                .param(user.value()).query(Chats::versionedSummary).list();
+            .param(user.value())
+            .query(Chats::versionedSummary)
+            .list();
     }
 
-    /** One page of the list, {@code limit + 1} rows so the caller can tell whether more follow. */
+    /**
+     * One page of the list, {@code limit + 1} rows so the caller can tell whether more
+     * follow.
+     */
     List<ChatSummary> page(UserId user, ListCursor after, int limit) {
         return summariesAfter(user, after, limit, "", List.of());
     }
 
-    /** Chats whose title or any message contains {@code text}, case-insensitively; a page as {@link #page}. */
+    /**
+     * Chats whose title or any message contains {@code text}, case-insensitively; a page
+     * as {@link #page}.
+     */
     List<ChatSummary> search(UserId user, String text, ListCursor after, int limit) {
-        String pattern = "%" + text.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-                + "%";
-        return summariesAfter(user, after, limit, " and (lower(c.title) like ? escape '\\' or exists (select 1"
-                + " from messages m where m.chat_id = c.id and lower(m.content) like ? escape '\\'))",
+        String pattern = "%" + text.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return summariesAfter(user, after, limit,
+                " and (lower(c.title) like ? escape '\\' or exists (select 1"
+                        + " from messages m where m.chat_id = c.id and lower(m.content) like ? escape '\\'))",
                 List.of(pattern, pattern));
     }
 
     private List<ChatSummary> summariesAfter(UserId user, ListCursor after, int limit, String condition,
             List<Object> conditionParams) {
         String position = after == null ? "" : " and (c.updated_at < ? or (c.updated_at = ? and c.id < ?))";
-        var spec = jdbc.sql("select " + SUMMARY_COLUMNS.replaceAll("(\\w+)", "c.$1") + " from chats c"
-                + " where c.user_id = ?" + position + condition
-                + " order by c.updated_at desc, c.id desc limit ?").param(user.value());
+        var spec = jdbc
+            .sql("select " + SUMMARY_COLUMNS.replaceAll("(\\w+)", "c.$1") + " from chats c" + " where c.user_id = ?"
+                    + position + condition + " order by c.updated_at desc, c.id desc limit ?")
+            .param(user.value());
         if (after != null) {
             spec = spec.param(ts(after.updatedAt())).param(ts(after.updatedAt())).param(after.chatId());
         }
@@ -136,47 +159,61 @@ class Chats {
     /** Messages with {@code seq < beforeSeq}, newest first. */
     List<MessageView> newestFirst(ChatId chat, int beforeSeq, int limit) {
         return jdbc.sql("select * from messages where chat_id = ? and seq < ? order by seq desc limit ?")
-                .params(chat.value(), beforeSeq, limit).query(this::message).list();
+            .params(chat.value(), beforeSeq, limit)
+            .query(this::message)
+            .list();
     }
 
     List<MessageView> allMessages(ChatId chat) {
-        return jdbc.sql("select * from messages where chat_id = ? order by seq").param(chat.value())
-                .query(this::message).list();
+        return jdbc.sql("select * from messages where chat_id = ? order by seq")
+            .param(chat.value())
+            .query(this::message)
+            .list();
     }
 
     boolean rename(UserId user, ChatId chat, String title) {
         return jdbc.sql("update chats set title = ?, version = version + 1 where id = ? and user_id = ?")
-                .params(title, chat.value(), user.value()).update() == 1;
+            .params(title, chat.value(), user.value())
+            .update() == 1;
     }
 
     boolean delete(UserId user, ChatId chat) {
-        return jdbc.sql("delete from chats where id = ? and user_id = ?").params(chat.value(), user.value())
-                .update() == 1;
+        return jdbc.sql("delete from chats where id = ? and user_id = ?")
+            .params(chat.value(), user.value())
+            .update() == 1;
     }
 
     boolean beginGeneration(UserId user, ChatId chat, UUID generation, Instant now, Instant staleBefore) {
         return jdbc.sql("""
                 update chats set generation_id = ?, generation_started_at = ?, stop_requested = false
                 where id = ? and user_id = ? and (generation_id is null or generation_started_at < ?)""")
-                .params(generation, ts(now), chat.value(), user.value(), ts(staleBefore)).update() == 1;
+            .params(generation, ts(now), chat.value(), user.value(), ts(staleBefore))
+            .update() == 1;
     }
 
     void endGeneration(ChatId chat, UUID generation) {
         jdbc.sql("""
                 update chats set generation_id = null, generation_started_at = null, stop_requested = false
-                where id = ? and generation_id = ?""")
-                .params(chat.value(), generation).update();
+                where id = ? and generation_id = ?""").params(chat.value(), generation).update();
     }
 
     boolean requestStop(UserId user, ChatId chat) {
-        return jdbc.sql("update chats set stop_requested = true where id = ? and user_id = ? and generation_id is not null")
-                .params(chat.value(), user.value()).update() == 1;
+        return jdbc
+            .sql("update chats set stop_requested = true where id = ? and user_id = ? and generation_id is not null")
+            .params(chat.value(), user.value())
+            .update() == 1;
     }
 
-    /** True when a stop was asked for, or when the lease is gone (the chat was deleted, or the lease taken over). */
+    /**
+     * True when a stop was asked for, or when the lease is gone (the chat was deleted, or
+     * the lease taken over).
+     */
     boolean stopRequested(ChatId chat, UUID generation) {
         return jdbc.sql("select stop_requested from chats where id = ? and generation_id = ?")
-                .params(chat.value(), generation).query(Boolean.class).optional().orElse(true);
+            .params(chat.value(), generation)
+            .query(Boolean.class)
+            .optional()
+            .orElse(true);
     }
 
     private MessageView message(ResultSet rs, int row) throws SQLException {
@@ -187,9 +224,10 @@ class Chats {
     }
 
     private static Versioned<ChatSummary> versionedSummary(ResultSet rs, int row) throws SQLException {
-        return new Versioned<>(new ChatSummary(rs.getObject("id", UUID.class), rs.getString("title"),
-                Category.valueOf(rs.getString("category")), rs.getObject("document_id", UUID.class),
-                instant(rs, "updated_at"), rs.getInt("message_count"), rs.getString("preview")),
+        return new Versioned<>(
+                new ChatSummary(rs.getObject("id", UUID.class), rs.getString("title"),
+                        Category.valueOf(rs.getString("category")), rs.getObject("document_id", UUID.class),
+                        instant(rs, "updated_at"), rs.getInt("message_count"), rs.getString("preview")),
                 rs.getLong("version"));
     }
 
@@ -205,4 +243,5 @@ class Chats {
     private static Instant instant(ResultSet rs, String column) throws SQLException {
         return rs.getTimestamp(column).toInstant();
     }
+
 }

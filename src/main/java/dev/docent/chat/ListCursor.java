@@ -7,8 +7,9 @@ import java.util.Base64;
 import java.util.UUID;
 
 /**
- * A position in a user's chat list, ordered by (updatedAt, id) descending. Its string form is also the
- * member of the cached index: fixed-width millis, then the id, so lexical order is list order.
+ * A position in a user's chat list, ordered by (updatedAt, id) descending. Its string
+ * form is also the member of the cached index: fixed-width millis, then the id, so
+ * lexical order is list order.
  */
 public record ListCursor(Instant updatedAt, UUID chatId) {
 
@@ -36,7 +37,8 @@ public record ListCursor(Instant updatedAt, UUID chatId) {
                 throw new IllegalArgumentException(member);
             }
             return fromMember(member);
-        } catch (IllegalArgumentException e) {
+        }
+        catch (IllegalArgumentException e) {
             throw Problem.invalid("cursor", "is not a cursor this server issued");
         }
     }

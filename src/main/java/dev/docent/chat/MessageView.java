@@ -9,5 +9,7 @@ public record MessageView(UUID id, int seq, String role, String content, List<So
         Instant createdAt) {
 
     public static final String USER = "user";
+
     public static final String ASSISTANT = "assistant";
+
 }

@@ -8,5 +8,9 @@ import java.util.UUID;
 public record IngestionJob(UUID jobId, UUID documentId, String slug, State state, int pagesDone, int pagesTotal,
         int passages, List<String> skipped, String error, Instant createdAt, Instant updatedAt) {
 
-    public enum State { QUEUED, RUNNING, DONE, FAILED }
+    public enum State {
+
+        QUEUED, RUNNING, DONE, FAILED
+
+    }
 }

@@ -8,11 +8,15 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
-/** The document sets: what other modules and the API may ask of the knowledge base besides retrieval. */
+/**
+ * The document sets: what other modules and the API may ask of the knowledge base besides
+ * retrieval.
+ */
 @Service
 public class KnowledgeBase {
 
     private final Documents documents;
+
     private final ApplicationEventPublisher events;
 
     KnowledgeBase(Documents documents, ApplicationEventPublisher events) {
@@ -28,11 +32,14 @@ public class KnowledgeBase {
         return documents.find(id);
     }
 
-    /** @throws Problem 404 when there is no such document */
+    /**
+     * @throws Problem 404 when there is no such document
+     */
     public void delete(UUID id) {
         if (!documents.delete(id)) {
             throw Problem.notFound("Document " + id);
         }
         events.publishEvent(new DocumentDeleted(id));
     }
+
 }

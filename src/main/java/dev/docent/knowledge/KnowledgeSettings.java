@@ -9,14 +9,15 @@ import org.springframework.util.unit.DataSize;
 /**
  * The knowledge base's settings.
  *
- * @param indexDir          this instance's Lucene replica (env {@code DOCENT_KNOWLEDGE_INDEX_DIR})
- * @param uploadDir         where uploads wait for their ingest
- * @param sampleDocs        ingest Docent's own user guide on a first start with no documents
- * @param syncInterval      how often a replica checks the database for documents changed elsewhere
- * @param candidates        passages asked of each of BM25 and HNSW before fusion
- * @param maxUploadSize     the largest upload accepted by {@code POST /documents}
- * @param maxUnpackedSize   the most a zip may unpack to
- * @param maxFiles          the most files one upload may hold, zip entries included
+ * @param indexDir this instance's Lucene replica (env {@code DOCENT_KNOWLEDGE_INDEX_DIR})
+ * @param uploadDir where uploads wait for their ingest
+ * @param sampleDocs ingest Docent's own user guide on a first start with no documents
+ * @param syncInterval how often a replica checks the database for documents changed
+ * elsewhere
+ * @param candidates passages asked of each of BM25 and HNSW before fusion
+ * @param maxUploadSize the largest upload accepted by {@code POST /documents}
+ * @param maxUnpackedSize the most a zip may unpack to
+ * @param maxFiles the most files one upload may hold, zip entries included
  */
 @ConfigurationProperties("docent.knowledge")
 public record KnowledgeSettings(Path indexDir, Path uploadDir, @DefaultValue("true") boolean sampleDocs,

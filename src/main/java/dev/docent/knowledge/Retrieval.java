@@ -18,10 +18,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Finds the passages that answer a question: BM25 and HNSW vector search over this instance's replica, fused by
- * reciprocal rank, then one passage per page ({@link PageRanking}). A question that follows earlier turns is made to
- * stand alone first; with a language model, a few rewrites of it (one in English when it is not) are searched too
- * and everything is fused together.
+ * Finds the passages that answer a question: BM25 and HNSW vector search over this
+ * instance's replica, fused by reciprocal rank, then one passage per page
+ * ({@link PageRanking}). A question that follows earlier turns is made to stand alone
+ * first; with a language model, a few rewrites of it (one in English when it is not) are
+ * searched too and everything is fused together.
  */
 @Service
 public class Retrieval {
@@ -29,17 +30,22 @@ public class Retrieval {
     public static final int MAX_K = 50;
 
     /**
-     * The rank constant of the fusion. With 60, the usual choice, a passage ranked 30th by both searches outscored
-     * the first of either; each search's first places are the better evidence here, so they weigh more.
+     * The rank constant of the fusion. With 60, the usual choice, a passage ranked 30th
+     * by both searches outscored the first of either; each search's first places are the
+     * better evidence here, so they weigh more.
      */
     static final int FUSION_K = 10;
 
     private static final Logger log = LoggerFactory.getLogger(Retrieval.class);
 
     private final IndexReplica replica;
+
     private final Embedder embedder;
+
     private final LanguageModel model;
+
     private final KnowledgeSettings settings;
+
     private final Timer timer;
 
     Retrieval(IndexReplica replica, Embedder embedder, LanguageModel model, KnowledgeSettings settings,
@@ -48,18 +54,22 @@ public class Retrieval {
         this.embedder = embedder;
         this.model = model;
         this.settings = settings;
-        this.timer = Timer.builder("docent.retrieval").description("Time to retrieve the passages for a question")
-                .publishPercentiles(0.5, 0.99).register(meters);
+        this.timer = Timer.builder("docent.retrieval")
+            .description("Time to retrieve the passages for a question")
+            .publishPercentiles(0.5, 0.99)
+            .register(meters);
     }
 
-    /** The best {@code k} passages for a search query as typed, from one document or all ({@code null}). */
+    /**
+     * The best {@code k} passages for a search query as typed, from one document or all
+     * ({@code null}).
+     */
     public List<Passage> search(String query, UUID documentId, int k) {
         return timer.record(() -> fused(List.of(query), documentId, k));
     }
 
     /**
      * The best {@code k} passages for a question of a conversation.
-     *
      * @param earlierQuestions the user's earlier questions in the chat, oldest first
      */
     public Retrieved forQuestion(String question, List<String> earlierQuestions, UUID documentId, int k) {
@@ -69,19 +79,23 @@ public class Retrieval {
         });
     }
 
-    /** What is searched: the question made to stand alone, then the model's rewrites when there is a model. */
+    /**
+     * What is searched: the question made to stand alone, then the model's rewrites when
+     * there is a model.
+     */
     List<String> queries(String question, List<String> earlierQuestions) {
         List<String> queries = new ArrayList<>();
         queries.add(QueryPlanner.standalone(question, earlierQuestions));
         if (model.available()) {
             try {
-                for (String variant : QueryPlanner.parseVariants(
-                        model.complete(QueryPlanner.variantsPrompt(question, earlierQuestions)))) {
+                for (String variant : QueryPlanner
+                    .parseVariants(model.complete(QueryPlanner.variantsPrompt(question, earlierQuestions)))) {
                     if (!queries.contains(variant)) {
                         queries.add(variant);
                     }
                 }
-            } catch (RuntimeException e) {
+            }
+            catch (RuntimeException e) {
                 log.info("No query rewrites from the model, searching the question alone: {}", e.toString());
             }
         }
@@ -95,7 +109,8 @@ public class Retrieval {
             rankings.add(index.keywordSearch(query, documentId, settings.candidates()));
             rankings.add(index.vectorSearch(embedder.embedQuery(query), documentId, settings.candidates()));
         }
-        return PageRanking.rank(RankFusion.fuse(rankings, Passage::chunkId,
-                Collections.nCopies(rankings.size(), 1.0), FUSION_K), k);
+        return PageRanking
+            .rank(RankFusion.fuse(rankings, Passage::chunkId, Collections.nCopies(rankings.size(), 1.0), FUSION_K), k);
     }
+
 }

@@ -8,51 +8,56 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The meaningful words of a question or a sentence, for comparing them without a language model:
- * lower-cased, stop words and one-letter words dropped, reduced by a light suffix stemmer so that
- * "values", "value" and "valued" meet. Identifiers are split at punctuation ({@code lru_cache} gives
- * {@code lru} and {@code cache}); dotted numbers such as {@code 3.11} stay one word. Words of other
- * scripts (Korean, for instance) are kept as they are, unstemmed, and split from Latin letters they are
- * written against ({@code lambda는} gives {@code lambda} and {@code 는}).
+ * The meaningful words of a question or a sentence, for comparing them without a language
+ * model: lower-cased, stop words and one-letter words dropped, reduced by a light suffix
+ * stemmer so that "values", "value" and "valued" meet. Identifiers are split at
+ * punctuation ({@code lru_cache} gives {@code lru} and {@code cache}); dotted numbers
+ * such as {@code 3.11} stay one word. Words of other scripts (Korean, for instance) are
+ * kept as they are, unstemmed, and split from Latin letters they are written against
+ * ({@code lambda는} gives {@code lambda} and {@code 는}).
  */
 public final class Terms {
 
-    private static final Pattern WORD = Pattern.compile(
-            "\\p{N}+(?:\\.\\p{N}+)+|[\\p{IsLatin}\\p{N}]+|[\\p{L}\\p{M}\\p{N}&&[^\\p{IsLatin}]]+");
+    private static final Pattern WORD = Pattern
+        .compile("\\p{N}+(?:\\.\\p{N}+)+|[\\p{IsLatin}\\p{N}]+|[\\p{L}\\p{M}\\p{N}&&[^\\p{IsLatin}]]+");
 
-    /** Function words, and the words people wrap a question in ("how do I…", "can you tell me…"). */
-    private static final Set<String> STOP_WORDS = Set.of(
-            "a", "about", "above", "after", "again", "all", "also", "am", "an", "and", "any", "anyone", "anything",
-            "are", "as", "at", "be", "because", "been", "before", "being", "below", "best", "better", "between",
-            "both", "but", "by",
-            "can", "could", "did", "do", "does", "doing", "done", "down", "during",
-            "each", "easiest", "easy", "either", "else", "even", "ever", "every", "everything", "few", "for", "from",
-            "further",
-            "get", "gets", "getting", "give", "gives", "go", "going", "good", "got",
-            "had", "has", "have", "having", "he", "her", "here", "hers", "him", "his", "how",
-            "i", "if", "in", "instead", "into", "is", "it", "its", "itself", "just", "know", "let", "like", "ll",
-            "may", "me", "might", "more", "most", "much", "must", "my", "myself",
-            "need", "needs", "no", "nor", "not", "now", "of", "off", "ok", "okay", "on", "once", "one", "only", "or",
-            "other", "our", "ours", "out", "over", "own", "please", "possible", "put", "rather", "re", "really",
-            "right", "same", "say", "she", "should", "simple", "simplest", "so", "some", "someone", "something", "such",
-            "tell", "than", "thank", "thanks", "that", "the", "their", "theirs", "them", "then", "there", "these",
-            "they", "thing", "things", "this", "those", "through", "to", "too", "try", "trying",
-            "under", "until", "up", "us", "use", "used", "uses", "using", "ve", "very",
-            "want", "wanted", "wants", "was", "way", "ways", "we", "were", "what", "when", "where", "whether",
-            "which", "while", "who", "whom", "whose", "why", "will", "with", "within", "without", "would",
-            "yes", "yet", "you", "your", "yours", "yourself");
+    /**
+     * Function words, and the words people wrap a question in ("how do I…", "can you tell
+     * me…").
+     */
+    private static final Set<String> STOP_WORDS = Set.of("a", "about", "above", "after", "again", "all", "also", "am",
+            "an", "and", "any", "anyone", "anything", "are", "as", "at", "be", "because", "been", "before", "being",
+            "below", "best", "better", "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing",
+            "done", "down", "during", "each", "easiest", "easy", "either", "else", "even", "ever", "every",
+            "everything", "few", "for", "from", "further", "get", "gets", "getting", "give", "gives", "go", "going",
+            "good", "got", "had", "has", "have", "having", "he", "her", "here", "hers", "him", "his", "how", "i", "if",
+            "in", "instead", "into", "is", "it", "its", "itself", "just", "know", "let", "like", "ll", "may", "me",
+            "might", "more", "most", "much", "must", "my", "myself", "need", "needs", "no", "nor", "not", "now", "of",
+            "off", "ok", "okay", "on", "once", "one", "only", "or", "other", "our", "ours", "out", "over", "own",
+            "please", "possible", "put", "rather", "re", "really", "right", "same", "say", "she", "should", "simple",
+            "simplest", "so", "some", "someone", "something", "such", "tell", "than", "thank", "thanks", "that", "the",
+            "their", "theirs", "them", "then", "there", "these", "they", "thing", "things", "this", "those", "through",
+            "to", "too", "try", "trying", "under", "until", "up", "us", "use", "used", "uses", "using", "ve", "very",
+            "want", "wanted", "wants", "was", "way", "ways", "we", "were", "what", "when", "where", "whether", "which",
+            "while", "who", "whom", "whose", "why", "will", "with", "within", "without", "would", "yes", "yet", "you",
+            "your", "yours", "yourself");
 
-    /** Common function words of other Latin-script languages, which otherwise pass for English. */
-    private static final Set<String> FOREIGN_FUNCTION_WORDS = Set.of(
-            "le", "la", "les", "des", "du", "une", "est", "et", "pour", "avec", "dans", "comment", "je", "qui",
-            "el", "los", "las", "una", "es", "para", "como", "cómo", "por", "qué", "que",
-            "der", "das", "und", "ist", "mit", "ein", "eine", "wie", "ich", "nicht", "zu",
-            "uma", "não", "il", "di", "che", "sono");
+    /**
+     * Common function words of other Latin-script languages, which otherwise pass for
+     * English.
+     */
+    private static final Set<String> FOREIGN_FUNCTION_WORDS = Set.of("le", "la", "les", "des", "du", "une", "est", "et",
+            "pour", "avec", "dans", "comment", "je", "qui", "el", "los", "las", "una", "es", "para", "como", "cómo",
+            "por", "qué", "que", "der", "das", "und", "ist", "mit", "ein", "eine", "wie", "ich", "nicht", "zu", "uma",
+            "não", "il", "di", "che", "sono");
 
     private Terms() {
     }
 
-    /** The words {@link #isContentWord} rejects by name: function words and the wrapping of a question. */
+    /**
+     * The words {@link #isContentWord} rejects by name: function words and the wrapping
+     * of a question.
+     */
     public static Set<String> stopWords() {
         return STOP_WORDS;
     }
@@ -78,7 +83,10 @@ public final class Terms {
         return terms;
     }
 
-    /** A lower-cased word that carries meaning: not a stop word, and not a single ASCII letter or digit. */
+    /**
+     * A lower-cased word that carries meaning: not a stop word, and not a single ASCII
+     * letter or digit.
+     */
     public static boolean isContentWord(String word) {
         if (word.length() == 1 && word.charAt(0) < 128) {
             return false;
@@ -87,9 +95,9 @@ public final class Terms {
     }
 
     /**
-     * Strips common English inflections, then a final "e", so that use/used/using or cache/caches/caching
-     * share a stem. Crude, but applied alike to both sides of a comparison. Non-ASCII words are left as
-     * they are.
+     * Strips common English inflections, then a final "e", so that use/used/using or
+     * cache/caches/caching share a stem. Crude, but applied alike to both sides of a
+     * comparison. Non-ASCII words are left as they are.
      */
     public static String stem(String word) {
         if (!word.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
@@ -98,16 +106,20 @@ public final class Terms {
         String w = word;
         if (w.endsWith("ies") && w.length() > 4) {
             w = w.substring(0, w.length() - 3) + "y";
-        } else if (w.endsWith("sses") || w.endsWith("xes") || w.endsWith("ches") || w.endsWith("shes")) {
+        }
+        else if (w.endsWith("sses") || w.endsWith("xes") || w.endsWith("ches") || w.endsWith("shes")) {
             w = w.substring(0, w.length() - 2);
-        } else if (w.endsWith("s") && w.length() > 3 && !w.endsWith("ss") && !w.endsWith("us") && !w.endsWith("is")) {
+        }
+        else if (w.endsWith("s") && w.length() > 3 && !w.endsWith("ss") && !w.endsWith("us") && !w.endsWith("is")) {
             w = w.substring(0, w.length() - 1);
         }
         if (w.endsWith("ied") && w.length() > 4) {
             w = w.substring(0, w.length() - 3) + "y";
-        } else if (w.endsWith("ing") && w.length() > 5 && hasVowel(w.substring(0, w.length() - 3))) {
+        }
+        else if (w.endsWith("ing") && w.length() > 5 && hasVowel(w.substring(0, w.length() - 3))) {
             w = undouble(w.substring(0, w.length() - 3));
-        } else if (w.endsWith("ed") && w.length() > 4 && hasVowel(w.substring(0, w.length() - 2))) {
+        }
+        else if (w.endsWith("ed") && w.length() > 4 && hasVowel(w.substring(0, w.length() - 2))) {
             w = undouble(w.substring(0, w.length() - 2));
         }
         if (w.endsWith("e") && w.length() > 3) {
@@ -116,7 +128,9 @@ public final class Terms {
         return w;
     }
 
-    /** "string" is not "str" + "ing": a suffix is only stripped from what could be a word. */
+    /**
+     * "string" is not "str" + "ing": a suffix is only stripped from what could be a word.
+     */
     private static boolean hasVowel(String stem) {
         return stem.chars().anyMatch(c -> "aeiouy".indexOf(c) >= 0);
     }
@@ -130,9 +144,10 @@ public final class Terms {
     }
 
     /**
-     * Whether the text reads as English: at least 80 % of its letters are ASCII, and it does not use more
-     * common French, Spanish, German, Portuguese or Italian function words than English ones. Text with no
-     * letters at all (code, numbers) counts as English, since there is nothing to translate.
+     * Whether the text reads as English: at least 80 % of its letters are ASCII, and it
+     * does not use more common French, Spanish, German, Portuguese or Italian function
+     * words than English ones. Text with no letters at all (code, numbers) counts as
+     * English, since there is nothing to translate.
      */
     public static boolean isLikelyEnglish(String text) {
         long letters = text.codePoints().filter(Character::isLetter).count();
@@ -155,4 +170,5 @@ public final class Terms {
         }
         return foreign <= english;
     }
+
 }

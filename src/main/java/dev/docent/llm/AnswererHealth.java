@@ -4,7 +4,10 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
-/** The {@code answerer} health component: which model answers. It never calls the model, which may bill per call. */
+/**
+ * The {@code answerer} health component: which model answers. It never calls the model,
+ * which may bill per call.
+ */
 @Component("answerer")
 class AnswererHealth implements HealthIndicator {
 
@@ -18,4 +21,5 @@ class AnswererHealth implements HealthIndicator {
     public Health health() {
         return Health.up().withDetail("model", model.description()).build();
     }
+
 }

@@ -13,27 +13,40 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 
 /**
- * A streaming answer fed by LangChain4j's callbacks on a receiving thread and drained by {@link #poll}. The first
- * ending wins: tokens or errors after Done, or anything after a failure, are dropped. A failure, a silence longer than
- * the timeout, or {@link #close()} abandons the HTTP exchange.
+ * A streaming answer fed by LangChain4j's callbacks on a receiving thread and drained by
+ * {@link #poll}. The first ending wins: tokens or errors after Done, or anything after a
+ * failure, are dropped. A failure, a silence longer than the timeout, or {@link #close()}
+ * abandons the HTTP exchange.
  */
 final class CallbackModelStream implements ModelStream, UpstreamLink {
 
     private static final Done DONE = new Done();
+
     private static final Pending PENDING = new Pending();
 
     /** {@link Token}s, then {@link Done} or a {@link ModelFailure}. */
     private final BlockingQueue<Object> arrivals = new LinkedBlockingQueue<>();
+
     private final CompletableFuture<Void> abandoned = new CompletableFuture<>();
+
     private final AtomicBoolean ended = new AtomicBoolean();
+
     private final UpstreamFailures failures;
+
     private final Predicate<ChatResponse> complete;
+
     private final long silenceLimitNanos;
+
     private volatile long lastHeardNanos = System.nanoTime();
+
     private volatile Object outcome;
+
     private volatile boolean closed;
 
-    /** {@code complete} tells a whole answer from what LangChain4j reports as one when the body just ended. */
+    /**
+     * {@code complete} tells a whole answer from what LangChain4j reports as one when the
+     * body just ended.
+     */
     CallbackModelStream(UpstreamFailures failures, Duration silenceLimit, Predicate<ChatResponse> complete) {
         this.failures = failures;
         this.complete = complete;
@@ -51,7 +64,10 @@ final class CallbackModelStream implements ModelStream, UpstreamLink {
                 }
             }
 
-            /** A reasoning model thinks before it answers: that is not part of the answer, but it is not silence. */
+            /**
+             * A reasoning model thinks before it answers: that is not part of the answer,
+             * but it is not silence.
+             */
             @Override
             public void onPartialThinking(PartialThinking thinking) {
                 lastHeardNanos = System.nanoTime();
@@ -74,7 +90,10 @@ final class CallbackModelStream implements ModelStream, UpstreamLink {
         return abandoned;
     }
 
-    /** A body that ends without the protocol's last message is a broken stream, not an answer. */
+    /**
+     * A body that ends without the protocol's last message is a broken stream, not an
+     * answer.
+     */
     @Override
     public void exchangeEnded() {
         end(failures.endedEarly());
@@ -127,4 +146,5 @@ final class CallbackModelStream implements ModelStream, UpstreamLink {
         }
         return DONE;
     }
+
 }

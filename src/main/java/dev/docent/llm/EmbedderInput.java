@@ -2,7 +2,10 @@ package dev.docent.llm;
 
 import java.util.List;
 
-/** Blank text is the caller's mistake for every embedder alike: a model cannot embed it, an endpoint answers 400. */
+/**
+ * Blank text is the caller's mistake for every embedder alike: a model cannot embed it,
+ * an endpoint answers 400.
+ */
 final class EmbedderInput {
 
     private EmbedderInput() {
@@ -19,4 +22,5 @@ final class EmbedderInput {
         texts.forEach(EmbedderInput::requireText);
         return texts;
     }
+
 }

@@ -4,7 +4,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
 
-/** The {@link Embedder} the settings ask for: an in-process model, or an OpenAI-compatible endpoint. */
+/**
+ * The {@link Embedder} the settings ask for: an in-process model, or an OpenAI-compatible
+ * endpoint.
+ */
 @Configuration(proxyBeanMethods = false)
 class Embedders {
 
@@ -20,4 +23,5 @@ class Embedders {
         }
         return new InProcessEmbedder(model);
     }
+
 }

@@ -11,15 +11,17 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Embeds in this JVM with one of LangChain4j's quantized models; nothing leaves the machine. The model loads on the
- * first call, not at start. A list of passages is spread over one thread per core, shared by every embedder in the
- * JVM (the cores are); a question is embedded in the caller's thread.
+ * Embeds in this JVM with one of LangChain4j's quantized models; nothing leaves the
+ * machine. The model loads on the first call, not at start. A list of passages is spread
+ * over one thread per core, shared by every embedder in the JVM (the cores are); a
+ * question is embedded in the caller's thread.
  */
 final class InProcessEmbedder implements Embedder {
 
     private static final ExecutorService CORES = cores();
 
     private final InProcessModel model;
+
     private final LangChainModel langChain;
 
     InProcessEmbedder(InProcessModel model) {
@@ -42,9 +44,11 @@ final class InProcessEmbedder implements Embedder {
         if (EmbedderInput.requireText(passages).isEmpty()) {
             return List.of();
         }
-        return langChain.embedAll(passages.stream().map(TextSegment::from).toList()).content().stream()
-                .map(Embedding::vector)
-                .toList();
+        return langChain.embedAll(passages.stream().map(TextSegment::from).toList())
+            .content()
+            .stream()
+            .map(Embedding::vector)
+            .toList();
     }
 
     @Override
@@ -79,5 +83,7 @@ final class InProcessEmbedder implements Embedder {
         protected Integer knownDimension() {
             return InProcessModel.DIMENSION;
         }
+
     }
+
 }

@@ -12,11 +12,12 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The quantized ONNX models shipped in LangChain4j's embedding jars. Each is loaded on first use, once per JVM, into a
- * session of its own rather than LangChain4j's: that one lets every call spread over all cores, and calls run side by
- * side on a busy machine then fight over them; one core per call, as many calls as cores, embeds about twice as fast.
- * Each reads only the start of a long text, as far as its tokenizer's limit: MiniLM the first 128 tokens (about 90
- * words), bge the first 512.
+ * The quantized ONNX models shipped in LangChain4j's embedding jars. Each is loaded on
+ * first use, once per JVM, into a session of its own rather than LangChain4j's: that one
+ * lets every call spread over all cores, and calls run side by side on a busy machine
+ * then fight over them; one core per call, as many calls as cores, embeds about twice as
+ * fast. Each reads only the start of a long text, as far as its tokenizer's limit: MiniLM
+ * the first 128 tokens (about 90 words), bge the first 512.
  */
 enum InProcessModel {
 
@@ -27,9 +28,13 @@ enum InProcessModel {
     static final int DIMENSION = 384;
 
     private final String id;
+
     private final String resource;
+
     private final PoolingMode pooling;
+
     private final String queryPrefix;
+
     private volatile OnnxBertBiEncoder encoder;
 
     InProcessModel(String id, String resource, PoolingMode pooling, String queryPrefix) {
@@ -48,12 +53,18 @@ enum InProcessModel {
         return id;
     }
 
-    /** What a question is prefixed with: the model was trained to match such questions with passages. */
+    /**
+     * What a question is prefixed with: the model was trained to match such questions
+     * with passages.
+     */
     String queryPrefix() {
         return queryPrefix;
     }
 
-    /** Whether the jar that ships this model is on the classpath: the default build leaves bge out. */
+    /**
+     * Whether the jar that ships this model is on the classpath: the default build leaves
+     * bge out.
+     */
     boolean availableIn(ClassLoader classLoader) {
         return classLoader != null && classLoader.getResource(resource + ".onnx") != null;
     }
@@ -80,9 +91,11 @@ enum InProcessModel {
             options.setInterOpNumThreads(1);
             OrtSession session = environment.createSession(read(resource + ".onnx"), options);
             return new OnnxBertBiEncoder(environment, session, tokenizer, pooling);
-        } catch (OrtException e) {
+        }
+        catch (OrtException e) {
             throw new IllegalStateException("cannot load the embedding model " + id, e);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException("cannot read the embedding model " + id, e);
         }
     }
@@ -100,4 +113,5 @@ enum InProcessModel {
         }
         return in;
     }
+
 }

@@ -9,17 +9,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Which language model answers, if any. Checked when bound, so a bad value stops the start with one line naming the
- * environment variable (see {@link LlmSettingsFailureAnalyzer}).
+ * Which language model answers, if any. Checked when bound, so a bad value stops the
+ * start with one line naming the environment variable (see
+ * {@link LlmSettingsFailureAnalyzer}).
  *
- * @param provider {@code extractive} (no model), {@code openai} (any OpenAI-compatible endpoint) or {@code ollama}
- *                 (env {@code DOCENT_LLM_PROVIDER})
- * @param baseUrl  {@code http://host:port/v1} for openai (default {@value #OPENAI_URL}), {@code http://host:11434}
- *                 for ollama (env {@code DOCENT_LLM_BASE_URL})
- * @param apiKey   sent as a bearer token when set; required only by api.openai.com (env {@code DOCENT_LLM_API_KEY})
- * @param model    the model name, e.g. {@code gpt-4o-mini} or {@code llama3.2} (env {@code DOCENT_LLM_MODEL})
- * @param timeout  a non-streaming completion must finish within it; a stream fails when the upstream stays silent
- *                 for longer (env {@code DOCENT_LLM_TIMEOUT})
+ * @param provider {@code extractive} (no model), {@code openai} (any OpenAI-compatible
+ * endpoint) or {@code ollama} (env {@code DOCENT_LLM_PROVIDER})
+ * @param baseUrl {@code http://host:port/v1} for openai (default {@value #OPENAI_URL}),
+ * {@code http://host:11434} for ollama (env {@code DOCENT_LLM_BASE_URL})
+ * @param apiKey sent as a bearer token when set; required only by api.openai.com (env
+ * {@code DOCENT_LLM_API_KEY})
+ * @param model the model name, e.g. {@code gpt-4o-mini} or {@code llama3.2} (env
+ * {@code DOCENT_LLM_MODEL})
+ * @param timeout a non-streaming completion must finish within it; a stream fails when
+ * the upstream stays silent for longer (env {@code DOCENT_LLM_TIMEOUT})
  */
 @ConfigurationProperties("docent.llm")
 record LlmSettings(@DefaultValue(EXTRACTIVE) String provider, String baseUrl, String apiKey, String model,

@@ -6,8 +6,9 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 
 /**
- * Reports bad language-model or embedding settings as the single line naming the variable, ahead of Spring Boot's
- * generic binding report (which would wrap it in several lines about the record's constructor).
+ * Reports bad language-model or embedding settings as the single line naming the
+ * variable, ahead of Spring Boot's generic binding report (which would wrap it in several
+ * lines about the record's constructor).
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class LlmSettingsFailureAnalyzer extends AbstractFailureAnalyzer<InvalidLlmSettingsException> {
@@ -16,4 +17,5 @@ class LlmSettingsFailureAnalyzer extends AbstractFailureAnalyzer<InvalidLlmSetti
     protected FailureAnalysis analyze(Throwable rootFailure, InvalidLlmSettingsException cause) {
         return new FailureAnalysis(cause.getMessage(), null, cause);
     }
+
 }

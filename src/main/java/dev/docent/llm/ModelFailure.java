@@ -1,12 +1,16 @@
 package dev.docent.llm;
 
 /**
- * The language model or the embedding endpoint could not answer. The message names the upstream and its status, never
- * the API key.
+ * The language model or the embedding endpoint could not answer. The message names the
+ * upstream and its status, never the API key.
  */
 public class ModelFailure extends RuntimeException {
 
-    public enum Kind { TIMEOUT, UPSTREAM, NOT_CONFIGURED }
+    public enum Kind {
+
+        TIMEOUT, UPSTREAM, NOT_CONFIGURED
+
+    }
 
     private final Kind kind;
 
@@ -18,4 +22,5 @@ public class ModelFailure extends RuntimeException {
     public Kind kind() {
         return kind;
     }
+
 }

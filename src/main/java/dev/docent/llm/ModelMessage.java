@@ -5,7 +5,11 @@ import java.util.Objects;
 /** One message of a conversation sent to a language model. */
 public record ModelMessage(Role role, String content) {
 
-    public enum Role { SYSTEM, USER, ASSISTANT }
+    public enum Role {
+
+        SYSTEM, USER, ASSISTANT
+
+    }
 
     public ModelMessage {
         Objects.requireNonNull(role, "role");

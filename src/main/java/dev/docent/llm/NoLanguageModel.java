@@ -2,7 +2,10 @@ package dev.docent.llm;
 
 import java.util.List;
 
-/** Provider {@code extractive}: no model; answers come from the extractive answerer instead. */
+/**
+ * Provider {@code extractive}: no model; answers come from the extractive answerer
+ * instead.
+ */
 final class NoLanguageModel implements LanguageModel {
 
     @Override
@@ -29,4 +32,5 @@ final class NoLanguageModel implements LanguageModel {
         return new ModelFailure(ModelFailure.Kind.NOT_CONFIGURED,
                 "no language model is configured (DOCENT_LLM_PROVIDER=extractive)", null);
     }
+
 }

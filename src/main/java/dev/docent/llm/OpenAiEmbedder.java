@@ -11,23 +11,32 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Embeds through an OpenAI-compatible {@code POST /embeddings} endpoint (OpenAI, vLLM, llama.cpp server, LM Studio),
- * a batch of passages per request. The protocol is spoken here rather than through LangChain4j's embedding model,
- * which drops each vector's {@code index}: OpenAI warns that the answers may come in another order than the inputs.
+ * Embeds through an OpenAI-compatible {@code POST /embeddings} endpoint (OpenAI, vLLM,
+ * llama.cpp server, LM Studio), a batch of passages per request. The protocol is spoken
+ * here rather than through LangChain4j's embedding model, which drops each vector's
+ * {@code index}: OpenAI warns that the answers may come in another order than the inputs.
  * Vectors are normalized here too, since not every server does it.
  */
 final class OpenAiEmbedder implements Embedder, AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
-    /** Embedded to learn the dimension when it is asked for before any passage was embedded. */
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .build();
+
+    /**
+     * Embedded to learn the dimension when it is asked for before any passage was
+     * embedded.
+     */
     private static final String PROBE = "dimension";
 
     private final EmbeddingSettings settings;
+
     private final ModelHttp http;
+
     private final HttpClient client;
+
     private final UpstreamFailures failures;
+
     private volatile int dimension;
 
     OpenAiEmbedder(EmbeddingSettings settings) {
@@ -38,7 +47,10 @@ final class OpenAiEmbedder implements Embedder, AutoCloseable {
         this.dimension = settings.dimension() == null ? 0 : settings.dimension();
     }
 
-    /** The model's name, and the length asked for: shortened vectors do not mix with whole ones. */
+    /**
+     * The model's name, and the length asked for: shortened vectors do not mix with whole
+     * ones.
+     */
     @Override
     public String id() {
         String id = EmbeddingSettings.OPENAI + ":" + settings.modelName();
@@ -76,17 +88,19 @@ final class OpenAiEmbedder implements Embedder, AutoCloseable {
     }
 
     private List<float[]> embed(List<String> texts) {
-        HttpRequest.Builder request = HttpRequest.builder().method(HttpMethod.POST)
-                .url(settings.baseUrl() + "/embeddings")
-                .addHeader("Content-Type", "application/json")
-                .body(JSON.writeValueAsString(new Request(settings.modelName(), texts, settings.dimension())));
+        HttpRequest.Builder request = HttpRequest.builder()
+            .method(HttpMethod.POST)
+            .url(settings.baseUrl() + "/embeddings")
+            .addHeader("Content-Type", "application/json")
+            .body(JSON.writeValueAsString(new Request(settings.modelName(), texts, settings.dimension())));
         if (settings.apiKey() != null) {
             request.addHeader("Authorization", "Bearer " + settings.apiKey());
         }
         String body;
         try {
             body = client.execute(request.build()).body();
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             throw failures.translate(e);
         }
         return vectors(body, texts.size());
@@ -96,12 +110,13 @@ final class OpenAiEmbedder implements Embedder, AutoCloseable {
         Response response;
         try {
             response = JSON.readValue(body, Response.class);
-        } catch (JacksonException e) {
+        }
+        catch (JacksonException e) {
             throw failures.unexpected("with something other than an embeddings list");
         }
         if (response.data() == null || response.data().size() != expected) {
-            throw failures.unexpected((response.data() == null ? 0 : response.data().size()) + " vectors for "
-                    + expected + " texts");
+            throw failures.unexpected(
+                    (response.data() == null ? 0 : response.data().size()) + " vectors for " + expected + " texts");
         }
         float[][] vectors = new float[expected][];
         for (Item item : response.data()) {
@@ -154,4 +169,5 @@ final class OpenAiEmbedder implements Embedder, AutoCloseable {
 
     private record Item(Integer index, float[] embedding) {
     }
+
 }

@@ -15,19 +15,28 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * A language model behind an HTTP endpoint, reached through LangChain4j's chat models for its protocol. A streaming
- * model is built for each stream (cheap: no threads, no connections) so that its HTTP client is tied to that stream.
+ * A language model behind an HTTP endpoint, reached through LangChain4j's chat models for
+ * its protocol. A streaming model is built for each stream (cheap: no threads, no
+ * connections) so that its HTTP client is tied to that stream.
  */
 final class RemoteLanguageModel implements LanguageModel, AutoCloseable {
 
     private final LlmSettings settings;
+
     private final ModelHttp http;
+
     private final ChatModel blockingModel;
+
     private final Function<HttpClientBuilder, StreamingChatModel> streamingModels;
+
     private final Predicate<ChatResponse> completeAnswer;
+
     private final UpstreamFailures failures;
 
-    /** {@code completeAnswer} says whether a stream LangChain4j calls complete really is ({@link LanguageModels}). */
+    /**
+     * {@code completeAnswer} says whether a stream LangChain4j calls complete really is
+     * ({@link LanguageModels}).
+     */
     RemoteLanguageModel(LlmSettings settings, Function<HttpClientBuilder, ChatModel> blockingModel,
             Function<HttpClientBuilder, StreamingChatModel> streamingModels, Predicate<ChatResponse> completeAnswer) {
         this.settings = settings;
@@ -53,7 +62,8 @@ final class RemoteLanguageModel implements LanguageModel, AutoCloseable {
         ChatRequest request = toRequest(messages);
         try {
             return Objects.requireNonNullElse(blockingModel.chat(request).aiMessage().text(), "");
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             throw failures.translate(e);
         }
     }
@@ -64,7 +74,8 @@ final class RemoteLanguageModel implements LanguageModel, AutoCloseable {
         CallbackModelStream stream = new CallbackModelStream(failures, settings.timeout(), completeAnswer);
         try {
             streamingModels.apply(http.streaming(stream)).chat(request, stream.handler());
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             stream.close();
             throw failures.translate(e);
         }
@@ -91,4 +102,5 @@ final class RemoteLanguageModel implements LanguageModel, AutoCloseable {
             case ASSISTANT -> AiMessage.from(message.content());
         };
     }
+
 }

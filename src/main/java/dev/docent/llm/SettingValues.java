@@ -4,7 +4,10 @@ import dev.docent.shared.Urls;
 import java.net.URI;
 import java.time.Duration;
 
-/** Normalizing and checking what the module's settings share; a bad value fails with the line naming its variable. */
+/**
+ * Normalizing and checking what the module's settings share; a bad value fails with the
+ * line naming its variable.
+ */
 final class SettingValues {
 
     private SettingValues() {
@@ -36,8 +39,10 @@ final class SettingValues {
         try {
             URI uri = URI.create(url);
             return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
-        } catch (IllegalArgumentException e) {
+        }
+        catch (IllegalArgumentException e) {
             return false;
         }
     }
+
 }

@@ -10,16 +10,19 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * Turns what LangChain4j and the JDK throw into {@link ModelFailure}s whose messages name the upstream and what it
- * did, never the API key.
+ * Turns what LangChain4j and the JDK throw into {@link ModelFailure}s whose messages name
+ * the upstream and what it did, never the API key.
  */
 final class UpstreamFailures {
 
     private static final int EXCERPT_LIMIT = 200;
 
     private final String upstream;
+
     private final String apiKey;
+
     private final String baseUrl;
+
     private final Duration timeout;
 
     UpstreamFailures(LlmSettings settings) {
@@ -44,7 +47,8 @@ final class UpstreamFailures {
                 return new ModelFailure(TIMEOUT, upstream + " did not answer within " + readable(timeout), error);
             }
             if (t instanceof HttpException http) {
-                // no cause: LangChain4j's exception carries the whole response body, which may echo the key
+                // no cause: LangChain4j's exception carries the whole response body,
+                // which may echo the key
                 return new ModelFailure(UPSTREAM,
                         upstream + " answered HTTP " + http.statusCode() + excerpt(http.getMessage()), null);
             }
@@ -76,7 +80,10 @@ final class UpstreamFailures {
         return ": " + redact(shortened);
     }
 
-    /** The key, and the endpoint's own credentials: an exception may quote the URL it called. */
+    /**
+     * The key, and the endpoint's own credentials: an exception may quote the URL it
+     * called.
+     */
     private String redact(String text) {
         String shown = apiKey == null ? text : text.replace(apiKey, "***");
         return baseUrl == null ? shown : shown.replace(baseUrl, Urls.redacted(baseUrl));
@@ -85,4 +92,5 @@ final class UpstreamFailures {
     private static String readable(Duration duration) {
         return duration.toString().substring("PT".length()).toLowerCase(Locale.ROOT);
     }
+
 }

@@ -20,10 +20,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses request bodies over {@code docent.http.max-body-bytes} with a 413 problem, before anything
- * reads them: at once when the Content-Length says so, else (chunked) as soon as the limit is passed.
- * Multipart bodies are left to the upload limits on an {@link UploadEndpoint}, and refused with a 415 anywhere else,
- * unread. (The security rules, which come next, refuse a caller who may not upload, still before the body is read.)
+ * Refuses request bodies over {@code docent.http.max-body-bytes} with a 413 problem,
+ * before anything reads them: at once when the Content-Length says so, else (chunked) as
+ * soon as the limit is passed. Multipart bodies are left to the upload limits on an
+ * {@link UploadEndpoint}, and refused with a 415 anywhere else, unread. (The security
+ * rules, which come next, refuse a caller who may not upload, still before the body is
+ * read.)
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -32,6 +34,7 @@ class BodySizeLimit extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(BodySizeLimit.class);
 
     private final long max;
+
     private final List<UploadEndpoint> uploads;
 
     BodySizeLimit(HttpSettings settings, List<UploadEndpoint> uploads) {
@@ -39,7 +42,10 @@ class BodySizeLimit extends OncePerRequestFilter {
         this.uploads = List.copyOf(uploads);
     }
 
-    /** A request that announces no body and is not chunked has nothing to limit (most GETs). */
+    /**
+     * A request that announces no body and is not chunked has nothing to limit (most
+     * GETs).
+     */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return request.getContentLengthLong() <= 0 && request.getHeader("Transfer-Encoding") == null;
@@ -49,18 +55,21 @@ class BodySizeLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String contentType = request.getContentType();
-        if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith(MediaType.MULTIPART_FORM_DATA.getType())) {
+        if (contentType != null
+                && contentType.toLowerCase(Locale.ROOT).startsWith(MediaType.MULTIPART_FORM_DATA.getType())) {
             if (uploads.stream().anyMatch(upload -> upload.matches(request))) {
                 chain.doFilter(request, response);
-            } else {
+            }
+            else {
                 log.info("Refused a multipart body to {} {}", request.getMethod(), request.getRequestURI());
                 ProblemHandler.write(response, ProblemHandler.detail(new Problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                        "unsupported-media-type", "Unsupported Media Type",
-                        "This endpoint takes no multipart body")));
+                        "unsupported-media-type", "Unsupported Media Type", "This endpoint takes no multipart body")));
             }
-        } else if (request.getContentLengthLong() > max) {
+        }
+        else if (request.getContentLengthLong() > max) {
             ProblemHandler.write(response, ProblemHandler.detail(tooLarge()));
-        } else {
+        }
+        else {
             chain.doFilter(new Limited(request), response);
         }
     }
@@ -86,11 +95,13 @@ class BodySizeLimit extends OncePerRequestFilter {
             }
             return stream;
         }
+
     }
 
     private final class Counting extends ServletInputStream {
 
         private final ServletInputStream in;
+
         private long count;
 
         Counting(ServletInputStream in) {
@@ -132,5 +143,7 @@ class BodySizeLimit extends OncePerRequestFilter {
         public void setReadListener(ReadListener listener) {
             in.setReadListener(listener);
         }
+
     }
+
 }

@@ -6,4 +6,5 @@ public class ConfigurationProblem extends RuntimeException {
     public ConfigurationProblem(String message) {
         super(message);
     }
+
 }

@@ -18,17 +18,20 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 
 /**
- * The data directory holds the embedded database and its password, the generated JWT key, the search index and staged
- * uploads: it is made its owner's alone (0700, nothing in it open to group or others) at every start, before
- * anything is written to it, and once more when the start is done, for what was created meanwhile with the process's
- * umask (H2's lock file, the index; a new data directory is created 0700 with the database's password file). Also keeps H2's auto-server, through which the one-off commands reach the
- * database of a running embedded server, on the loopback interface: H2 binds it to every interface otherwise.
+ * The data directory holds the embedded database and its password, the generated JWT key,
+ * the search index and staged uploads: it is made its owner's alone (0700, nothing in it
+ * open to group or others) at every start, before anything is written to it, and once
+ * more when the start is done, for what was created meanwhile with the process's umask
+ * (H2's lock file, the index; a new data directory is created 0700 with the database's
+ * password file). Also keeps H2's auto-server, through which the one-off commands reach
+ * the database of a running embedded server, on the loopback interface: H2 binds it to
+ * every interface otherwise.
  */
 public final class DataDirectory implements EnvironmentPostProcessor, Ordered {
 
-    private static final Set<PosixFilePermission> OPEN_TO_OTHERS = EnumSet.of(
-            PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
-            PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
+    private static final Set<PosixFilePermission> OPEN_TO_OTHERS = EnumSet.of(PosixFilePermission.GROUP_READ,
+            PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ,
+            PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
 
     private final Log log;
 
@@ -42,28 +45,36 @@ public final class DataDirectory implements EnvironmentPostProcessor, Ordered {
             System.setProperty("h2.bindAddress", "127.0.0.1");
         }
         ownerOnly(environment);
-        // test frameworks and initializers may add the setting after this point: read it again
-        application.addListeners((ApplicationListener<ApplicationReadyEvent>) ready ->
-                ownerOnly(ready.getApplicationContext().getEnvironment()));
+        // test frameworks and initializers may add the setting after this point: read it
+        // again
+        application.addListeners((ApplicationListener<ApplicationReadyEvent>) ready -> ownerOnly(
+                ready.getApplicationContext().getEnvironment()));
     }
 
-    /** After the configuration files are read, so that {@code docent.data-dir} is known. */
+    /**
+     * After the configuration files are read, so that {@code docent.data-dir} is known.
+     */
     @Override
     public int getOrder() {
         return Ordered.LOWEST_PRECEDENCE;
     }
 
-    /** What is there already; what the start creates in a new directory is closed when the start is done. */
+    /**
+     * What is there already; what the start creates in a new directory is closed when the
+     * start is done.
+     */
     private void ownerOnly(Environment environment) {
         Path directory = Path.of(environment.getProperty("docent.data-dir", "./data"));
-        if (!Files.isDirectory(directory) || !directory.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+        if (!Files.isDirectory(directory)
+                || !directory.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             return;
         }
         try {
             try (Stream<Path> paths = Files.walk(directory)) {
                 paths.forEach(DataDirectory::closeToOthers);
             }
-        } catch (IOException | RuntimeException e) {
+        }
+        catch (IOException | RuntimeException e) {
             log.warn("Could not make the data directory " + directory + " its owner's alone: " + e);
         }
     }
@@ -74,8 +85,10 @@ public final class DataDirectory implements EnvironmentPostProcessor, Ordered {
             if (permissions.removeAll(OPEN_TO_OTHERS)) {
                 Files.setPosixFilePermissions(path, permissions);
             }
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
     }
+
 }

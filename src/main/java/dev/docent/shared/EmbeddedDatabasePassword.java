@@ -19,14 +19,17 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.stereotype.Component;
 
 /**
- * The embedded H2 database gets a random password, kept beside it in {@code <database>.password} (owner-only), instead
- * of {@code sa} with none: its auto-server listens (on loopback) for the one-off commands, which read the same file.
- * A database created without a password is given one on the first start that finds no password file.
+ * The embedded H2 database gets a random password, kept beside it in
+ * {@code <database>.password} (owner-only), instead of {@code sa} with none: its
+ * auto-server listens (on loopback) for the one-off commands, which read the same file. A
+ * database created without a password is given one on the first start that finds no
+ * password file.
  */
 @Component
 class EmbeddedDatabasePassword implements BeanPostProcessor {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabasePassword.class);
+
     private static final String H2_FILE = "jdbc:h2:file:";
 
     @Override
@@ -51,16 +54,20 @@ class EmbeddedDatabasePassword implements BeanPostProcessor {
                 setPassword(url, user, password);
             }
             if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                // the data directory too, when this start creates it: it is its owner's alone from the first write
+                // the data directory too, when this start creates it: it is its owner's
+                // alone from the first write
                 Files.createDirectories(file.toAbsolutePath().getParent(),
                         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } else {
+                Files.createFile(file,
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            }
+            else {
                 Files.createDirectories(file.toAbsolutePath().getParent());
             }
             Files.writeString(file, password, StandardCharsets.US_ASCII);
             return password;
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException("cannot keep the embedded database's password in " + file, e);
         }
     }
@@ -69,10 +76,12 @@ class EmbeddedDatabasePassword implements BeanPostProcessor {
     private static void setPassword(String url, String user, String password) {
         try (Connection connection = DriverManager.getConnection(url, user, "");
                 Statement statement = connection.createStatement()) {
-            statement.execute("ALTER USER " + connection.getMetaData().getUserName() + " SET PASSWORD '" + password + "'");
-            log.info("The embedded database has a password now, kept in {}.password", url.substring(H2_FILE.length())
-                    .split(";", 2)[0]);
-        } catch (SQLException e) {
+            statement
+                .execute("ALTER USER " + connection.getMetaData().getUserName() + " SET PASSWORD '" + password + "'");
+            log.info("The embedded database has a password now, kept in {}.password",
+                    url.substring(H2_FILE.length()).split(";", 2)[0]);
+        }
+        catch (SQLException e) {
             throw new IllegalStateException("cannot give the embedded database a password: " + e.getMessage(), e);
         }
     }
@@ -82,4 +91,5 @@ class EmbeddedDatabasePassword implements BeanPostProcessor {
         new SecureRandom().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
+
 }

@@ -15,9 +15,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses a request whose header holds a control or unassigned character with a 400 naming the header, before
- * anything reads it. Spring Security's firewall refuses the same characters, but only when a header is read, deep
- * inside a controller, where the refusal surfaced as a 500.
+ * Refuses a request whose header holds a control or unassigned character with a 400
+ * naming the header, before anything reads it. Spring Security's firewall refuses the
+ * same characters, but only when a header is read, deep inside a controller, where the
+ * refusal surfaced as a 500.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 5)
@@ -30,19 +31,23 @@ class HeaderCheck extends OncePerRequestFilter {
             throws ServletException, IOException {
         for (String name : Collections.list(request.getHeaderNames())) {
             if (name.equalsIgnoreCase(HttpHeaders.COOKIE)) {
-                // Cookies are per host, not per port: another local app's raw UTF-8 cookie must not refuse every
-                // request. The servlet container parses them, and the firewall does not check them either.
+                // Cookies are per host, not per port: another local app's raw UTF-8
+                // cookie must not refuse every
+                // request. The servlet container parses them, and the firewall does not
+                // check them either.
                 continue;
             }
-            if (!Text.printable(name) || !Collections.list(request.getHeaders(name)).stream().allMatch(Text::printable)) {
+            if (!Text.printable(name)
+                    || !Collections.list(request.getHeaders(name)).stream().allMatch(Text::printable)) {
                 String header = Text.printable(name) ? name : "header";
                 log.info("Refused {} {}: the {} header holds a control or unassigned character", request.getMethod(),
                         request.getRequestURI(), header);
-                ProblemHandler.write(response, ProblemHandler.detail(Problem.invalid(header,
-                        "must hold only printable characters")));
+                ProblemHandler.write(response,
+                        ProblemHandler.detail(Problem.invalid(header, "must hold only printable characters")));
                 return;
             }
         }
         chain.doFilter(request, response);
     }
+
 }

@@ -10,12 +10,16 @@ import tools.jackson.databind.type.LogicalType;
 @Configuration(proxyBeanMethods = false)
 class JsonConfig {
 
-    /** {@code "message": 5} is a client bug to report as a field error, not a string to invent. */
+    /**
+     * {@code "message": 5} is a client bug to report as a field error, not a string to
+     * invent.
+     */
     @Bean
     JsonMapperBuilderCustomizer noScalarsAsText() {
-        return builder -> builder.withCoercionConfig(LogicalType.Textual, text -> text
-                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+        return builder -> builder.withCoercionConfig(LogicalType.Textual,
+                text -> text.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
     }
+
 }

@@ -4,18 +4,25 @@ import java.util.List;
 import org.springframework.http.HttpStatus;
 
 /**
- * An error a module raises on purpose; {@link ProblemHandler} turns it into RFC 9457 problem+json.
- * The {@code type} is a short slug, published as {@code https://docent.dev/problems/<type>}.
+ * An error a module raises on purpose; {@link ProblemHandler} turns it into RFC 9457
+ * problem+json. The {@code type} is a short slug, published as
+ * {@code https://docent.dev/problems/<type>}.
  */
 public class Problem extends RuntimeException {
 
-    /** The type of {@link #notFound}, for code that must tell it apart without HTTP types. */
+    /**
+     * The type of {@link #notFound}, for code that must tell it apart without HTTP types.
+     */
     public static final String NOT_FOUND = "not-found";
 
     private final HttpStatus status;
+
     private final String type;
+
     private final String title;
+
     private final List<FieldProblem> errors;
+
     private Long retryAfterSeconds;
 
     public Problem(HttpStatus status, String type, String title, String detail, List<FieldProblem> errors) {
@@ -35,8 +42,8 @@ public class Problem extends RuntimeException {
     }
 
     public static Problem invalid(String field, String message) {
-        return new Problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
-                field + ": " + message, List.of(new FieldProblem(field, message)));
+        return new Problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request", field + ": " + message,
+                List.of(new FieldProblem(field, message)));
     }
 
     public static Problem conflict(String type, String detail) {
@@ -53,7 +60,10 @@ public class Problem extends RuntimeException {
         return new Problem(HttpStatus.FORBIDDEN, type, title, detail);
     }
 
-    /** The caller asked too often; say when to try again with {@link #withRetryAfter} (429). */
+    /**
+     * The caller asked too often; say when to try again with {@link #withRetryAfter}
+     * (429).
+     */
     public static Problem tooManyRequests(String type, String title, String detail) {
         return new Problem(HttpStatus.TOO_MANY_REQUESTS, type, title, detail);
     }
@@ -89,7 +99,10 @@ public class Problem extends RuntimeException {
         return errors;
     }
 
-    /** Stack traces of expected errors are noise: they never reach a client and rarely a log. */
+    /**
+     * Stack traces of expected errors are noise: they never reach a client and rarely a
+     * log.
+     */
     @Override
     public synchronized Throwable fillInStackTrace() {
         return this;
@@ -97,4 +110,5 @@ public class Problem extends RuntimeException {
 
     public record FieldProblem(String field, String message) {
     }
+
 }

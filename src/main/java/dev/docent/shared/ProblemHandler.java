@@ -26,15 +26,24 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The one place where errors become RFC 9457 problem+json. No stack trace ever reaches a client. */
+/**
+ * The one place where errors become RFC 9457 problem+json. No stack trace ever reaches a
+ * client.
+ */
 @RestControllerAdvice
 public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
     private static final String TYPE_BASE = "https://docent.dev/problems/";
-    /** With the mixin the MVC converters use: {@code errors} a member of the problem, no null members. */
+
+    /**
+     * With the mixin the MVC converters use: {@code errors} a member of the problem, no
+     * null members.
+     */
     private static final JsonMapper JSON = JsonMapper.builder()
-            .addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class).build();
+        .addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class)
+        .build();
 
     @ExceptionHandler(Problem.class)
     ResponseEntity<Object> problem(Problem problem) {
@@ -43,11 +52,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
-        String expected = e.getRequiredType() == null ? "a valid value" : "a valid " + e.getRequiredType().getSimpleName();
+        String expected = e.getRequiredType() == null ? "a valid value"
+                : "a valid " + e.getRequiredType().getSimpleName();
         return respond(detail(Problem.invalid(e.getName(), "must be " + expected)));
     }
 
-    /** The firewall's refusal of what {@link HeaderCheck} did not see first: a client error, worth one line. */
+    /**
+     * The firewall's refusal of what {@link HeaderCheck} did not see first: a client
+     * error, worth one line.
+     */
     @ExceptionHandler(RequestRejectedException.class)
     ResponseEntity<Object> rejected(RequestRejectedException e) {
         log.info("Rejected request: {}", e.getMessage());
@@ -65,19 +78,24 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<Problem.FieldProblem> errors = e.getBindingResult().getFieldErrors().stream()
-                .map(f -> new Problem.FieldProblem(f.getField(), f.getDefaultMessage()))
-                .toList();
+        List<Problem.FieldProblem> errors = e.getBindingResult()
+            .getFieldErrors()
+            .stream()
+            .map(f -> new Problem.FieldProblem(f.getField(), f.getDefaultMessage()))
+            .toList();
         return respond(detail(validation(errors)));
     }
 
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<Problem.FieldProblem> errors = e.getParameterValidationResults().stream()
-                .flatMap(r -> r.getResolvableErrors().stream().map(err -> new Problem.FieldProblem(
-                        r.getMethodParameter().getParameterName(), err.getDefaultMessage())))
-                .toList();
+        List<Problem.FieldProblem> errors = e.getParameterValidationResults()
+            .stream()
+            .flatMap(r -> r.getResolvableErrors()
+                .stream()
+                .map(err -> new Problem.FieldProblem(r.getMethodParameter().getParameterName(),
+                        err.getDefaultMessage())))
+            .toList();
         return respond(detail(validation(errors)));
     }
 
@@ -86,17 +104,19 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable cause = e.getMostSpecificCause();
         if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
-            String field = databind.getPath().stream()
-                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
+            String field = databind.getPath()
+                .stream()
+                .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
             return respond(detail(Problem.invalid(field, "has the wrong type or format")));
         }
         if (cause instanceof Problem problem) {
             return respond(detail(problem));
         }
         return respond(detail(new Problem(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body",
-                "The request body is missing or is not valid JSON", List.of(new Problem.FieldProblem("body",
-                        "must be a JSON object")))));
+                "The request body is missing or is not valid JSON",
+                List.of(new Problem.FieldProblem("body", "must be a JSON object")))));
     }
 
     @Override
@@ -105,8 +125,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         ResponseEntity<Object> entity = super.handleExceptionInternal(e, body, headers, status, request);
         if (entity != null && entity.getBody() instanceof ProblemDetail pd) {
             pd.setType(URI.create(TYPE_BASE + slug(status)));
-            return ResponseEntity.status(status).headers(entity.getHeaders())
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(pd);
+            return ResponseEntity.status(status)
+                .headers(entity.getHeaders())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(pd);
         }
         return entity;
     }
@@ -131,7 +153,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static ResponseEntity<Object> respond(ProblemDetail pd) {
         ResponseEntity.BodyBuilder builder = ResponseEntity.status(pd.getStatus())
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON);
         Object retryAfter = pd.getProperties() == null ? null : pd.getProperties().get("retryAfterSeconds");
         if (retryAfter != null) {
             builder.header(HttpHeaders.RETRY_AFTER, retryAfter.toString());
@@ -140,9 +162,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * Writes a problem outside the MVC dispatch (filters, streaming responses), and sends it at once: a filter that
-     * refuses a request before reading its body would otherwise hold the answer back until the server has swallowed
-     * the unread body.
+     * Writes a problem outside the MVC dispatch (filters, streaming responses), and sends
+     * it at once: a filter that refuses a request before reading its body would otherwise
+     * hold the answer back until the server has swallowed the unread body.
      */
     public static void write(HttpServletResponse response, ProblemDetail pd) throws IOException {
         byte[] body = JSON.writeValueAsBytes(pd);
@@ -160,7 +182,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static String slug(HttpStatusCode status) {
         HttpStatus known = HttpStatus.resolve(status.value());
-        return known == null ? "http-" + status.value()
-                : known.name().toLowerCase().replace('_', '-');
+        return known == null ? "http-" + status.value() : known.name().toLowerCase().replace('_', '-');
     }
+
 }

@@ -4,8 +4,8 @@ package dev.docent.shared;
 public final class Text {
 
     /**
-     * No control characters other than tab, line feed and carriage return. PostgreSQL cannot store NUL,
-     * and none of them belongs in a question, a title or a name.
+     * No control characters other than tab, line feed and carriage return. PostgreSQL
+     * cannot store NUL, and none of them belongs in a question, a title or a name.
      */
     public static final String NO_CONTROL_CHARACTERS = "[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]*";
 
@@ -14,7 +14,10 @@ public final class Text {
     private Text() {
     }
 
-    /** The text on one line, cut at a word boundary when longer than {@code max} characters, "…" included. */
+    /**
+     * The text on one line, cut at a word boundary when longer than {@code max}
+     * characters, "…" included.
+     */
     public static String shorten(String text, int max) {
         String flat = text.strip().replaceAll("\\s+", " ");
         if (flat.length() <= max) {
@@ -24,7 +27,10 @@ public final class Text {
         return flat.substring(0, cut > max / 2 ? cut : max - 1) + "…";
     }
 
-    /** What a header may hold (Spring Security's firewall rule): assigned characters that are not control characters. */
+    /**
+     * What a header may hold (Spring Security's firewall rule): assigned characters that
+     * are not control characters.
+     */
     public static boolean printable(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -34,4 +40,5 @@ public final class Text {
         }
         return true;
     }
+
 }

@@ -13,7 +13,10 @@ public final class Urls {
     private Urls() {
     }
 
-    /** The URL with its user info and query values replaced by {@code ***}: {@code http://***@host/v1?key=***}. */
+    /**
+     * The URL with its user info and query values replaced by {@code ***}:
+     * {@code http://***@host/v1?key=***}.
+     */
     public static String redacted(String url) {
         if (url == null) {
             return null;
@@ -33,14 +36,18 @@ public final class Urls {
             }
             shown.append(uri.getRawPath() == null ? "" : uri.getRawPath());
             if (uri.getRawQuery() != null) {
-                shown.append('?').append(Arrays.stream(uri.getRawQuery().split("&"))
+                shown.append('?')
+                    .append(Arrays.stream(uri.getRawQuery().split("&"))
                         .map(parameter -> parameter.replaceFirst("=.*", "=" + HIDDEN))
                         .collect(Collectors.joining("&")));
             }
             return shown.toString();
-        } catch (URISyntaxException e) {
-            // not a URL one can take apart: show no more than the part before any user info or query
+        }
+        catch (URISyntaxException e) {
+            // not a URL one can take apart: show no more than the part before any user
+            // info or query
             return url.replaceAll("[?#].*", "?" + HIDDEN).replaceAll("//[^/]*@", "//" + HIDDEN + "@");
         }
     }
+
 }

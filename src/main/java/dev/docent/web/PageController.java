@@ -12,38 +12,42 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.webjars.WebJarVersionLocator;
 
 /**
- * The one page of the browser app, for every route the app knows: the same shell, whose scripts then
- * show the sign-in form, a chat or the documents. Libraries are linked by versioned WebJar URLs, so
- * browsers may keep them for good; the shell itself is revalidated on every load.
+ * The one page of the browser app, for every route the app knows: the same shell, whose
+ * scripts then show the sign-in form, a chat or the documents. Libraries are linked by
+ * versioned WebJar URLs, so browsers may keep them for good; the shell itself is
+ * revalidated on every load.
  */
 @Controller
 class PageController {
 
-    /** Scripts and styles from this server only: no inline script, no inline event handler, no plug-in. */
+    /**
+     * Scripts and styles from this server only: no inline script, no inline event
+     * handler, no plug-in.
+     */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
             + "form-action 'self'; frame-ancestors 'none'";
 
     private final String html;
+
     private final String etag;
 
     PageController() {
         WebJarVersionLocator webJars = new WebJarVersionLocator();
-        this.html = template()
-                .replace("{{marked}}", webJarUrl(webJars, "marked", "lib/marked.esm.js"))
-                .replace("{{dompurify}}", webJarUrl(webJars, "dompurify", "dist/purify.es.mjs"));
+        this.html = template().replace("{{marked}}", webJarUrl(webJars, "marked", "lib/marked.esm.js"))
+            .replace("{{dompurify}}", webJarUrl(webJars, "dompurify", "dist/purify.es.mjs"));
         this.etag = "\"" + WebAssets.hash(html.getBytes(StandardCharsets.UTF_8)) + "\"";
     }
 
-    @GetMapping({"/", "/chats/{chatId}", "/documents"})
+    @GetMapping({ "/", "/chats/{chatId}", "/documents" })
     ResponseEntity<String> page() {
         return ResponseEntity.ok()
-                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                .cacheControl(CacheControl.noCache())
-                .eTag(etag)
-                .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-                .header("Referrer-Policy", "same-origin")
-                .body(html);
+            .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+            .cacheControl(CacheControl.noCache())
+            .eTag(etag)
+            .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+            .header("Referrer-Policy", "same-origin")
+            .body(html);
     }
 
     private static String webJarUrl(WebJarVersionLocator webJars, String name, String file) {
@@ -60,8 +64,10 @@ class PageController {
                 throw new IllegalStateException("web/index.html is missing from the classpath");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
+
 }

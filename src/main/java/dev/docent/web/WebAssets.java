@@ -24,19 +24,24 @@ import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Cache rules for the app's static files. WebJar URLs carry their version, so a browser keeps them a
- * year without asking. The app's own scripts and styles keep their names across releases, so a browser
- * revalidates them on each load (a 304 when nothing changed), by a content hash rather than a jar
- * timestamp; so do the pages of the user guide under {@value #GUIDE}, the sample documents whose
- * citations link there, served under a policy that allows no script at all. Ordered first, so that
- * Spring Boot's default {@code /webjars/**} mapping (no cache headers) is not registered.
+ * Cache rules for the app's static files. WebJar URLs carry their version, so a browser
+ * keeps them a year without asking. The app's own scripts and styles keep their names
+ * across releases, so a browser revalidates them on each load (a 304 when nothing
+ * changed), by a content hash rather than a jar timestamp; so do the pages of the user
+ * guide under {@value #GUIDE}, the sample documents whose citations link there, served
+ * under a policy that allows no script at all. Ordered first, so that Spring Boot's
+ * default {@code /webjars/**} mapping (no cache headers) is not registered.
  */
 @Configuration(proxyBeanMethods = false)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class WebAssets implements WebMvcConfigurer {
 
     static final String GUIDE = "/guide/";
-    /** The guide's pages are HTML and a style sheet, nothing more: no script at all, no form. */
+
+    /**
+     * The guide's pages are HTML and a style sheet, nothing more: no script at all, no
+     * form.
+     */
     static final String GUIDE_POLICY = "default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none'; "
             + "form-action 'none'; frame-ancestors 'none'";
 
@@ -45,21 +50,22 @@ class WebAssets implements WebMvcConfigurer {
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
         registry.addResourceHandler("/webjars/**")
-                .addResourceLocations("classpath:/META-INF/resources/webjars/")
-                .setCacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable());
+            .addResourceLocations("classpath:/META-INF/resources/webjars/")
+            .setCacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable());
         registry.addResourceHandler("/app/**")
-                .addResourceLocations("classpath:/static/app/")
-                .setCacheControl(CacheControl.noCache())
-                .setEtagGenerator(this::etag);
+            .addResourceLocations("classpath:/static/app/")
+            .setCacheControl(CacheControl.noCache())
+            .setEtagGenerator(this::etag);
         registry.addResourceHandler(GUIDE + "**")
-                .addResourceLocations("classpath:/static/guide/")
-                .setCacheControl(CacheControl.noCache())
-                .setEtagGenerator(this::etag);
+            .addResourceLocations("classpath:/static/guide/")
+            .setCacheControl(CacheControl.noCache())
+            .setEtagGenerator(this::etag);
     }
 
     /**
-     * The guide's address alone opens its index. Browsers ask for {@code /favicon.ico} on pages that name no icon
-     * (the guide's), and log the 404 as an error; they get the app's icon.
+     * The guide's address alone opens its index. Browsers ask for {@code /favicon.ico} on
+     * pages that name no icon (the guide's), and log the 404 as an error; they get the
+     * app's icon.
      */
     @Override
     public void addViewControllers(ViewControllerRegistry registry) {
@@ -81,12 +87,16 @@ class WebAssets implements WebMvcConfigurer {
         }).addPathPatterns(GUIDE + "**");
     }
 
-    /** Hashed once per file version: under {@code spring-boot:run} the files can change while the server runs. */
+    /**
+     * Hashed once per file version: under {@code spring-boot:run} the files can change
+     * while the server runs.
+     */
     private String etag(Resource resource) {
         try {
             String key = resource.getURL() + "@" + resource.lastModified() + "/" + resource.contentLength();
             return etags.computeIfAbsent(key, k -> "\"" + contentHash(resource) + "\"");
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             return null;
         }
     }
@@ -94,7 +104,8 @@ class WebAssets implements WebMvcConfigurer {
     private static String contentHash(Resource resource) {
         try (InputStream in = resource.getInputStream()) {
             return hash(in.readAllBytes());
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
@@ -103,8 +114,10 @@ class WebAssets implements WebMvcConfigurer {
     static String hash(byte[] content) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)).substring(0, 32);
-        } catch (NoSuchAlgorithmException e) {
+        }
+        catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
+
 }

@@ -18,8 +18,12 @@ import tools.jackson.databind.JsonNode;
 @DocentTest
 class AdminAccountTest {
 
-    /** Random, so that login buckets left in the shared Redis by earlier runs never get in the way. */
+    /**
+     * Random, so that login buckets left in the shared Redis by earlier runs never get in
+     * the way.
+     */
     private static final String ADMIN = "Admin" + UUID.randomUUID().toString().substring(0, 8);
+
     private static final String ADMIN_PASSWORD = "admin password at start";
 
     @DynamicPropertySource
@@ -49,11 +53,13 @@ class AdminAccountTest {
             // what the start-up does when DOCENT_ADMIN_PASSWORD changed
             accounts.ensureAdmin(ADMIN, "the new admin password");
 
-            assertThat(new Api(port).as(session.get("accessToken").asString()).get("/api/v1/me").status()).isEqualTo(401);
+            assertThat(new Api(port).as(session.get("accessToken").asString()).get("/api/v1/me").status())
+                .isEqualTo(401);
             assertThat(refresh(session).status()).isEqualTo(401);
             assertThat(login(ADMIN, ADMIN_PASSWORD).status()).isEqualTo(401);
             assertThat(me(ADMIN, "the new admin password").get("role").asString()).isEqualTo("ADMIN");
-        } finally {
+        }
+        finally {
             accounts.ensureAdmin(ADMIN, ADMIN_PASSWORD);
         }
     }
@@ -73,8 +79,8 @@ class AdminAccountTest {
         Api admin = new Api(port).login(ADMIN, ADMIN_PASSWORD);
         String name = "made" + UUID.randomUUID().toString().substring(0, 8);
 
-        Api.Response created = admin.post("/api/v1/accounts", Api.JSON.writeValueAsString(
-                Map.of("username", name, "password", "a password given out", "role", "ADMIN")));
+        Api.Response created = admin.post("/api/v1/accounts", Api.JSON
+            .writeValueAsString(Map.of("username", name, "password", "a password given out", "role", "ADMIN")));
 
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(created.json().get("username").asString()).isEqualTo(name);
@@ -83,18 +89,19 @@ class AdminAccountTest {
 
     @Test
     void aUserCannotCreateAccounts() {
-        Api.Response refused = new Api(port).newUser().post("/api/v1/accounts", Api.JSON.writeValueAsString(
-                Map.of("username", "someone", "password", "a password given out")));
+        Api.Response refused = new Api(port).newUser()
+            .post("/api/v1/accounts",
+                    Api.JSON.writeValueAsString(Map.of("username", "someone", "password", "a password given out")));
 
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.contentType()).startsWith("application/problem+json");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{\"username\":\"ab\",\"password\":\"a password given out\"}",
+    @ValueSource(strings = { "{\"username\":\"ab\",\"password\":\"a password given out\"}",
             "{\"username\":\"someone\",\"password\":\"short\"}",
             "{\"username\":\"someone\",\"password\":\"a password given out\",\"role\":\"ROOT\"}",
-            "{\"username\":\"someone\"}", "[]", "not json"})
+            "{\"username\":\"someone\"}", "[]", "not json" })
     void aBadAccountIsA400Problem(String body) {
         Api.Response refused = new Api(port).login(ADMIN, ADMIN_PASSWORD).post("/api/v1/accounts", body);
 
@@ -117,4 +124,5 @@ class AdminAccountTest {
         return new Api(port).post("/api/v1/auth/login",
                 Api.JSON.writeValueAsString(Map.of("username", username, "password", password)));
     }
+
 }

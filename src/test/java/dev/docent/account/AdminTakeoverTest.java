@@ -18,20 +18,25 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
-/** What DOCENT_ADMIN_USERNAME does to the accounts of a database other instances are already serving. */
+/**
+ * What DOCENT_ADMIN_USERNAME does to the accounts of a database other instances are
+ * already serving.
+ */
 class AdminTakeoverTest {
 
     private static final String PASSWORD = "correct horse battery";
+
     private static final String OPERATOR_PASSWORD = "the operator's own password";
 
     private final List<ConfigurableApplicationContext> instances = new ArrayList<>();
+
     private Map<String, Object> shared;
 
     @BeforeEach
     void database() {
         shared = Map.of("docent.db.url", TestServices.freshDatabaseUrl(), "docent.db.user", "postgres",
-                "docent.redis.url", TestServices.redisUrl(), "docent.knowledge.sample-docs", false,
-                "docent.jwt.secret", "instances-share-this-secret-0123456789");
+                "docent.redis.url", TestServices.redisUrl(), "docent.knowledge.sample-docs", false, "docent.jwt.secret",
+                "instances-share-this-secret-0123456789");
     }
 
     @AfterEach
@@ -53,9 +58,10 @@ class AdminTakeoverTest {
         assertThat(withAdmin.post("/api/v1/auth/login", credentials(name, PASSWORD)).status()).isEqualTo(401);
         assertThat(Eventually.await(Duration.ofSeconds(10),
                 () -> running.as(squatter.get("accessToken").asString()).get("/api/v1/me").status(), s -> s == 401))
-                .as("the instance already running refuses the squatter's token too").isEqualTo(401);
+            .as("the instance already running refuses the squatter's token too")
+            .isEqualTo(401);
         assertThat(withAdmin.login(name, OPERATOR_PASSWORD).get("/api/v1/me").json().get("role").asString())
-                .isEqualTo("ADMIN");
+            .isEqualTo("ADMIN");
     }
 
     @Test
@@ -70,9 +76,9 @@ class AdminTakeoverTest {
         assertThat(second.as(bossSession.get("accessToken").asString()).get("/api/v1/me").status()).isEqualTo(401);
         assertThat(second.post("/api/v1/auth/refresh", refresh(bossSession)).status()).isEqualTo(401);
         assertThat(second.login(boss, OPERATOR_PASSWORD).get("/api/v1/me").json().get("role").asString())
-                .isEqualTo("USER");
+            .isEqualTo("USER");
         assertThat(second.login(chief, OPERATOR_PASSWORD).get("/api/v1/me").json().get("role").asString())
-                .isEqualTo("ADMIN");
+            .isEqualTo("ADMIN");
     }
 
     private Api start(Map<String, Object> properties) {
@@ -94,4 +100,5 @@ class AdminTakeoverTest {
     private static String name() {
         return "boss" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
     }
+
 }

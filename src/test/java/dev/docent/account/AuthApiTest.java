@@ -35,6 +35,7 @@ import tools.jackson.databind.JsonNode;
 class AuthApiTest {
 
     static final int ATTEMPTS = 3;
+
     private static final String PASSWORD = "correct horse battery";
 
     @LocalServerPort
@@ -44,6 +45,7 @@ class AuthApiTest {
     String secret;
 
     private Api anonymous;
+
     private String username;
 
     @BeforeEach
@@ -93,8 +95,7 @@ class AuthApiTest {
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.json().get("errors").valueStream().map(e -> e.get("field").asString()))
-                .containsOnly(field);
+        assertThat(response.json().get("errors").valueStream().map(e -> e.get("field").asString())).containsOnly(field);
     }
 
     // ---- login and /me
@@ -123,7 +124,7 @@ class AuthApiTest {
         Api.Response wrongPassword = login(username, "not the password");
         Api.Response unknownUser = login("nobody" + username, PASSWORD);
 
-        for (Api.Response response : new Api.Response[] {wrongPassword, unknownUser}) {
+        for (Api.Response response : new Api.Response[] { wrongPassword, unknownUser }) {
             assertThat(response.status()).isEqualTo(401);
             assertThat(response.contentType()).startsWith("application/problem+json");
         }
@@ -131,7 +132,7 @@ class AuthApiTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"none", "garbage", "expired", "wrongly signed", "without expiry", "of another issuer"})
+    @ValueSource(strings = { "none", "garbage", "expired", "wrongly signed", "without expiry", "of another issuer" })
     void meNeedsAValidAccessToken(String kind) {
         String id = signUp(username, PASSWORD, null).json().get("id").asString();
         Instant now = Instant.now();
@@ -144,7 +145,8 @@ class AuthApiTest {
             case "of another issuer" -> token(secret, with(claims, "iss", "someone-else"));
             default -> token(secret.replace('t', 'x'), claims);
         };
-        // the same token, correctly signed and current, is accepted: only the named flaw is tested
+        // the same token, correctly signed and current, is accepted: only the named flaw
+        // is tested
         assertThat(anonymous.as(token(secret, claims)).get("/api/v1/me").status()).isEqualTo(200);
 
         Api.Response response = anonymous.as(token).get("/api/v1/me");
@@ -170,7 +172,7 @@ class AuthApiTest {
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(output.getAll().lines().filter(line -> line.contains("Refused a correctly signed access token")))
-                .hasSize(1);
+            .hasSize(1);
         assertThat(output.getAll()).doesNotContain("\tat ", "Unexpected error");
     }
 
@@ -284,7 +286,9 @@ class AuthApiTest {
         return Api.JSON.writeValueAsString(Map.of("refreshToken", pair.get("refreshToken").asString()));
     }
 
-    /** The claims of an access token like the server's own, expiring at {@code expiresAt}. */
+    /**
+     * The claims of an access token like the server's own, expiring at {@code expiresAt}.
+     */
     private static Map<String, Object> claims(String userId, Instant expiresAt) {
         return Map.of("iss", "docent", "sub", userId, "iat", expiresAt.minus(Duration.ofMinutes(15)), "exp", expiresAt,
                 "name", "someone", "role", "USER", "fid", UUID.randomUUID().toString(), "gen", 0);
@@ -306,8 +310,10 @@ class AuthApiTest {
     private static String token(String key, Map<String, Object> claims) {
         JwtClaimsSet set = JwtClaimsSet.builder().claims(all -> all.putAll(claims)).build();
         return NimbusJwtEncoder.withSecretKey(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"))
-                .algorithm(MacAlgorithm.HS256).build()
-                .encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), set))
-                .getTokenValue();
+            .algorithm(MacAlgorithm.HS256)
+            .build()
+            .encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), set))
+            .getTokenValue();
     }
+
 }

@@ -11,18 +11,23 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** The browser's session: the refresh token only in an HttpOnly, SameSite=Strict cookie. */
+/**
+ * The browser's session: the refresh token only in an HttpOnly, SameSite=Strict cookie.
+ */
 @DocentTest
 class BrowserSessionTest {
 
     private static final String SESSION = "/api/v1/auth/session";
+
     private static final String GUARD = "X-Docent-Session";
+
     private static final String PASSWORD = "correct horse battery";
 
     @LocalServerPort
     int port;
 
     private Api anonymous;
+
     private String credentials;
 
     @BeforeEach
@@ -41,8 +46,9 @@ class BrowserSessionTest {
         assertThat(login.json().has("refreshToken")).isFalse();
         assertThat(anonymous.as(login.json().get("accessToken").asString()).get("/api/v1/me").status()).isEqualTo(200);
         String setCookie = login.header("Set-Cookie");
-        assertThat(setCookie).startsWith("docent_refresh=").contains("HttpOnly", "SameSite=Strict",
-                "Path=" + SESSION, "Max-Age=2592000").doesNotContain("Secure");
+        assertThat(setCookie).startsWith("docent_refresh=")
+            .contains("HttpOnly", "SameSite=Strict", "Path=" + SESSION, "Max-Age=2592000")
+            .doesNotContain("Secure");
     }
 
     @Test
@@ -55,7 +61,7 @@ class BrowserSessionTest {
         String second = cookie(refreshed);
         assertThat(second).isNotEqualTo(first);
         assertThat(anonymous.as(refreshed.json().get("accessToken").asString()).get("/api/v1/me").status())
-                .isEqualTo(200);
+            .isEqualTo(200);
         Api.Response reused = refresh(first);
         assertThat(reused.status()).isEqualTo(401);
         assertThat(reused.contentType()).startsWith("application/problem+json");
@@ -70,8 +76,8 @@ class BrowserSessionTest {
         Api page = anonymous.as(login.json().get("accessToken").asString());
         assertThat(page.get("/api/v1/me").status()).isEqualTo(200);
 
-        Api.Response logout = anonymous.send("POST", SESSION + "/logout", null, null, GUARD, "1",
-                "Cookie", "docent_refresh=" + token);
+        Api.Response logout = anonymous.send("POST", SESSION + "/logout", null, null, GUARD, "1", "Cookie",
+                "docent_refresh=" + token);
 
         assertThat(logout.status()).isEqualTo(204);
         assertThat(logout.header("Set-Cookie")).contains("docent_refresh=;", "Max-Age=0");
@@ -87,7 +93,10 @@ class BrowserSessionTest {
         assertThat(refreshed.json().get("type").asString()).endsWith("/unauthorized");
     }
 
-    /** A cross-site page can neither send the custom header without a preflight nor post JSON without one. */
+    /**
+     * A cross-site page can neither send the custom header without a preflight nor post
+     * JSON without one.
+     */
     @Test
     void requestsWithoutTheSessionHeaderAreRefused() {
         Api.Response login = anonymous.post(SESSION, credentials);
@@ -96,13 +105,16 @@ class BrowserSessionTest {
         assertThat(login.json().get("type").asString()).endsWith("/missing-session-header");
 
         String token = cookie(anonymous.postWith(SESSION, credentials, GUARD, "1"));
-        assertThat(anonymous.send("POST", SESSION + "/refresh", null, null, "Cookie", "docent_refresh=" + token)
-                .status()).isEqualTo(403);
-        assertThat(anonymous.send("POST", SESSION + "/logout", null, null, "Cookie", "docent_refresh=" + token)
-                .status()).isEqualTo(403);
+        assertThat(
+                anonymous.send("POST", SESSION + "/refresh", null, null, "Cookie", "docent_refresh=" + token).status())
+            .isEqualTo(403);
+        assertThat(
+                anonymous.send("POST", SESSION + "/logout", null, null, "Cookie", "docent_refresh=" + token).status())
+            .isEqualTo(403);
         assertThat(refresh(token).status()).as("still valid").isEqualTo(200);
-        assertThat(anonymous.send("POST", SESSION, "application/x-www-form-urlencoded",
-                "username=a&password=b", GUARD, "1").status()).as("a form post").isEqualTo(415);
+        assertThat(anonymous
+            .send("POST", SESSION, "application/x-www-form-urlencoded", "username=a&password=b", GUARD, "1")
+            .status()).as("a form post").isEqualTo(415);
     }
 
     @Test
@@ -114,7 +126,8 @@ class BrowserSessionTest {
     }
 
     private Api.Response refresh(String token) {
-        return anonymous.send("POST", SESSION + "/refresh", null, null, GUARD, "1", "Cookie", "docent_refresh=" + token);
+        return anonymous.send("POST", SESSION + "/refresh", null, null, GUARD, "1", "Cookie",
+                "docent_refresh=" + token);
     }
 
     private static String cookie(Api.Response response) {
@@ -122,4 +135,5 @@ class BrowserSessionTest {
         assertThat(cookies).hasSize(1);
         return cookies.getFirst().getValue();
     }
+
 }

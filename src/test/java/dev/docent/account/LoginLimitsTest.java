@@ -12,15 +12,19 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
-/** The login limits, from clients told apart by X-Forwarded-For (the server trusts it from loopback here). */
+/**
+ * The login limits, from clients told apart by X-Forwarded-For (the server trusts it from
+ * loopback here).
+ */
 @DocentTest
-@TestPropertySource(properties = {"server.forward-headers-strategy=native",
+@TestPropertySource(properties = { "server.forward-headers-strategy=native",
         "docent.auth.login-attempts-per-minute=" + LoginLimitsTest.PER_USERNAME,
-        "docent.auth.login-attempts-per-client-per-minute=" + LoginLimitsTest.PER_CLIENT})
+        "docent.auth.login-attempts-per-client-per-minute=" + LoginLimitsTest.PER_CLIENT })
 class LoginLimitsTest {
 
     static final int PER_USERNAME = 3;
     static final int PER_CLIENT = 6;
+
     private static final String PASSWORD = "correct horse battery";
 
     @LocalServerPort
@@ -75,24 +79,29 @@ class LoginLimitsTest {
 
     private String signedUp() {
         String name = name();
-        assertThat(anonymous.post("/api/v1/auth/signup",
-                Api.JSON.writeValueAsString(Map.of("username", name, "password", PASSWORD))).status()).isEqualTo(201);
+        assertThat(anonymous
+            .post("/api/v1/auth/signup", Api.JSON.writeValueAsString(Map.of("username", name, "password", PASSWORD)))
+            .status()).isEqualTo(201);
         return name;
     }
 
     private Api.Response login(String client, String username, String password) {
         return anonymous.postWith("/api/v1/auth/login",
-                Api.JSON.writeValueAsString(Map.of("username", username, "password", password)),
-                "X-Forwarded-For", client);
+                Api.JSON.writeValueAsString(Map.of("username", username, "password", password)), "X-Forwarded-For",
+                client);
     }
 
     private static String name() {
         return "u" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     }
 
-    /** A documentation address (RFC 5737) no earlier run has used within the minute the buckets live. */
+    /**
+     * A documentation address (RFC 5737) no earlier run has used within the minute the
+     * buckets live.
+     */
     private static String randomAddress() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         return "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(1, 255);
     }
+
 }

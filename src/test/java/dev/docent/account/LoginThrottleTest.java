@@ -12,7 +12,7 @@ class LoginThrottleTest {
     @Test
     void oneIpv6ClientIsItsWholeSlash64() {
         assertThat(LoginThrottle.client("2001:db8:1:2:aaaa::1")).isEqualTo(LoginThrottle.client("2001:db8:1:2::ffff"))
-                .isNotEqualTo(LoginThrottle.client("2001:db8:1:3::1"));
+            .isNotEqualTo(LoginThrottle.client("2001:db8:1:3::1"));
         assertThat(LoginThrottle.client("::ffff:192.0.2.7")).isEqualTo("192.0.2.7");
         assertThat(LoginThrottle.client("192.0.2.7")).isEqualTo("192.0.2.7");
     }
@@ -27,4 +27,5 @@ class LoginThrottleTest {
                 p -> assertThat(p.retryAfterSeconds()).isPositive());
         throttle.attempt("c", "2001:db8:0:1::3");
     }
+
 }

@@ -34,4 +34,5 @@ class SignUpSwitchTest {
         assertThat(options.status()).isEqualTo(200);
         assertThat(options.json().get("signup").asBoolean()).isFalse();
     }
+
 }

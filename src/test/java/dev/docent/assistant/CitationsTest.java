@@ -32,11 +32,11 @@ class CitationsTest {
 
     @Test
     void groupedRangedAndFootnoteFormsBecomePlainMarkers() {
-        Checked checked = Citations.check(
-                "Lists [1, 3] and tuples [1-3] are sequences [^2]; so are ranges 【4】 and strings [Source 4].", 4);
+        Checked checked = Citations
+            .check("Lists [1, 3] and tuples [1-3] are sequences [^2]; so are ranges 【4】 and strings [Source 4].", 4);
 
-        assertThat(checked.text()).isEqualTo(
-                "Lists [1][3] and tuples [1][2][3] are sequences [2]; so are ranges [4] and strings [4].");
+        assertThat(checked.text())
+            .isEqualTo("Lists [1][3] and tuples [1][2][3] are sequences [2]; so are ranges [4] and strings [4].");
         assertThat(checked.cited()).containsExactly(1, 2, 3, 4);
     }
 
@@ -100,12 +100,12 @@ class CitationsTest {
 
         List<Source> sources = Citations.sources(List.of(cache, lru));
 
-        assertThat(sources).containsExactly(
-                new Source(1, PYTHON, "Python 3.11", "library/functools.html", "functools.cache",
-                        "library/functools.html#functools.cache", "Simple lightweight unbounded function cache.", 0.032),
-                new Source(2, PYTHON, "Python 3.11", "library/functools.html", "functools.lru_cache",
-                        "library/functools.html#functools.lru_cache",
-                        "Decorator to wrap a function with a memoizing callable.", 0.031));
+        assertThat(sources)
+            .containsExactly(new Source(1, PYTHON, "Python 3.11", "library/functools.html", "functools.cache",
+                    "library/functools.html#functools.cache", "Simple lightweight unbounded function cache.", 0.032),
+                    new Source(2, PYTHON, "Python 3.11", "library/functools.html", "functools.lru_cache",
+                            "library/functools.html#functools.lru_cache",
+                            "Decorator to wrap a function with a memoizing callable.", 0.031));
     }
 
     @Test
@@ -114,7 +114,7 @@ class CitationsTest {
                 passage("c-3", "c", "three", 1));
 
         assertThat(Citations.cited(passages, List.of(1, 3))).extracting(Source::n, Source::snippet)
-                .containsExactly(tuple(1, "one"), tuple(3, "three"));
+            .containsExactly(tuple(1, "one"), tuple(3, "three"));
         assertThat(Citations.cited(passages, List.of())).isEmpty();
     }
 
@@ -136,7 +136,8 @@ class CitationsTest {
     }
 
     private static Passage passage(String chunkId, String section, String text, double score) {
-        return new Passage(chunkId, PYTHON, "Python 3.11", "library/functools.html", "functools — Higher-order functions",
-                section, "library/functools.html#" + section, text, score);
+        return new Passage(chunkId, PYTHON, "Python 3.11", "library/functools.html",
+                "functools — Higher-order functions", section, "library/functools.html#" + section, text, score);
     }
+
 }

@@ -100,8 +100,8 @@ class ExtractiveAnswererTest {
         assertThat(answer.coverage()).isEqualTo(Coverage.ANSWERED);
         assertThat(answer.cited()).containsExactly(1);
         assertThat(answer.text()).contains("the defaults are applied to the rightmost parameters")
-                .contains("```python\n>>> Account = namedtuple('Account', ['type', 'balance'], defaults=[0])")
-                .doesNotContain("tel", "spacious");
+            .contains("```python\n>>> Account = namedtuple('Account', ['type', 'balance'], defaults=[0])")
+            .doesNotContain("tel", "spacious");
         assertCitationsMatch(answer, 3);
     }
 
@@ -111,22 +111,25 @@ class ExtractiveAnswererTest {
                 List.of(passage("dict", DICTIONARIES, 8.0), passage("collections", NAMEDTUPLE, 4.0)));
 
         assertThat(answer.coverage()).isEqualTo(Coverage.ANSWERED);
-        assertThat(answer.text()).contains("To check whether a single key is in the dictionary, use the in keyword [1].")
-                .contains(">>> 'guido' in tel\nTrue");
+        assertThat(answer.text())
+            .contains("To check whether a single key is in the dictionary, use the in keyword [1].")
+            .contains(">>> 'guido' in tel\nTrue");
         assertCitationsMatch(answer, 2);
     }
 
     @Test
     void sentencesFromSeveralPassagesAreGroupedByPassageInRankOrder() {
-        Answer answer = ExtractiveAnswerer.answer("What is an unbounded function cache, and which decorator saves the maxsize most recent calls?",
+        Answer answer = ExtractiveAnswerer.answer(
+                "What is an unbounded function cache, and which decorator saves the maxsize most recent calls?",
                 List.of(passage("lru_cache", LRU_CACHE, 7.0), passage("cache", CACHE, 6.9),
                         passage("strip", STRIP, 1.0)));
 
         assertThat(answer.cited()).containsExactly(1, 2);
         String text = answer.text();
         assertThat(text.indexOf("[1]")).isLessThan(text.indexOf("[2]"));
-        assertThat(text).contains("saves up to the maxsize most recent calls", "Simple lightweight unbounded function cache")
-                .doesNotContain("[3]");
+        assertThat(text)
+            .contains("saves up to the maxsize most recent calls", "Simple lightweight unbounded function cache")
+            .doesNotContain("[3]");
         assertCitationsMatch(answer, 3);
     }
 
@@ -155,7 +158,7 @@ class ExtractiveAnswererTest {
 
         assertThat(answer.cited()).containsExactly(2);
         assertThat(answer.text()).contains("operator to calculate powers [2]:\n\n```python\n>>> 5 ** 2")
-                .doesNotContain("powers [1]");
+            .doesNotContain("powers [1]");
     }
 
     @Test
@@ -195,7 +198,8 @@ class ExtractiveAnswererTest {
                 + "A datetime object is a single object containing all the information from a date object and a "
                 + "time object.";
 
-        Answer answer = ExtractiveAnswerer.answer("What is a datetime object?", List.of(passage("datetime", text, 2.0)));
+        Answer answer = ExtractiveAnswerer.answer("What is a datetime object?",
+                List.of(passage("datetime", text, 2.0)));
 
         assertThat(answer.text()).isEqualTo("A datetime object is a single object containing all the information "
                 + "from a date object and a time object [1].");
@@ -221,7 +225,7 @@ class ExtractiveAnswererTest {
     @Test
     void withoutPassagesItSaysNothingWasFound() {
         assertThat(ExtractiveAnswerer.answer("What is a metaclass?", List.of()))
-                .isEqualTo(new Answer(ExtractiveAnswerer.NOTHING_FOUND, List.of(), Coverage.NOT_COVERED));
+            .isEqualTo(new Answer(ExtractiveAnswerer.NOTHING_FOUND, List.of(), Coverage.NOT_COVERED));
     }
 
     @Test
@@ -249,9 +253,10 @@ class ExtractiveAnswererTest {
 
         assertThat(standsOut.coverage()).isEqualTo(Coverage.CLOSEST);
         assertThat(standsOut.cited()).containsExactly(1);
-        assertThat(standsOut.text()).contains("cannot tell whether it answers you", "*dict (Python 3.11)*",
-                "> It is best to think of a dictionary as a set of key: value pairs")
-                .contains("[1]");
+        assertThat(standsOut.text())
+            .contains("cannot tell whether it answers you", "*dict (Python 3.11)*",
+                    "> It is best to think of a dictionary as a set of key: value pairs")
+            .contains("[1]");
         assertThat(flat).isEqualTo(new Answer(ExtractiveAnswerer.NOT_COVERED + ExtractiveAnswerer.ASK_IN_ENGLISH,
                 List.of(), Coverage.NOT_COVERED));
     }
@@ -268,7 +273,9 @@ class ExtractiveAnswererTest {
         assertCitationsMatch(answer, 2);
     }
 
-    /** Every [n] in the text is a cited passage, and every cited passage appears as [n]. */
+    /**
+     * Every [n] in the text is a cited passage, and every cited passage appears as [n].
+     */
     private static void assertCitationsMatch(Answer answer, int passageCount) {
         Citations.Checked checked = Citations.check(answer.text(), passageCount);
         assertThat(checked.text()).isEqualTo(answer.text());
@@ -279,4 +286,5 @@ class ExtractiveAnswererTest {
         return new Passage(section + "-0", PYTHON, "Python 3.11", "library/" + section + ".html", section, section,
                 "library/" + section + ".html#" + section, text, score);
     }
+
 }

@@ -34,9 +34,10 @@ import org.springframework.test.context.ContextConfiguration;
 import tools.jackson.databind.JsonNode;
 
 /**
- * OFFICIAL_DOCS turns with a language model, a WireMock server speaking the OpenAI protocol: query rewrites
- * (plain completions) fused into retrieval, then the answer streamed from a prompt holding the passages. Each
- * answer is grounded in one passage only, so what retrieval ranks first is exactly what the prompt holds.
+ * OFFICIAL_DOCS turns with a language model, a WireMock server speaking the OpenAI
+ * protocol: query rewrites (plain completions) fused into retrieval, then the answer
+ * streamed from a prompt holding the passages. Each answer is grounded in one passage
+ * only, so what retrieval ranks first is exactly what the prompt holds.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = GroundedModelTurnTest.StubModel.class)
@@ -47,13 +48,13 @@ class GroundedModelTurnTest {
     static final String REWRITES = "search queries";
 
     static class StubModel implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
         @Override
         public void initialize(ConfigurableApplicationContext context) {
-            model.configure(context, Duration.ofSeconds(2),
-                    "docent.assistant.passages=1",
-                    "docent.admin.username=librarian",
-                    "docent.admin.password=shelve-the-books-42");
+            model.configure(context, Duration.ofSeconds(2), "docent.assistant.passages=1",
+                    "docent.admin.username=librarian", "docent.admin.password=shelve-the-books-42");
         }
+
     }
 
     @LocalServerPort
@@ -64,8 +65,8 @@ class GroundedModelTurnTest {
     @BeforeAll
     void documents() {
         Api admin = new Api(port).login("librarian", "shelve-the-books-42");
-        admin.ingest("household", "Household guide", Map.of("tea.md", GroundedTurnTest.TEA, "bread.md",
-                GroundedTurnTest.BREAD));
+        admin.ingest("household", "Household guide",
+                Map.of("tea.md", GroundedTurnTest.TEA, "bread.md", GroundedTurnTest.BREAD));
     }
 
     @AfterAll
@@ -77,7 +78,7 @@ class GroundedModelTurnTest {
     void stubs() {
         model.resetAll();
         model.stubFor(post(urlPathEqualTo(COMPLETIONS)).withRequestBody(not(streaming()))
-                .willReturn(okJson(completion("A title"))));
+            .willReturn(okJson(completion("A title"))));
         api = new Api(port).newUser();
     }
 
@@ -85,21 +86,30 @@ class GroundedModelTurnTest {
     void thePromptHoldsTheRetrievedPassageAndTheEarlierTurnsAndTheAnswerKeepsOnlyRealCitations() {
         rewrites("How long do I steep black tea?\nblack tea steeping time\nbrewing black tea minutes");
         answer(List.of("Steep black tea for four minutes [1]", " and never longer [7]."));
-        String chatId = api.post("/api/v1/chats", "{\"message\":\"How hot should the water be for green tea?\","
-                + "\"category\":\"OFFICIAL_DOCS\"}").json().get("chat").get("id").asString();
+        String chatId = api
+            .post("/api/v1/chats",
+                    "{\"message\":\"How hot should the water be for green tea?\"," + "\"category\":\"OFFICIAL_DOCS\"}")
+            .json()
+            .get("chat")
+            .get("id")
+            .asString();
 
-        JsonNode answer = api.post("/api/v1/chats/" + chatId + "/messages", "{\"message\":\"and for black tea, how "
-                + "long do I steep it?\"}").json().get("messages").get(1);
+        JsonNode answer = api
+            .post("/api/v1/chats/" + chatId + "/messages",
+                    "{\"message\":\"and for black tea, how " + "long do I steep it?\"}")
+            .json()
+            .get("messages")
+            .get(1);
 
         List<String> prompt = sentMessages(answerRequests().getLast());
         assertThat(prompt.getFirst()).startsWith("system: " + PromptAssembler.GROUNDED_INSTRUCTIONS)
-                .contains("[1] Household guide — Brewing tea › Steeping time (tea.md#steeping-time)")
-                .contains("Steep black tea for four minutes");
-        assertThat(prompt.subList(1, prompt.size())).containsExactly(
-                "user: How hot should the water be for green tea?",
+            .contains("[1] Household guide — Brewing tea › Steeping time (tea.md#steeping-time)")
+            .contains("Steep black tea for four minutes");
+        assertThat(prompt.subList(1, prompt.size())).containsExactly("user: How hot should the water be for green tea?",
                 "assistant: Steep black tea for four minutes [1] and never longer.",
                 "user: and for black tea, how long do I steep it?");
-        assertThat(answer.get("content").asString()).isEqualTo("Steep black tea for four minutes [1] and never longer.");
+        assertThat(answer.get("content").asString())
+            .isEqualTo("Steep black tea for four minutes [1] and never longer.");
         assertThat(answer.get("sources")).hasSize(1);
         assertThat(answer.get("sources").get(0).get("n").asInt()).isEqualTo(1);
         assertThat(answer.get("sources").get(0).get("section").asString()).isEqualTo("Steeping time");
@@ -119,21 +129,26 @@ class GroundedModelTurnTest {
             assertThat(sources.get(0).get("page").asString()).isEqualTo("bread.md");
             assertThat(stream.rest().getLast().name()).isEqualTo("done");
         }
-        LoggedRequest rewriteRequest = model.findAll(postRequestedFor(urlPathEqualTo(COMPLETIONS))
-                .withRequestBody(containing(REWRITES))).getFirst();
+        LoggedRequest rewriteRequest = model
+            .findAll(postRequestedFor(urlPathEqualTo(COMPLETIONS)).withRequestBody(containing(REWRITES)))
+            .getFirst();
         assertThat(rewriteRequest.getBodyAsString()).contains("English translation")
-                .contains("사워도우 스타터에 얼마나 자주 먹이를 줘야 하나요?");
+            .contains("사워도우 스타터에 얼마나 자주 먹이를 줘야 하나요?");
         assertThat(sentMessages(answerRequests().getLast()).getFirst()).contains("Feeding the starter");
     }
 
     @Test
     void withoutRewritesTheQuestionIsStillAnswered() {
         model.stubFor(post(urlPathEqualTo(COMPLETIONS)).withRequestBody(containing(REWRITES))
-                .willReturn(aResponse().withStatus(500).withBody("{\"error\":{\"message\":\"overloaded\"}}")));
+            .willReturn(aResponse().withStatus(500).withBody("{\"error\":{\"message\":\"overloaded\"}}")));
         answer(List.of("Green tea wants 80 degrees [1]."));
 
-        JsonNode answer = api.post("/api/v1/chats", "{\"message\":\"What water temperature for green tea?\","
-                + "\"category\":\"OFFICIAL_DOCS\"}").json().get("messages").get(1);
+        JsonNode answer = api
+            .post("/api/v1/chats",
+                    "{\"message\":\"What water temperature for green tea?\"," + "\"category\":\"OFFICIAL_DOCS\"}")
+            .json()
+            .get("messages")
+            .get(1);
 
         assertThat(answer.get("content").asString()).isEqualTo("Green tea wants 80 degrees [1].");
         assertThat(answer.get("sources").get(0).get("section").asString()).isEqualTo("Water temperature");
@@ -143,10 +158,10 @@ class GroundedModelTurnTest {
     void anUpstreamFailureIsA502AndKeepsTheQuestion() {
         rewrites("green tea water temperature");
         model.stubFor(post(urlPathEqualTo(COMPLETIONS)).withRequestBody(streaming())
-                .willReturn(aResponse().withStatus(503).withBody("{\"error\":{\"message\":\"down\"}}")));
+            .willReturn(aResponse().withStatus(503).withBody("{\"error\":{\"message\":\"down\"}}")));
 
-        Api.Response response = api.post("/api/v1/chats", "{\"message\":\"What water temperature for green tea?\","
-                + "\"category\":\"OFFICIAL_DOCS\"}");
+        Api.Response response = api.post("/api/v1/chats",
+                "{\"message\":\"What water temperature for green tea?\"," + "\"category\":\"OFFICIAL_DOCS\"}");
 
         ModelTurnTest.assertProblem(response, 502, "model-failed");
         JsonNode chats = api.get("/api/v1/chats").json().get("items");
@@ -158,10 +173,10 @@ class GroundedModelTurnTest {
     void aModelSilentPastTheDeadlineIsA504AndKeepsTheQuestion() {
         rewrites("green tea water temperature");
         model.stubFor(post(urlPathEqualTo(COMPLETIONS)).withRequestBody(streaming())
-                .willReturn(streamed(List.of("too late")).withFixedDelay(4_000)));
+            .willReturn(streamed(List.of("too late")).withFixedDelay(4_000)));
 
-        Api.Response response = api.post("/api/v1/chats", "{\"message\":\"What water temperature for green tea?\","
-                + "\"category\":\"OFFICIAL_DOCS\"}");
+        Api.Response response = api.post("/api/v1/chats",
+                "{\"message\":\"What water temperature for green tea?\"," + "\"category\":\"OFFICIAL_DOCS\"}");
 
         ModelTurnTest.assertProblem(response, 504, "generation-timeout");
         assertThat(api.get("/api/v1/chats").json().get("items").get(0).get("messageCount").asInt()).isEqualTo(1);
@@ -169,7 +184,8 @@ class GroundedModelTurnTest {
 
     private static void rewrites(String lines) {
         model.stubFor(post(urlPathEqualTo(COMPLETIONS)).withRequestBody(containing(REWRITES))
-                .atPriority(1).willReturn(okJson(completion(lines))));
+            .atPriority(1)
+            .willReturn(okJson(completion(lines))));
     }
 
     private static void answer(List<String> tokens) {
@@ -179,4 +195,5 @@ class GroundedModelTurnTest {
     private static List<LoggedRequest> answerRequests() {
         return model.findAll(postRequestedFor(urlPathEqualTo(COMPLETIONS)).withRequestBody(streaming()));
     }
+
 }

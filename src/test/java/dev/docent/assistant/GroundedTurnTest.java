@@ -15,9 +15,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
-/** OFFICIAL_DOCS turns without a language model: retrieved passages, quoted and cited by the extractive answerer. */
+/**
+ * OFFICIAL_DOCS turns without a language model: retrieved passages, quoted and cited by
+ * the extractive answerer.
+ */
 @DocentTest
-@TestPropertySource(properties = {"docent.admin.username=librarian", "docent.admin.password=shelve-the-books-42"})
+@TestPropertySource(properties = { "docent.admin.username=librarian", "docent.admin.password=shelve-the-books-42" })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GroundedTurnTest {
 
@@ -47,6 +50,7 @@ class GroundedTurnTest {
     int port;
 
     String tea;
+
     String bread;
 
     @BeforeAll
@@ -82,7 +86,7 @@ class GroundedTurnTest {
         assertThat(source.get("snippet").asString()).startsWith("Green tea wants water");
         String chatId = created.json().get("chat").get("id").asString();
         assertThat(api.get("/api/v1/chats/" + chatId).json().get("messages").get(1).get("sources"))
-                .isEqualTo(answer.get("sources"));
+            .isEqualTo(answer.get("sources"));
     }
 
     @Test
@@ -96,8 +100,9 @@ class GroundedTurnTest {
             assertThat(sources.get(0).get("page").asString()).isEqualTo("bread.md");
             List<SseStream.Event> rest = stream.rest();
             StringBuilder tokens = new StringBuilder();
-            rest.stream().filter(event -> event.name().equals("token"))
-                    .forEach(event -> tokens.append(event.json().get("text").asString()));
+            rest.stream()
+                .filter(event -> event.name().equals("token"))
+                .forEach(event -> tokens.append(event.json().get("text").asString()));
             SseStream.Event done = rest.getLast();
             assertThat(done.name()).isEqualTo("done");
             assertThat(rest.stream().filter(event -> event.name().equals("token")).count()).isGreaterThan(1);
@@ -110,9 +115,13 @@ class GroundedTurnTest {
     @Test
     void aFollowUpIsSearchedWithTheEarlierQuestion() {
         Api api = new Api(port).newUser();
-        String chatId = api.post("/api/v1/chats",
-                "{\"message\":\"How long should I steep green tea?\",\"category\":\"OFFICIAL_DOCS\"}").json()
-                .get("chat").get("id").asString();
+        String chatId = api
+            .post("/api/v1/chats",
+                    "{\"message\":\"How long should I steep green tea?\",\"category\":\"OFFICIAL_DOCS\"}")
+            .json()
+            .get("chat")
+            .get("id")
+            .asString();
 
         Api.Response followUp = api.post("/api/v1/chats/" + chatId + "/messages", "{\"message\":\"and black?\"}");
 
@@ -124,9 +133,12 @@ class GroundedTurnTest {
     @Test
     void aQuestionTheDocumentsDoNotCoverIsSaidSoWithoutSources() {
         Api api = new Api(port).newUser();
-        JsonNode answer = api.post("/api/v1/chats",
-                "{\"message\":\"How do I replace the spark plugs of a motorbike?\",\"category\":\"OFFICIAL_DOCS\"}")
-                .json().get("messages").get(1);
+        JsonNode answer = api
+            .post("/api/v1/chats",
+                    "{\"message\":\"How do I replace the spark plugs of a motorbike?\",\"category\":\"OFFICIAL_DOCS\"}")
+            .json()
+            .get("messages")
+            .get(1);
 
         assertThat(answer.get("content").asString()).contains("does not seem to cover");
         assertThat(answer.get("sources")).isEmpty();
@@ -135,10 +147,16 @@ class GroundedTurnTest {
     @Test
     void aChatTiedToADocumentSetAnswersOnlyFromIt() {
         Api api = new Api(port).newUser();
-        JsonNode answer = api.post("/api/v1/chats", "{\"message\":\"How hot should the water be for green tea?\","
-                + "\"category\":\"OFFICIAL_DOCS\",\"documentId\":\"" + bread + "\"}").json().get("messages").get(1);
+        JsonNode answer = api
+            .post("/api/v1/chats",
+                    "{\"message\":\"How hot should the water be for green tea?\","
+                            + "\"category\":\"OFFICIAL_DOCS\",\"documentId\":\"" + bread + "\"}")
+            .json()
+            .get("messages")
+            .get(1);
 
         assertThat(answer.get("sources").findValuesAsString("documentId")).doesNotContain(tea);
         assertThat(answer.get("content").asString()).doesNotContain("80 degrees");
     }
+
 }

@@ -47,9 +47,10 @@ import org.springframework.test.context.ContextConfiguration;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Whole turns end to end: the application on a random port with real PostgreSQL and Redis, and the language model a
- * WireMock server speaking the OpenAI chat-completions protocol (answers streamed as server-sent events, titles as
- * plain completions). Answers take at most 3 s here, so slow answers are slow streams of small tokens.
+ * Whole turns end to end: the application on a random port with real PostgreSQL and
+ * Redis, and the language model a WireMock server speaking the OpenAI chat-completions
+ * protocol (answers streamed as server-sent events, titles as plain completions). Answers
+ * take at most 3 s here, so slow answers are slow streams of small tokens.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = ModelTurnTest.StubModel.class)
@@ -62,10 +63,12 @@ class ModelTurnTest {
 
     /** The services, and the stub as the model. */
     static class StubModel implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
         @Override
         public void initialize(ConfigurableApplicationContext context) {
             model.configure(context, GENERATION_TIMEOUT);
         }
+
     }
 
     @LocalServerPort
@@ -73,14 +76,18 @@ class ModelTurnTest {
 
     Api api;
 
-    /** A cold start (LangChain4j, the HTTP clients) must not eat into the first test's 3 s. */
+    /**
+     * A cold start (LangChain4j, the HTTP clients) must not eat into the first test's 3
+     * s.
+     */
     @BeforeAll
     void warmUp() {
         Api warm = new Api(port).newUser();
         titles("Warm");
         answers(streamed(List.of("warm")));
-        Eventually.await(Duration.ofMinutes(1), () -> warm.post("/api/v1/chats",
-                "{\"message\":\"warm up\",\"category\":\"GENERAL\"}").status(), status -> status == 201);
+        Eventually.await(Duration.ofMinutes(1),
+                () -> warm.post("/api/v1/chats", "{\"message\":\"warm up\",\"category\":\"GENERAL\"}").status(),
+                status -> status == 201);
         try (SseStream stream = warm.stream("/api/v1/chats", "{\"message\":\"warm up\",\"category\":\"GENERAL\"}")) {
             stream.rest();
         }
@@ -102,7 +109,8 @@ class ModelTurnTest {
     void aJsonTurnAnswersWithTheModelAndSendsItTheConversationInOrder() {
         answers(streamed(List.of("A list ", "is a mutable ", "sequence.")));
         model.stubFor(post(urlPathEqualTo(COMPLETIONS)).withRequestBody(not(streaming()))
-                .withRequestBody(containing("What is a list?")).willReturn(okJson(completion("Python lists"))));
+            .withRequestBody(containing("What is a list?"))
+            .willReturn(okJson(completion("Python lists"))));
 
         Api.Response created = api.post("/api/v1/chats", "{\"message\":\"What is a list?\",\"category\":\"GENERAL\"}");
 
@@ -112,16 +120,19 @@ class ModelTurnTest {
                 "assistant: A list is a mutable sequence.");
         assertThat(messages.get(1).get("interrupted").asBoolean()).isFalse();
         String chatId = created.json().get("chat").get("id").asString();
-        assertThat(sentMessages(answerRequests().getFirst())).containsExactly(
-                "system: " + PromptAssembler.GENERAL_INSTRUCTIONS, "user: What is a list?");
-        model.verify(postRequestedFor(urlPathEqualTo(COMPLETIONS)).withHeader("Authorization",
-                equalTo("Bearer test-key")).withRequestBody(matchingJsonPath("$.model", equalTo("test-model"))));
+        assertThat(sentMessages(answerRequests().getFirst()))
+            .containsExactly("system: " + PromptAssembler.GENERAL_INSTRUCTIONS, "user: What is a list?");
+        model.verify(
+                postRequestedFor(urlPathEqualTo(COMPLETIONS)).withHeader("Authorization", equalTo("Bearer test-key"))
+                    .withRequestBody(matchingJsonPath("$.model", equalTo("test-model"))));
 
         JsonNode titled = Eventually.await(Duration.ofSeconds(5), () -> chat(chatId),
                 chat -> chat.get("title").asString().equals("Python lists"));
         assertThat(titled.get("messages")).hasSize(2);
-        LoggedRequest titleRequest = model.findAll(postRequestedFor(urlPathEqualTo(COMPLETIONS))
-                .withRequestBody(not(streaming())).withRequestBody(containing("What is a list?"))).getFirst();
+        LoggedRequest titleRequest = model
+            .findAll(postRequestedFor(urlPathEqualTo(COMPLETIONS)).withRequestBody(not(streaming()))
+                .withRequestBody(containing("What is a list?")))
+            .getFirst();
         assertThat(sentMessages(titleRequest).getFirst()).startsWith("system: Write a title");
         assertThat(sentMessages(titleRequest).getLast()).isEqualTo("user: What is a list?");
 
@@ -137,7 +148,7 @@ class ModelTurnTest {
         assertThat(answerRequests()).hasSize(2);
         assertGapless(chatId, 4);
         assertThat(chat(chatId).get("title").asString()).as("only the first turn names the chat")
-                .isEqualTo("Python lists");
+            .isEqualTo("Python lists");
     }
 
     @Test
@@ -154,8 +165,10 @@ class ModelTurnTest {
             events = stream.rest();
         }
 
-        assertThat(events).extracting(SseStream.Event::name).containsExactly("token", "token", "token", "token", "done");
-        assertThat(events.subList(0, 4)).extracting(e -> e.json().get("text").asString()).containsExactlyElementsOf(tokens);
+        assertThat(events).extracting(SseStream.Event::name)
+            .containsExactly("token", "token", "token", "token", "done");
+        assertThat(events.subList(0, 4)).extracting(e -> e.json().get("text").asString())
+            .containsExactlyElementsOf(tokens);
         JsonNode done = events.getLast().json();
         String chatId = meta.get("chatId").asString();
         assertThat(done.get("message").get("content").asString()).isEqualTo(String.join("", tokens));
@@ -192,7 +205,7 @@ class ModelTurnTest {
 
         assertProblem(late, 504, "generation-timeout");
         assertThat(tookMillis).as("the generation deadline, not the model's 10 s timeout")
-                .isBetween(GENERATION_TIMEOUT.toMillis() - 100, 8_000L);
+            .isBetween(GENERATION_TIMEOUT.toMillis() - 100, 8_000L);
         JsonNode messages = chat(chatId).get("messages");
         assertThat(texts(messages)).hasSize(3).endsWith("user: Still there?");
         assertTheChatAnswersAgain(chatId);
@@ -216,8 +229,9 @@ class ModelTurnTest {
     @Test
     void anUpstreamErrorIsA502KeepsTheQuestionAndTheChatGoesOn() {
         String chatId = newChat();
-        answers(aResponse().withStatus(500).withHeader("Content-Type", "application/json")
-                .withBody("{\"error\":{\"message\":\"overloaded\",\"type\":\"server_error\"}}"));
+        answers(aResponse().withStatus(500)
+            .withHeader("Content-Type", "application/json")
+            .withBody("{\"error\":{\"message\":\"overloaded\",\"type\":\"server_error\"}}"));
 
         Api.Response failed = api.post(messagesOf(chatId), "{\"message\":\"Are you there?\"}");
 
@@ -243,8 +257,9 @@ class ModelTurnTest {
     void aStreamCutOffMidwayKeepsThePartialAnswerInterruptedAndEndsWithAnError() {
         String chatId = newChat();
         List<String> tokens = List.of("The first ", "half");
-        answers(aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream").withBody(
-                OpenAiStub.tokenChunk(tokens.get(0)) + OpenAiStub.tokenChunk(tokens.get(1))));
+        answers(aResponse().withStatus(200)
+            .withHeader("Content-Type", "text/event-stream")
+            .withBody(OpenAiStub.tokenChunk(tokens.get(0)) + OpenAiStub.tokenChunk(tokens.get(1))));
 
         List<SseStream.Event> events;
         try (SseStream stream = api.stream(messagesOf(chatId), "{\"message\":\"Tell me everything\"}")) {
@@ -278,8 +293,11 @@ class ModelTurnTest {
             assertThat(stop.status()).isEqualTo(202);
             assertThat(stop.json().get("stopping").asBoolean()).isTrue();
             List<SseStream.Event> rest = stream.rest();
-            assertThat(rest).as("a stop ends the stream with done, not with the deadline's error").isNotEmpty()
-                    .last().extracting(SseStream.Event::name).isEqualTo("done");
+            assertThat(rest).as("a stop ends the stream with done, not with the deadline's error")
+                .isNotEmpty()
+                .last()
+                .extracting(SseStream.Event::name)
+                .isEqualTo("done");
             rest.subList(0, rest.size() - 1).forEach(token -> {
                 assertThat(token.name()).isEqualTo("token");
                 heard.append(token.json().get("text").asString());
@@ -306,10 +324,14 @@ class ModelTurnTest {
         assertThat(stop.status()).isEqualTo(200);
         assertThat(stop.json().get("stopping").asBoolean()).isFalse();
         assertThat(new Api(port).newUser().post("/api/v1/chats/" + chatId + "/stop", "").status())
-                .as("another user's chat").isEqualTo(404);
+            .as("another user's chat")
+            .isEqualTo(404);
     }
 
-    /** The stream would be complete within 2 s, well before the deadline: only the disconnect can interrupt it. */
+    /**
+     * The stream would be complete within 2 s, well before the deadline: only the
+     * disconnect can interrupt it.
+     */
     @Test
     void aClientThatDisconnectsLeavesThePartialAnswerInterruptedAndTheChatFree() {
         String chatId = newChat();
@@ -327,7 +349,10 @@ class ModelTurnTest {
         assertTheChatAnswersAgain(chatId);
     }
 
-    /** The model stays silent for 4 s: only the keep-alive writes can notice the client has gone. */
+    /**
+     * The model stays silent for 4 s: only the keep-alive writes can notice the client
+     * has gone.
+     */
     @Test
     void aClientThatLeavesBeforeTheFirstTokenFreesTheChatWithoutWaitingForTheModel() {
         String chatId = newChat();
@@ -417,19 +442,25 @@ class ModelTurnTest {
         assertTheChatAnswersAgain(chatId);
     }
 
-    /** Naming is a module listener: an answered first question renames its chat once the event's transaction commits. */
+    /**
+     * Naming is a module listener: an answered first question renames its chat once the
+     * event's transaction commits.
+     */
     @Test
     void aQuestionAnsweredEventNamesTheChatWithTheModel(Scenario scenario, @Autowired ChatHistory history) {
         UserId user = new UserId(UUID.fromString(api.get("/api/v1/me").json().get("id").asString()));
-        ChatId chat = new ChatId(history.start(user, Category.GENERAL, null, "What is a tuple?", "What is a tuple?",
-                UUID.randomUUID()).chat().id());
+        ChatId chat = new ChatId(
+                history.start(user, Category.GENERAL, null, "What is a tuple?", "What is a tuple?", UUID.randomUUID())
+                    .chat()
+                    .id());
         titles("Tuples");
 
         scenario.publish(new QuestionAnswered(user, chat, "What is a tuple?"))
-                .andWaitForStateChange(() -> history.summary(user, chat).title(), title -> title.equals("Tuples"))
-                .andVerify(title -> assertThat(sentMessages(model.findAll(postRequestedFor(urlPathEqualTo(
-                        COMPLETIONS)).withRequestBody(not(streaming()))).getFirst()).getLast())
-                        .isEqualTo("user: What is a tuple?"));
+            .andWaitForStateChange(() -> history.summary(user, chat).title(), title -> title.equals("Tuples"))
+            .andVerify(title -> assertThat(sentMessages(
+                    model.findAll(postRequestedFor(urlPathEqualTo(COMPLETIONS)).withRequestBody(not(streaming())))
+                        .getFirst())
+                .getLast()).isEqualTo("user: What is a tuple?"));
     }
 
     // ---- the model's side: OpenAI chat completions
@@ -443,7 +474,10 @@ class ModelTurnTest {
         return model.findAll(answerRequest());
     }
 
-    /** Makes {@code answer} the reply to every streaming request; returns its tokens, when it is a stream of them. */
+    /**
+     * Makes {@code answer} the reply to every streaming request; returns its tokens, when
+     * it is a stream of them.
+     */
     static List<String> answers(Answer answer) {
         answers(answer.response());
         return answer.tokens();
@@ -460,7 +494,10 @@ class ModelTurnTest {
     record Answer(List<String> tokens, ResponseDefinitionBuilder response) {
     }
 
-    /** Equally long tokens ("w00 ", "w01 ", …), so that each chunk of the dribble carries about one. */
+    /**
+     * Equally long tokens ("w00 ", "w01 ", …), so that each chunk of the dribble carries
+     * about one.
+     */
     static Answer slowly(int count, Duration total) {
         List<String> tokens = OpenAiStub.slowTokens(count);
         return new Answer(tokens, OpenAiStub.slowly(tokens, total));
@@ -492,7 +529,10 @@ class ModelTurnTest {
         return "/api/v1/chats/" + chatId + "/messages";
     }
 
-    /** The lease is free: a new question is answered, and the messages are still numbered 1, 2, 3… without a gap. */
+    /**
+     * The lease is free: a new question is answered, and the messages are still numbered
+     * 1, 2, 3… without a gap.
+     */
     void assertTheChatAnswersAgain(String chatId) {
         int total = chat(chatId).get("messages").size() + 2;
         answers(streamed(List.of("Back ", "again.")));
@@ -506,7 +546,8 @@ class ModelTurnTest {
         JsonNode page = api.get(messagesOf(chatId) + "?limit=200").json().get("items");
         List<Integer> seqs = new ArrayList<>();
         page.forEach(m -> seqs.add(m.get("seq").asInt()));
-        assertThat(seqs).containsExactlyElementsOf(IntStream.rangeClosed(1, total).map(i -> total + 1 - i).boxed().toList());
+        assertThat(seqs)
+            .containsExactlyElementsOf(IntStream.rangeClosed(1, total).map(i -> total + 1 - i).boxed().toList());
     }
 
     /** An interrupted answer: some of the tokens, from the first, but not all of them. */
@@ -530,4 +571,5 @@ class ModelTurnTest {
         messages.forEach(m -> texts.add(m.get("role").asString() + ": " + m.get("content").asString()));
         return texts;
     }
+
 }

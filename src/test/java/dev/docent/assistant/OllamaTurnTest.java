@@ -26,7 +26,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.ContextConfiguration;
 import tools.jackson.databind.JsonNode;
 
-/** A whole turn through the Ollama adapter: /api/chat, the answer streamed as newline-delimited JSON. */
+/**
+ * A whole turn through the Ollama adapter: /api/chat, the answer streamed as
+ * newline-delimited JSON.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = OllamaTurnTest.StubOllama.class)
 class OllamaTurnTest {
@@ -38,14 +41,16 @@ class OllamaTurnTest {
     }
 
     static class StubOllama extends ServicesInitializer {
+
         @Override
         public void initialize(ConfigurableApplicationContext context) {
             super.initialize(context);
-            TestPropertyValues.of(
-                    "docent.llm.provider=ollama",
-                    "docent.llm.base-url=" + ollama.baseUrl(),
-                    "docent.llm.model=test-model").applyTo(context);
+            TestPropertyValues
+                .of("docent.llm.provider=ollama", "docent.llm.base-url=" + ollama.baseUrl(),
+                        "docent.llm.model=test-model")
+                .applyTo(context);
         }
+
     }
 
     @AfterAll
@@ -60,12 +65,13 @@ class OllamaTurnTest {
     void aJsonTurnIsAnsweredByOllamaAndTheChatIsTitledByIt() {
         List<String> tokens = List.of("A tuple ", "is immutable.");
         ollama.stubFor(post(urlPathEqualTo("/api/chat")).withRequestBody(streaming(true))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/x-ndjson")
-                        .withBody(tokens.stream().map(t -> line(t, false)).collect(Collectors.joining())
-                                + line("", true))));
+            .willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/x-ndjson")
+                .withBody(tokens.stream().map(t -> line(t, false)).collect(Collectors.joining()) + line("", true))));
         ollama.stubFor(post(urlPathEqualTo("/api/chat")).withRequestBody(streaming(false))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                        .withBody(line("Tuples in Python", true))));
+            .willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody(line("Tuples in Python", true))));
         Api api = new Api(port).newUser();
 
         Api.Response created = api.post("/api/v1/chats", "{\"message\":\"What is a tuple?\",\"category\":\"GENERAL\"}");
@@ -73,11 +79,12 @@ class OllamaTurnTest {
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(ModelTurnTest.texts(created.json().get("messages"))).containsExactly("user: What is a tuple?",
                 "assistant: A tuple is immutable.");
-        assertThat(ModelTurnTest.sentMessages(ollama.findAll(postRequestedFor(urlPathEqualTo("/api/chat"))
-                .withRequestBody(streaming(true))).getFirst())).containsExactly(
-                "system: " + PromptAssembler.GENERAL_INSTRUCTIONS, "user: What is a tuple?");
+        assertThat(ModelTurnTest
+            .sentMessages(ollama.findAll(postRequestedFor(urlPathEqualTo("/api/chat")).withRequestBody(streaming(true)))
+                .getFirst()))
+            .containsExactly("system: " + PromptAssembler.GENERAL_INSTRUCTIONS, "user: What is a tuple?");
         ollama.verify(postRequestedFor(urlPathEqualTo("/api/chat")).withRequestBody(streaming(true))
-                .withRequestBody(matchingJsonPath("$.model", equalTo("test-model"))));
+            .withRequestBody(matchingJsonPath("$.model", equalTo("test-model"))));
         String chatId = created.json().get("chat").get("id").asString();
         JsonNode titled = Eventually.await(Duration.ofSeconds(5), () -> api.get("/api/v1/chats/" + chatId).json(),
                 chat -> chat.get("title").asString().equals("Tuples in Python"));
@@ -95,7 +102,8 @@ class OllamaTurnTest {
                         + "\"prompt_eval_count\":20,\"prompt_eval_duration\":2,\"eval_count\":4,\"eval_duration\":2"
                 : ",\"done\":false";
         return "{\"model\":\"test-model\",\"created_at\":\"2025-01-22T11:22:42.180546Z\","
-                + "\"message\":{\"role\":\"assistant\",\"content\":" + Api.JSON.writeValueAsString(content) + "}"
-                + end + "}\n";
+                + "\"message\":{\"role\":\"assistant\",\"content\":" + Api.JSON.writeValueAsString(content) + "}" + end
+                + "}\n";
     }
+
 }

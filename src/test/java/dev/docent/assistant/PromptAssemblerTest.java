@@ -19,48 +19,49 @@ class PromptAssemblerTest {
 
     private static final Passage CACHE = passage("functools.html", "functools — Higher-order functions",
             "functools.cache", """
-            Simple lightweight unbounded function cache. Sometimes called "memoize".
+                    Simple lightweight unbounded function cache. Sometimes called "memoize".
 
-            @cache
-            def factorial(n):
-                return n * factorial(n-1) if n else 1""");
+                    @cache
+                    def factorial(n):
+                        return n * factorial(n-1) if n else 1""");
+
     private static final Passage LRU = passage("functools.html", "functools — Higher-order functions",
             "functools.lru_cache", "Decorator to wrap a function with a memoizing callable that saves up to the "
                     + "maxsize most recent calls.");
+
     private static final Passage PROPERTY = passage("functions.html", "Built-in Functions", "property",
             "Return a property attribute. fget is a function for getting an attribute value.");
 
     @Test
     void theGroundedPromptHoldsInstructionsNumberedPassagesEarlierTurnsAndTheQuestion() {
-        List<MessageView> conversation = List.of(
-                user("How do I memoize a function?"),
-                assistant("Use functools.cache [1]."),
-                user("Does it ever evict entries?"));
+        List<MessageView> conversation = List.of(user("How do I memoize a function?"),
+                assistant("Use functools.cache [1]."), user("Does it ever evict entries?"));
 
         Grounded prompt = PromptAssembler.grounded(conversation, List.of(CACHE, LRU), 1000, 1000);
 
         assertThat(prompt.passages()).containsExactly(CACHE, LRU);
         List<ModelMessage> messages = prompt.messages();
         assertThat(messages).extracting(ModelMessage::role)
-                .containsExactly(Role.SYSTEM, Role.USER, Role.ASSISTANT, Role.USER);
+            .containsExactly(Role.SYSTEM, Role.USER, Role.ASSISTANT, Role.USER);
         String system = messages.getFirst().content();
         assertThat(system).startsWith(PromptAssembler.GROUNDED_INSTRUCTIONS)
-                .contains("only the numbered documentation passages", "square brackets",
-                        "do not contain the answer", "language of the user's question", "fenced blocks")
-                .contains("""
-                        [1] Python 3.11 — functools — Higher-order functions › functools.cache (functools.html#functools.cache)
-                        Simple lightweight unbounded function cache. Sometimes called "memoize".
+            .contains("only the numbered documentation passages", "square brackets", "do not contain the answer",
+                    "language of the user's question", "fenced blocks")
+            .contains(
+                    """
+                            [1] Python 3.11 — functools — Higher-order functions › functools.cache (functools.html#functools.cache)
+                            Simple lightweight unbounded function cache. Sometimes called "memoize".
 
-                        @cache
-                        def factorial(n):
-                            return n * factorial(n-1) if n else 1
+                            @cache
+                            def factorial(n):
+                                return n * factorial(n-1) if n else 1
 
-                        [2] Python 3.11 — functools — Higher-order functions › functools.lru_cache \
-                        (functools.html#functools.lru_cache)
-                        Decorator to wrap""")
-                .endsWith("maxsize most recent calls.");
-        assertThat(messages.subList(1, 4)).extracting(ModelMessage::content).containsExactly(
-                "How do I memoize a function?", "Use functools.cache [1].", "Does it ever evict entries?");
+                            [2] Python 3.11 — functools — Higher-order functions › functools.lru_cache \
+                            (functools.html#functools.lru_cache)
+                            Decorator to wrap""")
+            .endsWith("maxsize most recent calls.");
+        assertThat(messages.subList(1, 4)).extracting(ModelMessage::content)
+            .containsExactly("How do I memoize a function?", "Use functools.cache [1].", "Does it ever evict entries?");
     }
 
     @Test
@@ -72,7 +73,7 @@ class PromptAssemblerTest {
 
         assertThat(prompt.passages()).containsExactly(LRU, PROPERTY);
         assertThat(prompt.messages().getFirst().content()).contains("[1] ", "[2] ", "saves up to the", "fget")
-                .doesNotContain("\n[3] ", "factorial");
+            .doesNotContain("\n[3] ", "factorial");
     }
 
     @Test
@@ -114,7 +115,7 @@ class PromptAssemblerTest {
         assertThat(grounded).hasSize(general.size());
         assertThat(grounded.subList(1, grounded.size())).isEqualTo(general.subList(1, general.size()));
         assertThat(general.subList(1, general.size() - 1)).extracting(message -> message.content().substring(0, 17))
-                .containsExactly("answer number 8 y", "question number 9", "answer number 9 y");
+            .containsExactly("answer number 8 y", "question number 9", "answer number 9 y");
         assertThat(general.getFirst().content()).isEqualTo(PromptAssembler.GENERAL_INSTRUCTIONS);
     }
 
@@ -125,12 +126,13 @@ class PromptAssemblerTest {
                 "start.md#getting-started", "Hello.", 1);
 
         assertThat(PromptAssembler.heading(plain)).isEqualTo("Docent guide — start.md › Getting started");
-        assertThat(PromptAssembler.heading(titled)).isEqualTo("Docent guide — Getting started (start.md#getting-started)");
+        assertThat(PromptAssembler.heading(titled))
+            .isEqualTo("Docent guide — Getting started (start.md#getting-started)");
     }
 
     private static int tokens(int n, Passage passage) {
-        return PromptAssembler.estimateTokens("[" + n + "] " + PromptAssembler.heading(passage) + "\n"
-                + passage.text() + "\n\n");
+        return PromptAssembler
+            .estimateTokens("[" + n + "] " + PromptAssembler.heading(passage) + "\n" + passage.text() + "\n\n");
     }
 
     private static Passage passage(String page, String pageTitle, String section, String text) {
@@ -148,4 +150,5 @@ class PromptAssemblerTest {
     private static MessageView message(String role, String content) {
         return new MessageView(UUID.randomUUID(), 0, role, content, List.of(), false, Instant.EPOCH);
     }
+
 }

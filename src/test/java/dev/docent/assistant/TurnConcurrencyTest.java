@@ -86,4 +86,5 @@ class TurnConcurrencyTest {
         assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("documentId");
         assertThat(api.get("/api/v1/chats").json().get("items")).isEmpty();
     }
+
 }

@@ -14,7 +14,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import tools.jackson.databind.JsonNode;
 
-/** Read-through, write-then-cache and the list index, through the HTTP API against real Redis. */
+/**
+ * Read-through, write-then-cache and the list index, through the HTTP API against real
+ * Redis.
+ */
 @DocentTest
 class CachedReadsTest {
 
@@ -89,7 +92,10 @@ class CachedReadsTest {
         assertThat(list.json().get("items")).isEmpty();
     }
 
-    /** A write whose commit fails must leave the cache as it was: the cache is updated after the commit. */
+    /**
+     * A write whose commit fails must leave the cache as it was: the cache is updated
+     * after the commit.
+     */
     @Test
     void aWriteThatFailsToCommitLeavesTheCacheUntouched() {
         Api api = new Api(port).newUser();
@@ -106,9 +112,11 @@ class CachedReadsTest {
                 create constraint trigger refuse_at_commit after insert on messages
                 deferrable initially deferred for each row execute function refuse_at_commit()""").update();
         try {
-            Api.Response failed = api.post("/api/v1/chats/" + chatId + "/messages", "{\"message\":\"refused at commit\"}");
+            Api.Response failed = api.post("/api/v1/chats/" + chatId + "/messages",
+                    "{\"message\":\"refused at commit\"}");
             assertThat(failed.status()).isEqualTo(500);
-        } finally {
+        }
+        finally {
             jdbc.sql("drop trigger refuse_at_commit on messages").update();
         }
         Api.Response after = api.get("/api/v1/chats/" + chatId);
@@ -116,7 +124,8 @@ class CachedReadsTest {
         assertThat(after.body()).isEqualTo(before.body());
         assertThat(api.get("/api/v1/chats").json().get("items").get(0).get("messageCount").asInt()).isEqualTo(2);
         assertThat(api.post("/api/v1/chats/" + chatId + "/messages", "{\"message\":\"after\"}").status())
-                .as("the lease was released").isEqualTo(200);
+            .as("the lease was released")
+            .isEqualTo(200);
     }
 
     @Test
@@ -129,14 +138,14 @@ class CachedReadsTest {
         }
         api.get("/api/v1/chats?limit=5");
         try (RedisMonitor monitor = new RedisMonitor(TestServices.redisUrl())) {
-            for (int limit : new int[] {1, 10, 50, 100}) {
+            for (int limit : new int[] { 1, 10, 50, 100 }) {
                 monitor.clear();
                 Api.Response page = api.get("/api/v1/chats?limit=" + limit);
                 assertThat(page.header("X-Cache")).isEqualTo("HIT");
                 assertThat(page.json().get("items")).hasSize(Math.min(limit, 60));
                 Thread.sleep(100);
                 assertThat(monitor.clientCommandsMentioning(userId)).as("Redis commands for a page of " + limit)
-                        .hasSize(1);
+                    .hasSize(1);
             }
         }
     }
@@ -164,7 +173,7 @@ class CachedReadsTest {
         for (int i = 0; i < 12; i++) {
             created.add(0, api.newChat("chat " + i));
         }
-        for (boolean warm : new boolean[] {false, true}) {
+        for (boolean warm : new boolean[] { false, true }) {
             List<String> seen = new ArrayList<>();
             String cursor = null;
             do {
@@ -172,8 +181,10 @@ class CachedReadsTest {
                 page.json().get("items").forEach(item -> seen.add(item.get("id").asString()));
                 JsonNode next = page.json().get("nextCursor");
                 cursor = next == null || next.isNull() ? null : next.asString();
-            } while (cursor != null);
+            }
+            while (cursor != null);
             assertThat(seen).as(warm ? "from the cache" : "from the database").containsExactlyElementsOf(created);
         }
     }
+
 }

@@ -26,7 +26,8 @@ class ChatApiTest {
 
     @Test
     void generalChatWithoutModelSaysSoAndIsReadBackThroughTheCache() {
-        Api.Response created = api.post("/api/v1/chats", "{\"message\":\"What is a list comprehension?\",\"category\":\"GENERAL\"}");
+        Api.Response created = api.post("/api/v1/chats",
+                "{\"message\":\"What is a list comprehension?\",\"category\":\"GENERAL\"}");
         assertThat(created.status()).isEqualTo(201);
         JsonNode body = created.json();
         String chatId = body.get("chat").get("id").asString();
@@ -55,8 +56,10 @@ class ChatApiTest {
         assertThat(other.get(chat).status()).isEqualTo(404);
         assertThat(other.patch(chat, "{\"title\":\"theirs\"}").status()).isEqualTo(404);
         assertThat(other.post(chat + "/messages", "{\"message\":\"hello?\"}").status()).isEqualTo(404);
-        assertThat(other.send("POST", chat + "/messages", "application/json", "{\"message\":\"hello?\"}",
-                "Accept", "text/event-stream").status()).isEqualTo(404);
+        assertThat(other
+            .send("POST", chat + "/messages", "application/json", "{\"message\":\"hello?\"}", "Accept",
+                    "text/event-stream")
+            .status()).isEqualTo(404);
         assertThat(other.get(chat + "/messages").status()).isEqualTo(404);
         assertThat(other.get(chat + "/export?format=json").status()).isEqualTo(404);
         assertThat(other.post(chat + "/stop", "").status()).isEqualTo(404);
@@ -79,7 +82,7 @@ class ChatApiTest {
         assertThat(found).extracting(item -> item.get("id").asString()).containsExactly(byText, byTitle);
         JsonNode first = api.get("/api/v1/chats?q=decorators&limit=1").json();
         JsonNode second = api.get("/api/v1/chats?q=decorators&limit=1&cursor=" + first.get("nextCursor").asString())
-                .json();
+            .json();
         assertThat(second.get("items").get(0).get("id").asString()).isEqualTo(byTitle);
         assertThat(second.get("nextCursor").isNull()).isTrue();
         assertThat(api.get("/api/v1/chats?q=50%25_off").json().get("items")).isEmpty();
@@ -90,7 +93,7 @@ class ChatApiTest {
         String chatId = api.newChat("a long conversation");
         for (int i = 0; i < 55; i++) {
             assertThat(api.post("/api/v1/chats/" + chatId + "/messages", "{\"message\":\"turn " + i + "\"}").status())
-                    .isEqualTo(200);
+                .isEqualTo(200);
         }
         JsonNode chat = api.get("/api/v1/chats/" + chatId).json();
         assertThat(chat.get("hasMore").asBoolean()).isTrue();
@@ -117,11 +120,13 @@ class ChatApiTest {
         Api.Response markdown = api.get("/api/v1/chats/" + chatId + "/export?format=markdown");
         assertThat(markdown.contentType()).startsWith("text/markdown");
         assertThat(markdown.header("Content-Disposition")).contains("how-do-i-sort-a-dict-by-value.md");
-        assertThat(markdown.body()).startsWith("# How do I sort a dict by value?").contains("## You\n\nAnd in reverse?");
+        assertThat(markdown.body()).startsWith("# How do I sort a dict by value?")
+            .contains("## You\n\nAnd in reverse?");
 
         Api.Response json = api.get("/api/v1/chats/" + chatId + "/export?format=json");
         assertThat(json.contentType()).startsWith("application/json");
         assertThat(json.json().get("messages")).hasSize(4);
         assertThat(json.json().get("messages").get(2).get("content").asString()).isEqualTo("And in reverse?");
     }
+
 }

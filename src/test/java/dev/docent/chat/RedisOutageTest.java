@@ -19,12 +19,13 @@ import org.springframework.test.context.ContextConfiguration;
 import redis.embedded.RedisServer;
 
 /**
- * Redis is an accelerator: when it dies or hangs, the database serves and requests stay 2xx; when it
- * comes back, nothing that went stale meanwhile is served. This test owns its Redis, to stop it.
+ * Redis is an accelerator: when it dies or hangs, the database serves and requests stay
+ * 2xx; when it comes back, nothing that went stale meanwhile is served. This test owns
+ * its Redis, to stop it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"docent.cache.breaker-open=1s", "docent.cache.recovery-interval=200",
-                "docent.admin.username=outage-operator", "docent.admin.password=" + RedisOutageTest.OPERATOR_PASSWORD})
+        properties = { "docent.cache.breaker-open=1s", "docent.cache.recovery-interval=200",
+                "docent.admin.username=outage-operator", "docent.admin.password=" + RedisOutageTest.OPERATOR_PASSWORD })
 @ContextConfiguration(initializers = RedisOutageTest.OwnRedis.class)
 class RedisOutageTest {
 
@@ -37,10 +38,12 @@ class RedisOutageTest {
     }
 
     static class OwnRedis extends ServicesInitializer {
+
         @Override
         protected String redisUrl() {
             return "redis://127.0.0.1:" + REDIS_PORT;
         }
+
     }
 
     @AfterAll
@@ -77,7 +80,7 @@ class RedisOutageTest {
         assertThat(api.get("/api/v1/chats/" + chatId).json().get("messages")).hasSize(4);
         Api.Response health = operator.get("/actuator/health");
         assertThat(health.json().get("components").get("cache").get("status").asString()).as(health.body())
-                .isEqualTo("DOWN");
+            .isEqualTo("DOWN");
 
         redis.start();
         awaitHealthy(operator);
@@ -102,7 +105,8 @@ class RedisOutageTest {
         assertThat(took).as("a write while Redis hangs waits at most a short timeout").isLessThan(2_000);
         Thread.sleep(4_500);
 
-        // Redis is back and still holds the two-message version of the chat; it must never be served.
+        // Redis is back and still holds the two-message version of the chat; it must
+        // never be served.
         for (int i = 0; i < 20; i++) {
             assertThat(api.get("/api/v1/chats/" + chatId).json().get("messages")).hasSize(4);
             assertThat(api.get("/api/v1/chats").json().get("items").get(0).get("messageCount").asInt()).isEqualTo(4);
@@ -114,7 +118,8 @@ class RedisOutageTest {
 
     private void awaitHealthy(Api operator) throws InterruptedException {
         for (int i = 0; i < 100; i++) {
-            if ("UP".equals(operator.get("/actuator/health").json().get("components").get("cache").get("status").asString())) {
+            if ("UP".equals(
+                    operator.get("/actuator/health").json().get("components").get("cache").get("status").asString())) {
                 return;
             }
             Thread.sleep(100);
@@ -136,4 +141,5 @@ class RedisOutageTest {
         call.call();
         return (System.nanoTime() - start) / 1_000_000;
     }
+
 }

@@ -24,11 +24,12 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Cache contract rules 3 and 7 through a Redis stall: two instances on one database and one Redis, clients
- * writing on one instance and reading back on the other while the Redis process is really paused (SIGSTOP:
- * data kept, connections open) and resumed. Once a write is acknowledged, no read anywhere may show older
- * state, during the pause or after it. The pauses are {@code -Ddocent.test.stall.pauses=1s,8s} by default
- * (e.g. {@code 1s,8s,30s} for a longer run).
+ * Cache contract rules 3 and 7 through a Redis stall: two instances on one database and
+ * one Redis, clients writing on one instance and reading back on the other while the
+ * Redis process is really paused (SIGSTOP: data kept, connections open) and resumed. Once
+ * a write is acknowledged, no read anywhere may show older state, during the pause or
+ * after it. The pauses are {@code -Ddocent.test.stall.pauses=1s,8s} by default (e.g.
+ * {@code 1s,8s,30s} for a longer run).
  */
 class RedisStallTest {
 
@@ -53,14 +54,18 @@ class RedisStallTest {
         redis.close();
     }
 
-    /** What went wrong, when: seconds since the last resume (negative: before or during the pause). */
+    /**
+     * What went wrong, when: seconds since the last resume (negative: before or during
+     * the pause).
+     */
     record Anomaly(String pause, double sinceResume, String what) {
     }
 
     @Test
     void noInstanceServesOlderStateThanAcknowledgedWhenRedisStallsAndComesBack() throws Exception {
         List<Duration> pauses = Arrays.stream(System.getProperty("docent.test.stall.pauses", "1s,8s").split(","))
-                .map(p -> Duration.parse("PT" + p.strip().toUpperCase())).toList();
+            .map(p -> Duration.parse("PT" + p.strip().toUpperCase()))
+            .toList();
         Run run = new Run();
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         List<Future<?>> running = new ArrayList<>();
@@ -98,14 +103,23 @@ class RedisStallTest {
 
     /** Shared state of one run. */
     static final class Run {
+
         final AtomicBoolean stop = new AtomicBoolean();
+
         final AtomicInteger writes = new AtomicInteger();
+
         final AtomicInteger reads = new AtomicInteger();
+
         final AtomicInteger hits = new AtomicInteger();
+
         final ConcurrentLinkedQueue<Anomaly> stale = new ConcurrentLinkedQueue<>();
+
         final ConcurrentLinkedQueue<Anomaly> errors = new ConcurrentLinkedQueue<>();
+
         volatile String phase = "before any pause";
+
         volatile long pausedAt = Long.MAX_VALUE;
+
         volatile long resumedAt = Long.MAX_VALUE;
 
         Anomaly anomaly(String what) {
@@ -113,19 +127,30 @@ class RedisStallTest {
             double since = resumedAt == Long.MAX_VALUE ? (pausedAt - now) / 1e9 : (now - resumedAt) / 1e9;
             return new Anomaly(phase, since, what);
         }
+
     }
 
-    /** One user: writes on one instance, then reads back on the other what it expects to see. */
+    /**
+     * One user: writes on one instance, then reads back on the other what it expects to
+     * see.
+     */
     static final class Client {
+
         record Expected(String title, int messages) {
         }
 
         final Api writer;
+
         final Api reader;
+
         final Run run;
+
         final Map<String, Expected> chats = new HashMap<>();
+
         final List<String> deleted = new ArrayList<>();
+
         String current;
+
         int titles;
 
         Client(Api writer, Api reader, Run run) {
@@ -147,12 +172,14 @@ class RedisStallTest {
             int dice = ThreadLocalRandom.current().nextInt(10);
             if (dice < 2 || chats.get(current).messages() >= MAX_MESSAGES) {
                 replaceCurrent();
-            } else if (dice < 5) {
+            }
+            else if (dice < 5) {
                 String title = "title " + ++titles;
                 if (acknowledged(writer.patch("/api/v1/chats/" + current, "{\"title\":\"" + title + "\"}"), 200)) {
                     chats.put(current, new Expected(title, chats.get(current).messages()));
                 }
-            } else {
+            }
+            else {
                 Api.Response posted = writer.post("/api/v1/chats/" + current + "/messages",
                         "{\"message\":\"message " + System.nanoTime() + "\"}");
                 if (acknowledged(posted, 200)) {
@@ -170,13 +197,14 @@ class RedisStallTest {
         }
 
         private void create() {
-            Api.Response created = writer.post("/api/v1/chats", "{\"message\":\"first " + System.nanoTime()
-                    + "\",\"category\":\"GENERAL\"}");
+            Api.Response created = writer.post("/api/v1/chats",
+                    "{\"message\":\"first " + System.nanoTime() + "\",\"category\":\"GENERAL\"}");
             if (acknowledged(created, 201)) {
                 JsonNode chat = created.json().get("chat");
                 current = chat.get("id").asString();
                 chats.put(current, new Expected(chat.get("title").asString(), 2));
-            } else {
+            }
+            else {
                 current = chats.keySet().iterator().next();
             }
         }
@@ -197,10 +225,11 @@ class RedisStallTest {
                 JsonNode body = chat.json();
                 Expected seen = new Expected(body.get("title").asString(), body.get("messages").size());
                 if (!seen.equals(expected)) {
-                    run.stale.add(run.anomaly("chat " + current + ": expected " + expected + ", served " + seen
-                            + " (" + chat.header("X-Cache") + ")"));
+                    run.stale.add(run.anomaly("chat " + current + ": expected " + expected + ", served " + seen + " ("
+                            + chat.header("X-Cache") + ")"));
                 }
-            } else {
+            }
+            else {
                 run.stale.add(run.anomaly("chat " + current + " answered " + chat.status()));
             }
             Api.Response list = read("/api/v1/chats");
@@ -211,8 +240,8 @@ class RedisStallTest {
                             new Expected(item.get("title").asString(), item.get("messageCount").asInt()));
                 }
                 if (!listed.equals(chats)) {
-                    run.stale.add(run.anomaly("list: expected " + chats + ", served " + listed + " ("
-                            + list.header("X-Cache") + ")"));
+                    run.stale.add(run.anomaly(
+                            "list: expected " + chats + ", served " + listed + " (" + list.header("X-Cache") + ")"));
                 }
             }
             if (!deleted.isEmpty()) {
@@ -236,5 +265,7 @@ class RedisStallTest {
             }
             return response;
         }
+
     }
+
 }

@@ -9,7 +9,10 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Two instances share PostgreSQL and Redis: what one writes, the other never serves stale. */
+/**
+ * Two instances share PostgreSQL and Redis: what one writes, the other never serves
+ * stale.
+ */
 class TwoInstancesTest {
 
     @AutoClose
@@ -19,7 +22,6 @@ class TwoInstancesTest {
     static void start() {
         instances = Instances.startTwo(Map.of("docent.auth.login-attempts-per-minute", 3));
     }
-
 
     @Test
     void writesOnOneInstanceAreSeenAtOnceOnTheOther() {
@@ -44,7 +46,8 @@ class TwoInstancesTest {
         String wrong = "{\"username\":\"" + username + "\",\"password\":\"not the password\"}";
         Api toFirst = new Api(instances.firstPort());
         Api toSecond = new Api(instances.secondPort());
-        toFirst.post("/api/v1/auth/signup", "{\"username\":\"" + username + "\",\"password\":\"correct horse battery\"}");
+        toFirst.post("/api/v1/auth/signup",
+                "{\"username\":\"" + username + "\",\"password\":\"correct horse battery\"}");
         assertThat(toFirst.post("/api/v1/auth/login", wrong).status()).isEqualTo(401);
         assertThat(toSecond.post("/api/v1/auth/login", wrong).status()).isEqualTo(401);
         assertThat(toFirst.post("/api/v1/auth/login", wrong).status()).isEqualTo(401);

@@ -19,7 +19,7 @@ import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 @DocentTest
-@TestPropertySource(properties = {"docent.admin.username=librarian", "docent.admin.password=shelve-the-books-42"})
+@TestPropertySource(properties = { "docent.admin.username=librarian", "docent.admin.password=shelve-the-books-42" })
 public class KnowledgeApiTest {
 
     public static final String TEA = """
@@ -34,6 +34,7 @@ public class KnowledgeApiTest {
 
             Steep green tea for two minutes and black tea for four. Longer steeping releases more tannins.
             """;
+
     public static final String BREAD = """
             # Baking sourdough bread
 
@@ -53,6 +54,7 @@ public class KnowledgeApiTest {
     int port;
 
     Api admin;
+
     Api learner;
 
     @BeforeEach
@@ -71,10 +73,10 @@ public class KnowledgeApiTest {
 
     @Test
     void anAdminUploadsFilesAndAZipAndEveryoneCanSearchThem() throws Exception {
-        JsonNode job = ingest("household", "Household guide", Map.of(
-                "tea.md", TEA.getBytes(StandardCharsets.UTF_8),
-                "more.zip", Zips.ofText(Map.of("kitchen/bread.md", BREAD, "garage/bicycle.html",
-                        BICYCLE_HTML, "garage/photo.png", "\u0089PNG not really"))));
+        JsonNode job = ingest("household", "Household guide",
+                Map.of("tea.md", TEA.getBytes(StandardCharsets.UTF_8), "more.zip",
+                        Zips.ofText(Map.of("kitchen/bread.md", BREAD, "garage/bicycle.html", BICYCLE_HTML,
+                                "garage/photo.png", "\u0089PNG not really"))));
 
         assertThat(job.get("pagesTotal").asInt()).isEqualTo(4);
         assertThat(job.get("skipped").get(0).asString()).startsWith("garage/photo.png: unsupported file type");
@@ -91,34 +93,34 @@ public class KnowledgeApiTest {
         assertThat(top.get("url").asString()).isEqualTo("https://example.org/house/tea.md#water-temperature");
         assertThat(top.get("documentId").asString()).isEqualTo(document.get("id").asString());
         assertThat(learner.get("/api/v1/search?q=oil+the+chain&k=1").json().get(0).get("url").asString())
-                .isEqualTo("https://example.org/house/garage/bicycle.html#chain");
+            .isEqualTo("https://example.org/house/garage/bicycle.html#chain");
     }
 
     @Test
     void searchMatchesMeaningNotOnlyWords() throws Exception {
-        ingest("household", "Household guide", Map.of("tea.md", TEA.getBytes(StandardCharsets.UTF_8),
-                "bread.md", BREAD.getBytes(StandardCharsets.UTF_8)));
+        ingest("household", "Household guide", Map.of("tea.md", TEA.getBytes(StandardCharsets.UTF_8), "bread.md",
+                BREAD.getBytes(StandardCharsets.UTF_8)));
 
-        // No word of the question appears in the starter passage; only the vectors can find it.
+        // No word of the question appears in the starter passage; only the vectors can
+        // find it.
         JsonNode top = learner.get("/api/v1/search?q=keeping+my+yeast+culture+alive&k=1").json().get(0);
         assertThat(top.get("page").asString()).isEqualTo("bread.md");
     }
 
     @Test
     void reIngestingReplacesOnlyChangedPagesAndRemovesMissingOnes() throws Exception {
-        ingest("household", "Household guide", Map.of("tea.md", TEA.getBytes(StandardCharsets.UTF_8),
-                "bread.md", BREAD.getBytes(StandardCharsets.UTF_8), "bicycle.html",
-                BICYCLE_HTML.getBytes(StandardCharsets.UTF_8)));
+        ingest("household", "Household guide", Map.of("tea.md", TEA.getBytes(StandardCharsets.UTF_8), "bread.md",
+                BREAD.getBytes(StandardCharsets.UTF_8), "bicycle.html", BICYCLE_HTML.getBytes(StandardCharsets.UTF_8)));
         String teaChunk = chunkIdOf("green tea water temperature", "tea.md");
         String breadChunk = chunkIdOf("sourdough starter", "bread.md");
 
-        ingest("household", "Household guide", Map.of("tea.md", TEA.getBytes(StandardCharsets.UTF_8),
-                "bread.md", BREAD.replace("every day", "twice a day").getBytes(StandardCharsets.UTF_8)));
+        ingest("household", "Household guide", Map.of("tea.md", TEA.getBytes(StandardCharsets.UTF_8), "bread.md",
+                BREAD.replace("every day", "twice a day").getBytes(StandardCharsets.UTF_8)));
 
         assertThat(chunkIdOf("green tea water temperature", "tea.md")).isEqualTo(teaChunk);
         assertThat(chunkIdOf("sourdough starter", "bread.md")).isNotEqualTo(breadChunk);
         assertThat(learner.get("/api/v1/search?q=sourdough+starter&k=1").json().get(0).get("text").asString())
-                .contains("twice a day");
+            .contains("twice a day");
         assertThat(pages(learner.get("/api/v1/search?q=bicycle+chain+oil&k=50").json())).doesNotContain("bicycle.html");
         assertThat(learner.get("/api/v1/documents").json().get(0).get("pageCount").asInt()).isEqualTo(2);
     }
@@ -139,7 +141,8 @@ public class KnowledgeApiTest {
     void searchKeepsToTheDocumentAsked() throws Exception {
         ingest("tea", "Tea", Map.of("tea.md", TEA.getBytes(StandardCharsets.UTF_8)));
         String bread = ingest("bread", "Bread", Map.of("bread.md", BREAD.getBytes(StandardCharsets.UTF_8)))
-                .get("documentId").asString();
+            .get("documentId")
+            .asString();
 
         JsonNode hits = learner.get("/api/v1/search?q=green+tea+water&documentId=" + bread).json();
         assertThat(hits).isNotEmpty();
@@ -157,7 +160,7 @@ public class KnowledgeApiTest {
 
         assertThat(failed.get("state").asString()).isEqualTo("FAILED");
         assertThat(failed.get("error").asString()).contains("none of the 1 file(s) could be ingested")
-                .contains("photo.png: unsupported file type");
+            .contains("photo.png: unsupported file type");
         assertThat(learner.get("/api/v1/documents").json()).isEmpty();
     }
 
@@ -175,13 +178,17 @@ public class KnowledgeApiTest {
     @Test
     void badUploadsAreRefusedWithAProblemNamingTheField() throws Exception {
         byte[] page = "# A".getBytes(StandardCharsets.UTF_8);
-        assertField(admin.upload("/api/v1/documents", Map.of("title", "X"), "files", Map.of("a.md", page)), 400, "slug");
+        assertField(admin.upload("/api/v1/documents", Map.of("title", "X"), "files", Map.of("a.md", page)), 400,
+                "slug");
         assertField(admin.upload("/api/v1/documents", Map.of("slug", "Not A Slug", "title", "X"), "files",
                 Map.of("a.md", page)), 400, "slug");
-        assertField(admin.upload("/api/v1/documents", Map.of("slug", "x"), "files", Map.of("a.md", page)), 400, "title");
-        assertField(admin.upload("/api/v1/documents", Map.of("slug", "x", "title", "X", "baseUrl", "javascript:alert(1)"),
-                "files", Map.of("a.md", page)), 400, "baseUrl");
-        assertField(admin.upload("/api/v1/documents", Map.of("slug", "x", "title", "X"), "files", Map.of()), 400, "files");
+        assertField(admin.upload("/api/v1/documents", Map.of("slug", "x"), "files", Map.of("a.md", page)), 400,
+                "title");
+        assertField(admin.upload("/api/v1/documents",
+                Map.of("slug", "x", "title", "X", "baseUrl", "javascript:alert(1)"), "files", Map.of("a.md", page)),
+                400, "baseUrl");
+        assertField(admin.upload("/api/v1/documents", Map.of("slug", "x", "title", "X"), "files", Map.of()), 400,
+                "files");
         assertField(admin.upload("/api/v1/documents", Map.of("slug", "x", "title", "X"), "files",
                 Map.of("evil.zip", Zips.ofText(Map.of("../../etc/cron.d/evil", "x")))), 400, "files");
         assertThat(admin.get("/api/v1/ingestions/not-a-uuid").status()).isEqualTo(400);
@@ -200,7 +207,7 @@ public class KnowledgeApiTest {
         assertThat(learner.get("/api/v1/search?q=tea&k=ten").status()).isEqualTo(400);
         assertThat(learner.get("/api/v1/search?q=tea&documentId=nope").status()).isEqualTo(400);
         assertThat(learner.get("/api/v1/search?q=tea&documentId=0198f3a0-0000-7000-8000-000000000000").status())
-                .isEqualTo(404);
+            .isEqualTo(404);
     }
 
     private JsonNode ingest(String slug, String title, Map<String, byte[]> files) {
@@ -227,8 +234,9 @@ public class KnowledgeApiTest {
     }
 
     private static List<String> pages(JsonNode hits) {
-        return java.util.stream.StreamSupport.stream(hits.spliterator(), false).map(hit -> hit.get("page").asString())
-                .toList();
+        return java.util.stream.StreamSupport.stream(hits.spliterator(), false)
+            .map(hit -> hit.get("page").asString())
+            .toList();
     }
 
     private static void assertField(Api.Response response, int status, String field) {
@@ -236,4 +244,5 @@ public class KnowledgeApiTest {
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo(field);
     }
+
 }

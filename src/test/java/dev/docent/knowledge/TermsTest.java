@@ -8,16 +8,15 @@ class TermsTest {
 
     @Test
     void wordsAreLowerCasedSplitAtPunctuationAndScriptsButKeepDottedNumbers() {
-        assertThat(Terms.words("Since Python 3.11, os.path.join() and lru_cache: lambda는 뭐예요?"))
-                .containsExactly("since", "python", "3.11", "os", "path", "join", "and", "lru", "cache", "lambda", "는",
-                        "뭐예요");
+        assertThat(Terms.words("Since Python 3.11, os.path.join() and lru_cache: lambda는 뭐예요?")).containsExactly(
+                "since", "python", "3.11", "os", "path", "join", "and", "lru", "cache", "lambda", "는", "뭐예요");
     }
 
     @Test
     void contentTermsDropStopWordsQuestionWrappingAndSingleLetters() {
         assertThat(Terms.contentTerms("How do I get the x and y of a Point, please?")).containsExactly("point");
-        assertThat(Terms.contentTerms("Can you tell me what is the best way to sort a list?"))
-                .containsExactly("sort", "list");
+        assertThat(Terms.contentTerms("Can you tell me what is the best way to sort a list?")).containsExactly("sort",
+                "list");
     }
 
     @Test
@@ -58,4 +57,5 @@ class TermsTest {
         assertThat(Terms.isLikelyEnglish("Wie sortiere ich eine Liste in Python?")).isFalse();
         assertThat(Terms.isLikelyEnglish("¿Cómo ordeno una lista en Python?")).isFalse();
     }
+
 }

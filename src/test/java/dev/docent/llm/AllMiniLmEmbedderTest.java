@@ -19,4 +19,5 @@ class AllMiniLmEmbedderTest extends InProcessEmbedderContract {
 
         assertThat(embedder.embedQuery(question)).containsExactly(embedder.embedPassages(List.of(question)).getFirst());
     }
+
 }

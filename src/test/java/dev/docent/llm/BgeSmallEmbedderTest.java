@@ -19,8 +19,11 @@ class BgeSmallEmbedderTest extends InProcessEmbedderContract {
         String question = "How do I sort a list?";
         float[] asked = embedder.embedQuery(question);
 
-        assertThat(asked).containsExactly(embedder.embedPassages(List.of(
-                "Represent this sentence for searching relevant passages: " + question)).getFirst(), within(1e-6f));
+        assertThat(asked).containsExactly(
+                embedder.embedPassages(List.of("Represent this sentence for searching relevant passages: " + question))
+                    .getFirst(),
+                within(1e-6f));
         assertThat(dot(asked, embedder.embedPassages(List.of(question)).getFirst())).isLessThan(0.99);
     }
+
 }

@@ -23,6 +23,7 @@ abstract class EmbedderContract {
                     + "cookie holding only the session key.");
 
     private final List<AutoCloseable> opened = new ArrayList<>();
+
     Embedder embedder;
 
     abstract Embedder newEmbedder();
@@ -54,15 +55,15 @@ abstract class EmbedderContract {
         List<float[]> vectors = embedder.embedPassages(PASSAGES);
 
         assertThat(embedder.dimension()).isPositive();
-        assertThat(vectors).hasSize(PASSAGES.size()).allSatisfy(vector ->
-                assertThat(vector).hasSize(embedder.dimension()));
+        assertThat(vectors).hasSize(PASSAGES.size())
+            .allSatisfy(vector -> assertThat(vector).hasSize(embedder.dimension()));
         assertThat(embedder.embedQuery("How do I sort a list?")).hasSize(embedder.dimension());
     }
 
     @Test
     void vectorsHaveUnitLength() {
-        assertThat(embedder.embedPassages(PASSAGES)).allSatisfy(vector ->
-                assertThat(norm(vector)).isCloseTo(1.0, within(1e-4)));
+        assertThat(embedder.embedPassages(PASSAGES))
+            .allSatisfy(vector -> assertThat(norm(vector)).isCloseTo(1.0, within(1e-4)));
         assertThat(norm(embedder.embedQuery("How do I sort a list?"))).isCloseTo(1.0, within(1e-4));
     }
 
@@ -108,7 +109,7 @@ abstract class EmbedderContract {
     @Test
     void blankTextIsRefused() {
         assertThatThrownBy(() -> embedder.embedPassages(List.of(PASSAGES.getFirst(), " \n")))
-                .isInstanceOf(IllegalArgumentException.class);
+            .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> embedder.embedQuery("")).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -123,4 +124,5 @@ abstract class EmbedderContract {
     private static double norm(float[] vector) {
         return Math.sqrt(dot(vector, vector));
     }
+
 }

@@ -25,35 +25,44 @@ class EmbeddersTest {
 
     @Test
     void theOtherInProcessModelIsChosenByName() {
-        context.withPropertyValues("docent.embedding.model=bge-small-en-v15-q").run(beans ->
-                assertThat(beans.getBean(Embedder.class).id()).isEqualTo("bge-small-en-v15-q"));
+        context.withPropertyValues("docent.embedding.model=bge-small-en-v15-q")
+            .run(beans -> assertThat(beans.getBean(Embedder.class).id()).isEqualTo("bge-small-en-v15-q"));
     }
 
-    /** The default build's jar leaves bge out; the tests' classpath has it, so it is hidden here. */
+    /**
+     * The default build's jar leaves bge out; the tests' classpath has it, so it is
+     * hidden here.
+     */
     @Test
     void aModelWhoseJarIsMissingStopsTheStartSayingHowToGetIt() {
         context.withClassLoader(new FilteredClassLoader(new ClassPathResource("bge-small-en-v1.5-q.onnx")))
-                .withPropertyValues("docent.embedding.model=bge-small-en-v15-q").run(beans -> {
-                    assertThat(beans).hasFailed();
-                    assertThat(beans.getStartupFailure()).rootCause().isInstanceOf(InvalidLlmSettingsException.class)
-                            .hasMessage("DOCENT_EMBEDDING_MODEL=bge-small-en-v15-q needs the model's jar, which this "
-                                    + "build leaves out: build the jar with ./mvnw -Pbge package");
-                });
+            .withPropertyValues("docent.embedding.model=bge-small-en-v15-q")
+            .run(beans -> {
+                assertThat(beans).hasFailed();
+                assertThat(beans.getStartupFailure()).rootCause()
+                    .isInstanceOf(InvalidLlmSettingsException.class)
+                    .hasMessage("DOCENT_EMBEDDING_MODEL=bge-small-en-v15-q needs the model's jar, which this "
+                            + "build leaves out: build the jar with ./mvnw -Pbge package");
+            });
     }
 
     @Test
     void anEndpointIsChosenWithOpenAi() {
-        context.withPropertyValues("docent.embedding.model=openai", "docent.embedding.base-url=http://vllm:8000/v1",
-                "docent.embedding.model-name=bge-m3", "docent.embedding.dimension=1024").run(beans -> {
-            assertThat(beans).getBean(Embedder.class).isInstanceOf(OpenAiEmbedder.class);
-            assertThat(beans.getBean(Embedder.class).id()).isEqualTo("openai:bge-m3:1024");
-            assertThat(beans.getBean(Embedder.class).dimension()).isEqualTo(1024);
-        });
+        context
+            .withPropertyValues("docent.embedding.model=openai", "docent.embedding.base-url=http://vllm:8000/v1",
+                    "docent.embedding.model-name=bge-m3", "docent.embedding.dimension=1024")
+            .run(beans -> {
+                assertThat(beans).getBean(Embedder.class).isInstanceOf(OpenAiEmbedder.class);
+                assertThat(beans.getBean(Embedder.class).id()).isEqualTo("openai:bge-m3:1024");
+                assertThat(beans.getBean(Embedder.class).dimension()).isEqualTo(1024);
+            });
     }
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(EmbeddingSettings.class)
     @Import(Embedders.class)
     static class Module {
+
     }
+
 }

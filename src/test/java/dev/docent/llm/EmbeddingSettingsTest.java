@@ -23,22 +23,18 @@ class EmbeddingSettingsTest {
     void withNothingSetTheDefaultModelEmbedsInProcess() {
         EmbeddingSettings settings = bind(Map.of());
 
-        assertThat(settings).isEqualTo(new EmbeddingSettings("all-minilm-l6-v2-q", null, null, null, null, TIMEOUT,
-                32));
+        assertThat(settings)
+            .isEqualTo(new EmbeddingSettings("all-minilm-l6-v2-q", null, null, null, null, TIMEOUT, 32));
         assertThat(settings.remote()).isFalse();
         assertThat(settings.description()).isEqualTo("all-minilm-l6-v2-q");
     }
 
     @Test
     void bindsTheDocumentedEnvironmentVariables() {
-        EmbeddingSettings settings = bind(Map.of(
-                "DOCENT_EMBEDDING_MODEL", "OpenAI",
-                "DOCENT_EMBEDDING_BASE_URL", "http://vllm:8000/v1/",
-                "DOCENT_EMBEDDING_API_KEY", "sk-1",
-                "DOCENT_EMBEDDING_MODEL_NAME", "bge-m3",
-                "DOCENT_EMBEDDING_DIMENSION", "512",
-                "DOCENT_EMBEDDING_TIMEOUT", "5s",
-                "DOCENT_EMBEDDING_BATCH_SIZE", "64"));
+        EmbeddingSettings settings = bind(Map.of("DOCENT_EMBEDDING_MODEL", "OpenAI", "DOCENT_EMBEDDING_BASE_URL",
+                "http://vllm:8000/v1/", "DOCENT_EMBEDDING_API_KEY", "sk-1", "DOCENT_EMBEDDING_MODEL_NAME", "bge-m3",
+                "DOCENT_EMBEDDING_DIMENSION", "512", "DOCENT_EMBEDDING_TIMEOUT", "5s", "DOCENT_EMBEDDING_BATCH_SIZE",
+                "64"));
 
         assertThat(settings).isEqualTo(new EmbeddingSettings("openai", "http://vllm:8000/v1", "sk-1", "bge-m3", 512,
                 Duration.ofSeconds(5), 64));
@@ -49,7 +45,7 @@ class EmbeddingSettingsTest {
     @Test
     void theOtherInProcessModelIsChosenByName() {
         assertThat(bind(Map.of("DOCENT_EMBEDDING_MODEL", "bge-small-en-v15-q")).model())
-                .isEqualTo("bge-small-en-v15-q");
+            .isEqualTo("bge-small-en-v15-q");
     }
 
     @Test
@@ -86,7 +82,8 @@ class EmbeddingSettingsTest {
     @Test
     void keepsTheApiKeyOutOfItsText() {
         assertThat(new EmbeddingSettings("openai", null, "sk-secret", "m", null, TIMEOUT, 32).toString())
-                .doesNotContain("sk-secret").contains("apiKey=***");
+            .doesNotContain("sk-secret")
+            .contains("apiKey=***");
     }
 
     @Test
@@ -99,9 +96,11 @@ class EmbeddingSettingsTest {
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(EmbeddingSettings.class)
     static class SettingsOnly {
+
     }
 
     private static EmbeddingSettings bind(Map<String, Object> variables) {
         return bindEnvironment("docent.embedding", EmbeddingSettings.class, variables);
     }
+
 }

@@ -26,17 +26,18 @@ abstract class InProcessEmbedderContract extends EmbedderContract {
     @Test
     void aQuestionIsClosestToThePassageThatAnswersIt() {
         List<float[]> passages = embedder.embedPassages(PASSAGES);
-        Map<String, Integer> answeredBy = Map.of(
-                "How can I get a sorted copy without changing my list?", 0,
+        Map<String, Integer> answeredBy = Map.of("How can I get a sorted copy without changing my list?", 0,
                 "How do I keep the packages of one project apart from another's?", 1,
                 "Where does Django store the data of a session?", 2);
 
         answeredBy.forEach((question, passage) -> {
             float[] asked = embedder.embedQuery(question);
 
-            assertThat(IntStream.range(0, PASSAGES.size()).boxed()
-                    .max((a, b) -> Double.compare(dot(asked, passages.get(a)), dot(asked, passages.get(b)))))
-                    .as(question).hasValue(passage);
+            assertThat(IntStream.range(0, PASSAGES.size())
+                .boxed()
+                .max((a, b) -> Double.compare(dot(asked, passages.get(a)), dot(asked, passages.get(b))))).as(question)
+                .hasValue(passage);
         });
     }
+
 }

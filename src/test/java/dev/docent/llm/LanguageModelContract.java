@@ -42,8 +42,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
 
 /**
- * What every remote {@link LanguageModel} adapter must do, proved against a local server speaking the adapter's wire
- * protocol over real HTTP. A subclass supplies the protocol.
+ * What every remote {@link LanguageModel} adapter must do, proved against a local server
+ * speaking the adapter's wire protocol over real HTTP. A subclass supplies the protocol.
  */
 @TestInstance(Lifecycle.PER_CLASS)
 abstract class LanguageModelContract {
@@ -53,10 +53,8 @@ abstract class LanguageModelContract {
     static final Duration TIMEOUT = Duration.ofSeconds(10);
     static final Duration SHORT_TIMEOUT = Duration.ofMillis(500);
 
-    static final List<ModelMessage> CONVERSATION = List.of(
-            ModelMessage.system("Answer from the docs."),
-            ModelMessage.user("What is a list?"),
-            ModelMessage.assistant("A mutable sequence."),
+    static final List<ModelMessage> CONVERSATION = List.of(ModelMessage.system("Answer from the docs."),
+            ModelMessage.user("What is a list?"), ModelMessage.assistant("A mutable sequence."),
             ModelMessage.user("And a tuple?"));
     static final String CONVERSATION_JSON = """
             [{"role":"system","content":"Answer from the docs."},
@@ -65,6 +63,7 @@ abstract class LanguageModelContract {
              {"role":"user","content":"And a tuple?"}]""";
 
     final WireMockServer upstream = new WireMockServer(wireMockConfig().dynamicPort());
+
     private final List<AutoCloseable> opened = new ArrayList<>();
 
     /** The adapter's provider name. */
@@ -93,12 +92,15 @@ abstract class LanguageModelContract {
     /** What ends a stream. */
     abstract String streamEnd();
 
-    /** The request the adapter must have sent, beyond the model name and the conversation. */
+    /**
+     * The request the adapter must have sent, beyond the model name and the conversation.
+     */
     abstract RequestPatternBuilder expectedRequest(boolean streaming);
 
     /**
-     * Starts the upstream and warms up LangChain4j, Jackson and both HTTP stacks, patiently (a cold start on a busy
-     * machine can take seconds), so that no timing below pays for it.
+     * Starts the upstream and warms up LangChain4j, Jackson and both HTTP stacks,
+     * patiently (a cold start on a busy machine can take seconds), so that no timing
+     * below pays for it.
      */
     @BeforeAll
     void startUpstream() throws Exception {
@@ -168,11 +170,15 @@ abstract class LanguageModelContract {
         assertUpstreamError(catchThrowableOfType(ModelFailure.class, () -> tokensUntilDone(stream)));
     }
 
-    /** OpenAI: no chunk with a finish_reason (LangChain4j alone would call it complete); Ollama: no "done" line. */
+    /**
+     * OpenAI: no chunk with a finish_reason (LangChain4j alone would call it complete);
+     * Ollama: no "done" line.
+     */
     @Test
     void aStreamCutOffBeforeItsLastMessageFails() {
         upstream.stubFor(post(chatPath()).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", streamContentType()).withBody(streamedToken("partial"))));
+            .withHeader("Content-Type", streamContentType())
+            .withBody(streamedToken("partial"))));
 
         ModelStream stream = open(model(TIMEOUT).stream(CONVERSATION));
 
@@ -186,19 +192,19 @@ abstract class LanguageModelContract {
     void anUnreachableUpstreamFailsBothKinds() throws IOException {
         LanguageModel unreachable = modelAt(closedPortUrl() + basePath(), TIMEOUT);
 
-        assertThatThrownBy(() -> unreachable.complete(CONVERSATION))
-                .isInstanceOfSatisfying(ModelFailure.class, f -> assertThat(f.kind()).isEqualTo(Kind.UPSTREAM));
+        assertThatThrownBy(() -> unreachable.complete(CONVERSATION)).isInstanceOfSatisfying(ModelFailure.class,
+                f -> assertThat(f.kind()).isEqualTo(Kind.UPSTREAM));
         ModelStream stream = open(unreachable.stream(CONVERSATION));
-        assertThatThrownBy(() -> tokensUntilDone(stream))
-                .isInstanceOfSatisfying(ModelFailure.class, f -> assertThat(f.kind()).isEqualTo(Kind.UPSTREAM));
+        assertThatThrownBy(() -> tokensUntilDone(stream)).isInstanceOfSatisfying(ModelFailure.class,
+                f -> assertThat(f.kind()).isEqualTo(Kind.UPSTREAM));
     }
 
     @Test
     void aCompletionSlowerThanTheTimeoutTimesOut() {
         upstream.stubFor(post(chatPath()).willReturn(okJson(completion("late")).withFixedDelay(1_500)));
 
-        assertThatThrownBy(() -> model(SHORT_TIMEOUT).complete(CONVERSATION))
-                .isInstanceOfSatisfying(ModelFailure.class, f -> assertThat(f.kind()).isEqualTo(Kind.TIMEOUT));
+        assertThatThrownBy(() -> model(SHORT_TIMEOUT).complete(CONVERSATION)).isInstanceOfSatisfying(ModelFailure.class,
+                f -> assertThat(f.kind()).isEqualTo(Kind.TIMEOUT));
     }
 
     @Test
@@ -208,8 +214,8 @@ abstract class LanguageModelContract {
         ModelStream stream = open(model(SHORT_TIMEOUT).stream(CONVERSATION));
 
         assertThat(stream.poll(Duration.ofMillis(50))).isInstanceOf(Pending.class);
-        assertThatThrownBy(() -> tokensUntilDone(stream))
-                .isInstanceOfSatisfying(ModelFailure.class, f -> assertThat(f.kind()).isEqualTo(Kind.TIMEOUT));
+        assertThatThrownBy(() -> tokensUntilDone(stream)).isInstanceOfSatisfying(ModelFailure.class,
+                f -> assertThat(f.kind()).isEqualTo(Kind.TIMEOUT));
     }
 
     @Test
@@ -223,8 +229,8 @@ abstract class LanguageModelContract {
         ModelStream stream = open(modelAt(baseUrl, SHORT_TIMEOUT).stream(CONVERSATION));
 
         assertThat(stream.poll(Duration.ofSeconds(1))).isEqualTo(new Token("first"));
-        assertThatThrownBy(() -> tokensUntilDone(stream))
-                .isInstanceOfSatisfying(ModelFailure.class, f -> assertThat(f.kind()).isEqualTo(Kind.TIMEOUT));
+        assertThatThrownBy(() -> tokensUntilDone(stream)).isInstanceOfSatisfying(ModelFailure.class,
+                f -> assertThat(f.kind()).isEqualTo(Kind.TIMEOUT));
     }
 
     @Test
@@ -268,7 +274,8 @@ abstract class LanguageModelContract {
                     send(body, streamedNothing());
                     Thread.sleep(20);
                 }
-            } catch (IOException e) {
+            }
+            catch (IOException e) {
                 clientGone.countDown();
             }
         });
@@ -318,7 +325,10 @@ abstract class LanguageModelContract {
         return aResponse().withStatus(200).withHeader("Content-Type", streamContentType()).withBody(body);
     }
 
-    /** A server that sends the response headers at once, then lets {@code body} write the stream at its own pace. */
+    /**
+     * A server that sends the response headers at once, then lets {@code body} write the
+     * stream at its own pace.
+     */
     String slowUpstream(BodyWriter body) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -327,7 +337,8 @@ abstract class LanguageModelContract {
             exchange.sendResponseHeaders(200, 0);
             try (OutputStream out = exchange.getResponseBody()) {
                 body.write(out);
-            } catch (InterruptedException e) {
+            }
+            catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         });
@@ -337,7 +348,9 @@ abstract class LanguageModelContract {
     }
 
     interface BodyWriter {
+
         void write(OutputStream body) throws IOException, InterruptedException;
+
     }
 
     static List<String> tokensUntilDone(ModelStream stream) throws InterruptedException {
@@ -351,7 +364,8 @@ abstract class LanguageModelContract {
             Event event = stream.poll(Duration.ofMillis(100));
             if (event instanceof Token token) {
                 tokens.add(token.text());
-            } else if (event instanceof Done) {
+            }
+            else if (event instanceof Done) {
                 return tokens;
             }
         }
@@ -367,8 +381,9 @@ abstract class LanguageModelContract {
     }
 
     private static ResponseDefinitionBuilder serverError() {
-        return aResponse().withStatus(500).withHeader("Content-Type", "application/json")
-                .withBody("{\"error\":\"overloaded while serving key " + API_KEY + "\"}");
+        return aResponse().withStatus(500)
+            .withHeader("Content-Type", "application/json")
+            .withBody("{\"error\":\"overloaded while serving key " + API_KEY + "\"}");
     }
 
     private static void assertUpstreamError(ModelFailure failure) {
@@ -392,7 +407,12 @@ abstract class LanguageModelContract {
     }
 
     private static Set<String> httpClientThreads() {
-        return Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
-                .filter(name -> name.startsWith("HttpClient-")).collect(Collectors.toSet());
+        return Thread.getAllStackTraces()
+            .keySet()
+            .stream()
+            .map(Thread::getName)
+            .filter(name -> name.startsWith("HttpClient-"))
+            .collect(Collectors.toSet());
     }
+
 }

@@ -33,21 +33,23 @@ class LanguageModelsTest {
             assertThatThrownBy(() -> model.stream(question)).isInstanceOfSatisfying(ModelFailure.class,
                     failure -> assertThat(failure.kind()).isEqualTo(Kind.NOT_CONFIGURED));
             assertThat(answererHealth(beans.getBean("answerer", HealthIndicator.class)))
-                    .isEqualTo(Map.of("status", Status.UP, "model", "none"));
+                .isEqualTo(Map.of("status", Status.UP, "model", "none"));
         });
     }
 
     @Test
     void aConfiguredProviderGivesAnAvailableModelNamedInHealthWithoutItsKey() {
-        context.withPropertyValues("docent.llm.provider=openai", "docent.llm.base-url=http://vllm:8000/v1/",
-                "docent.llm.api-key=sk-secret", "docent.llm.model=qwen2.5").run(beans -> {
-            LanguageModel model = beans.getBean(LanguageModel.class);
+        context
+            .withPropertyValues("docent.llm.provider=openai", "docent.llm.base-url=http://vllm:8000/v1/",
+                    "docent.llm.api-key=sk-secret", "docent.llm.model=qwen2.5")
+            .run(beans -> {
+                LanguageModel model = beans.getBean(LanguageModel.class);
 
-            assertThat(model.available()).isTrue();
-            assertThat(model.description()).isEqualTo("openai:qwen2.5 @ http://vllm:8000/v1");
-            assertThat(answererHealth(beans.getBean("answerer", HealthIndicator.class)))
+                assertThat(model.available()).isTrue();
+                assertThat(model.description()).isEqualTo("openai:qwen2.5 @ http://vllm:8000/v1");
+                assertThat(answererHealth(beans.getBean("answerer", HealthIndicator.class)))
                     .isEqualTo(Map.of("status", Status.UP, "model", "openai:qwen2.5 @ http://vllm:8000/v1"));
-        });
+            });
     }
 
     private static Map<String, Object> answererHealth(HealthIndicator indicator) {
@@ -57,7 +59,9 @@ class LanguageModelsTest {
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(LlmSettings.class)
-    @Import({LanguageModels.class, AnswererHealth.class})
+    @Import({ LanguageModels.class, AnswererHealth.class })
     static class Module {
+
     }
+
 }

@@ -31,15 +31,11 @@ class LlmSettingsTest {
 
     @Test
     void bindsTheDocumentedEnvironmentVariables() {
-        LlmSettings settings = bind(Map.of(
-                "DOCENT_LLM_PROVIDER", "Ollama",
-                "DOCENT_LLM_BASE_URL", "http://gpu:11434/",
-                "DOCENT_LLM_API_KEY", "proxy-key",
-                "DOCENT_LLM_MODEL", "llama3.2",
-                "DOCENT_LLM_TIMEOUT", "5s"));
+        LlmSettings settings = bind(Map.of("DOCENT_LLM_PROVIDER", "Ollama", "DOCENT_LLM_BASE_URL", "http://gpu:11434/",
+                "DOCENT_LLM_API_KEY", "proxy-key", "DOCENT_LLM_MODEL", "llama3.2", "DOCENT_LLM_TIMEOUT", "5s"));
 
-        assertThat(settings).isEqualTo(new LlmSettings("ollama", "http://gpu:11434", "proxy-key", "llama3.2",
-                Duration.ofSeconds(5)));
+        assertThat(settings)
+            .isEqualTo(new LlmSettings("ollama", "http://gpu:11434", "proxy-key", "llama3.2", Duration.ofSeconds(5)));
         assertThat(settings.description()).isEqualTo("ollama:llama3.2 @ http://gpu:11434");
     }
 
@@ -70,23 +66,25 @@ class LlmSettingsTest {
 
     @Test
     void keepsTheApiKeyOutOfItsText() {
-        assertThat(new LlmSettings("openai", null, "sk-secret", "m", TIMEOUT).toString())
-                .doesNotContain("sk-secret").contains("apiKey=***");
+        assertThat(new LlmSettings("openai", null, "sk-secret", "m", TIMEOUT).toString()).doesNotContain("sk-secret")
+            .contains("apiKey=***");
     }
 
     @Test
     void aBadValueStopsTheStartWithOneLine(CapturedOutput output) {
         assertStartStopsWithOneLine(output, SettingsOnly.class,
-                "DOCENT_LLM_MODEL must be set when DOCENT_LLM_PROVIDER=ollama",
-                "--docent.llm.provider=ollama", "--docent.llm.base-url=http://gpu:11434");
+                "DOCENT_LLM_MODEL must be set when DOCENT_LLM_PROVIDER=ollama", "--docent.llm.provider=ollama",
+                "--docent.llm.base-url=http://gpu:11434");
     }
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(LlmSettings.class)
     static class SettingsOnly {
+
     }
 
     private static LlmSettings bind(Map<String, Object> variables) {
         return bindEnvironment("docent.llm", LlmSettings.class, variables);
     }
+
 }

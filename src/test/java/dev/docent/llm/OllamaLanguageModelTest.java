@@ -65,16 +65,15 @@ class OllamaLanguageModelTest extends LanguageModelContract {
 
     @Override
     RequestPatternBuilder expectedRequest(boolean streaming) {
-        return postRequestedFor(urlPathEqualTo(chatPath()))
-                .withHeader("Authorization", equalTo("Bearer " + API_KEY))
-                .withRequestBody(matchingJsonPath("$.stream", equalTo(String.valueOf(streaming))));
+        return postRequestedFor(urlPathEqualTo(chatPath())).withHeader("Authorization", equalTo("Bearer " + API_KEY))
+            .withRequestBody(matchingJsonPath("$.stream", equalTo(String.valueOf(streaming))));
     }
 
     @Test
     void anErrorInTheMiddleOfAStreamFailsIt() throws Exception {
         upstream.stubFor(post(chatPath()).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", streamContentType())
-                .withBody(streamedToken("partial") + "{\"error\":\"model runner has unexpectedly stopped\"}\n")));
+            .withHeader("Content-Type", streamContentType())
+            .withBody(streamedToken("partial") + "{\"error\":\"model runner has unexpectedly stopped\"}\n")));
 
         ModelStream stream = open(model(TIMEOUT).stream(CONVERSATION));
 
@@ -98,4 +97,5 @@ class OllamaLanguageModelTest extends LanguageModelContract {
                 + "\"message\":{\"role\":\"assistant\",\"content\":\"" + content + "\""
                 + (thinking == null ? "" : ",\"thinking\":\"" + thinking + "\"") + "}" + end + "}\n";
     }
+
 }

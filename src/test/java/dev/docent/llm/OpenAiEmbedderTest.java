@@ -37,18 +37,25 @@ import org.junit.jupiter.api.TestInstance.Lifecycle;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The OpenAI-compatible adapter, against a local server speaking the embeddings protocol with a fake model. */
+/**
+ * The OpenAI-compatible adapter, against a local server speaking the embeddings protocol
+ * with a fake model.
+ */
 @TestInstance(Lifecycle.PER_CLASS)
 class OpenAiEmbedderTest extends EmbedderContract {
 
     private static final String MODEL = "text-embedding-3-small";
+
     private static final String API_KEY = "sk-test-0123456789";
+
     private static final String PATH = "/v1/embeddings";
+
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final WireMockServer upstream = new WireMockServer(wireMockConfig().dynamicPort()
-            .extensions(new FakeEmbeddingModel()));
+    private final WireMockServer upstream = new WireMockServer(
+            wireMockConfig().dynamicPort().extensions(new FakeEmbeddingModel()));
 
     @BeforeAll
     void startUpstream() {
@@ -75,16 +82,16 @@ class OpenAiEmbedderTest extends EmbedderContract {
     void postsTheModelNameAndTheTextsWithTheKey() {
         embedder.embedPassages(PASSAGES);
 
-        upstream.verify(1, postRequestedFor(urlPathEqualTo(PATH))
-                .withHeader("Authorization", equalTo("Bearer " + API_KEY))
-                .withHeader("Content-Type", equalTo("application/json"))
-                .withRequestBody(equalToJson(JSON.writeValueAsString(Map.of("model", MODEL, "input", PASSAGES)))));
+        upstream.verify(1,
+                postRequestedFor(urlPathEqualTo(PATH)).withHeader("Authorization", equalTo("Bearer " + API_KEY))
+                    .withHeader("Content-Type", equalTo("application/json"))
+                    .withRequestBody(equalToJson(JSON.writeValueAsString(Map.of("model", MODEL, "input", PASSAGES)))));
     }
 
     @Test
     void sendsNoKeyWhenNoneIsSet() {
-        Embedder keyless = embedder(new EmbeddingSettings("openai", upstream.baseUrl() + "/v1", null, MODEL, null,
-                TIMEOUT, 32));
+        Embedder keyless = embedder(
+                new EmbeddingSettings("openai", upstream.baseUrl() + "/v1", null, MODEL, null, TIMEOUT, 32));
 
         keyless.embedQuery("How do I sort a list?");
 
@@ -132,15 +139,15 @@ class OpenAiEmbedderTest extends EmbedderContract {
         assertThat(shortened.dimension()).isEqualTo(8);
         upstream.verify(0, postRequestedFor(urlPathEqualTo(PATH)));
         assertThat(shortened.embedPassages(PASSAGES)).allSatisfy(vector -> assertThat(vector).hasSize(8));
-        upstream.verify(1, postRequestedFor(urlPathEqualTo(PATH)).withRequestBody(equalToJson(
-                JSON.writeValueAsString(Map.of("model", MODEL, "input", PASSAGES, "dimensions", 8)))));
+        upstream.verify(1, postRequestedFor(urlPathEqualTo(PATH)).withRequestBody(
+                equalToJson(JSON.writeValueAsString(Map.of("model", MODEL, "input", PASSAGES, "dimensions", 8)))));
     }
 
     @Test
     void anUpstreamErrorIsAnUpstreamFailureThatKeepsTheKeyOut() {
         upstream.stubFor(post(PATH).willReturn(aResponse().withStatus(500)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"error\":\"overloaded while serving key " + API_KEY + "\"}")));
+            .withHeader("Content-Type", "application/json")
+            .withBody("{\"error\":\"overloaded while serving key " + API_KEY + "\"}")));
 
         ModelFailure failure = failure(() -> embedder.embedPassages(PASSAGES), Kind.UPSTREAM);
 
@@ -152,18 +159,18 @@ class OpenAiEmbedderTest extends EmbedderContract {
 
     @Test
     void aSlowUpstreamIsATimeout() {
-        upstream.stubFor(post(PATH).willReturn(aResponse().withTransformers(FakeEmbeddingModel.NAME)
-                .withFixedDelay(1_500)));
+        upstream.stubFor(
+                post(PATH).willReturn(aResponse().withTransformers(FakeEmbeddingModel.NAME).withFixedDelay(1_500)));
         Embedder impatient = embedder(settings(null, 32, Duration.ofMillis(300)));
 
         assertThat(failure(() -> impatient.embedQuery("How do I sort a list?"), Kind.TIMEOUT).getMessage())
-                .contains("did not answer within 0.3s");
+            .contains("did not answer within 0.3s");
     }
 
     @Test
     void anUnreachableUpstreamIsAnUpstreamFailure() throws IOException {
-        Embedder unreachable = embedder(new EmbeddingSettings("openai", closedPortUrl() + "/v1", API_KEY, MODEL,
-                null, TIMEOUT, 32));
+        Embedder unreachable = embedder(
+                new EmbeddingSettings("openai", closedPortUrl() + "/v1", API_KEY, MODEL, null, TIMEOUT, 32));
 
         failure(() -> unreachable.embedQuery("How do I sort a list?"), Kind.UPSTREAM);
     }
@@ -181,12 +188,11 @@ class OpenAiEmbedderTest extends EmbedderContract {
     }
 
     private void assertUpstreamAnswered(String body, String problem) {
-        upstream.stubFor(post(PATH).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(body)));
+        upstream.stubFor(post(PATH)
+            .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body)));
         Embedder fresh = closeAfterTest(newEmbedder());
 
-        assertThat(failure(() -> fresh.embedPassages(PASSAGES), Kind.UPSTREAM).getMessage())
-                .as(body).contains(problem);
+        assertThat(failure(() -> fresh.embedPassages(PASSAGES), Kind.UPSTREAM).getMessage()).as(body).contains(problem);
     }
 
     private static ModelFailure failure(ThrowingCallable call, Kind kind) {
@@ -230,8 +236,9 @@ class OpenAiEmbedderTest extends EmbedderContract {
     }
 
     /**
-     * An embedding model as an OpenAI-compatible server presents it: each text gets a vector of its own that is not
-     * normalized, and the answers come last input first, each with its index.
+     * An embedding model as an OpenAI-compatible server presents it: each text gets a
+     * vector of its own that is not normalized, and the answers come last input first,
+     * each with its index.
      */
     static final class FakeEmbeddingModel implements ResponseDefinitionTransformerV2 {
 
@@ -253,8 +260,12 @@ class OpenAiEmbedderTest extends EmbedderContract {
             }
             String body = JSON.writeValueAsString(Map.of("object", "list", "model", request.get("model").asString(),
                     "data", data, "usage", Map.of("prompt_tokens", 5, "total_tokens", 5)));
-            return ResponseDefinitionBuilder.like(serveEvent.getResponseDefinition()).but().withStatus(200)
-                    .withHeader("Content-Type", "application/json").withBody(body).build();
+            return ResponseDefinitionBuilder.like(serveEvent.getResponseDefinition())
+                .but()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody(body)
+                .build();
         }
 
         @Override
@@ -275,5 +286,7 @@ class OpenAiEmbedderTest extends EmbedderContract {
             }
             return vector;
         }
+
     }
+
 }

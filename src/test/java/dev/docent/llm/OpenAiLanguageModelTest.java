@@ -61,10 +61,9 @@ class OpenAiLanguageModelTest extends LanguageModelContract {
 
     @Override
     RequestPatternBuilder expectedRequest(boolean streaming) {
-        RequestPatternBuilder request = postRequestedFor(urlPathEqualTo(chatPath()))
-                .withHeader("Authorization", equalTo("Bearer " + API_KEY));
-        return streaming
-                ? request.withRequestBody(matchingJsonPath("$.stream", equalTo("true")))
+        RequestPatternBuilder request = postRequestedFor(urlPathEqualTo(chatPath())).withHeader("Authorization",
+                equalTo("Bearer " + API_KEY));
+        return streaming ? request.withRequestBody(matchingJsonPath("$.stream", equalTo("true")))
                 : request.withRequestBody(not(matchingJsonPath("$[?(@.stream == true)]")));
     }
 
@@ -73,4 +72,5 @@ class OpenAiLanguageModelTest extends LanguageModelContract {
                 + "\"model\":\"test-model\",\"choices\":[{\"index\":0,\"delta\":" + delta + ",\"finish_reason\":"
                 + finishReason + "}]}\n\n";
     }
+
 }

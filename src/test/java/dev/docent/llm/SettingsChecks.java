@@ -13,7 +13,10 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
-/** How the module's settings records are tested: bound from environment variables, failing with one line. */
+/**
+ * How the module's settings records are tested: bound from environment variables, failing
+ * with one line.
+ */
 final class SettingsChecks {
 
     private SettingsChecks() {
@@ -29,7 +32,10 @@ final class SettingsChecks {
         assertThatThrownBy(construction).isInstanceOf(InvalidLlmSettingsException.class).hasMessage(message);
     }
 
-    /** Starts an application of {@code configuration} alone, which {@code arguments} must stop with {@code line}. */
+    /**
+     * Starts an application of {@code configuration} alone, which {@code arguments} must
+     * stop with {@code line}.
+     */
     static void assertStartStopsWithOneLine(CapturedOutput output, Class<?> configuration, String line,
             String... arguments) {
         SpringApplication application = new SpringApplication(configuration);
@@ -41,4 +47,5 @@ final class SettingsChecks {
                 System.lineSeparator() + System.lineSeparator() + line + System.lineSeparator());
         assertThat(output.getOut()).doesNotContain("Action:");
     }
+
 }

@@ -36,13 +36,14 @@ import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Every endpoint, fed bad input: the answer is always a 4xx problem+json (never a 5xx, never a stack
- * trace), and a field error names the field. {@code {chat}} in a path stands for a real chat of the user.
+ * Every endpoint, fed bad input: the answer is always a 4xx problem+json (never a 5xx,
+ * never a stack trace), and a field error names the field. {@code {chat}} in a path
+ * stands for a real chat of the user.
  */
 @DocentTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestPropertySource(properties = {"docent.admin.username=" + BadInputSweepTest.ADMIN,
-        "docent.admin.password=" + BadInputSweepTest.ADMIN_PASSWORD})
+@TestPropertySource(properties = { "docent.admin.username=" + BadInputSweepTest.ADMIN,
+        "docent.admin.password=" + BadInputSweepTest.ADMIN_PASSWORD })
 @ExtendWith(OutputCaptureExtension.class)
 class BadInputSweepTest {
 
@@ -50,12 +51,21 @@ class BadInputSweepTest {
     static final String ADMIN_PASSWORD = "sweep-the-inputs-42";
 
     private static final String JSON = "application/json";
+
     private static final String TEXT = "text/plain";
+
     private static final String CHAT = "/api/v1/chats/{chat}";
+
     private static final String NOT_A_UUID = "/api/v1/chats/not-a-uuid";
+
     private static final String MALFORMED = "{\"message\": ";
+
     private static final String TOO_LONG = "x".repeat(16_001);
-    /** About 2 MB: far over the body limit, under Tomcat's swallow limit so the answer still arrives. */
+
+    /**
+     * About 2 MB: far over the body limit, under Tomcat's swallow limit so the answer
+     * still arrives.
+     */
     private static final String HUGE = "{\"message\":\"" + "x".repeat(2_000_000) + "\",\"category\":\"GENERAL\"}";
 
     record Case(String name, String method, String path, String contentType, String body, int status, String field,
@@ -71,7 +81,9 @@ class BadInputSweepTest {
     int port;
 
     private Api api;
+
     private Api admin;
+
     private String chatId;
 
     @BeforeAll
@@ -101,26 +113,29 @@ class BadInputSweepTest {
     @Test
     void aChunkedBodyIsCutOffAtTheLimitToo() throws Exception {
         byte[] body = HUGE.substring(0, 200_000).getBytes(StandardCharsets.UTF_8);
-        HttpRequest request = api.request("/api/v1/chats").header("Content-Type", JSON)
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build();
+        HttpRequest request = api.request("/api/v1/chats")
+            .header("Content-Type", JSON)
+            .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+            .build();
         HttpResponse<String> response = api.http().send(request, HttpResponse.BodyHandlers.ofString());
         assertProblem(new Api.Response(response.statusCode(), response.body(), response.headers()), 413, null);
     }
 
     /**
-     * Raw UTF-8 in a header reads, byte by byte, as Latin-1 characters some of which are control characters
-     * ("€" is E2 82 AC: U+0082 among them). The firewall refuses those when a controller reads the header.
+     * Raw UTF-8 in a header reads, byte by byte, as Latin-1 characters some of which are
+     * control characters ("€" is E2 82 AC: U+0082 among them). The firewall refuses those
+     * when a controller reads the header.
      */
     @ParameterizedTest(name = "{0} {1}: {2}")
-    @CsvSource({"GET, /, If-None-Match", "GET, /api/v1/chats/{chat}, If-None-Match",
+    @CsvSource({ "GET, /, If-None-Match", "GET, /api/v1/chats/{chat}, If-None-Match",
             "POST, /api/v1/auth/session/refresh, X-Docent-Session",
-            "POST, /api/v1/chats/{chat}/messages, Idempotency-Key"})
+            "POST, /api/v1/chats/{chat}/messages, Idempotency-Key" })
     void aHeaderHoldingRawUtf8GetsA400NamingItWithOneLogLine(String method, String path, String header,
             CapturedOutput output) {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         head.writeBytes((method + " " + path.replace("{chat}", chatId) + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                 + "Authorization: Bearer " + api.token() + "\r\nContent-Type: application/json\r\n" + header + ": \"")
-                .getBytes(StandardCharsets.ISO_8859_1));
+            .getBytes(StandardCharsets.ISO_8859_1));
         head.writeBytes("price in €\"\r\n".getBytes(StandardCharsets.UTF_8));
 
         byte[] body = method.equals("POST") ? "{\"message\":\"hi\"}".getBytes(StandardCharsets.UTF_8) : new byte[0];
@@ -133,13 +148,14 @@ class BadInputSweepTest {
     @Test
     void aCookieHoldingRawUtf8IsNoReasonToRefuseARequest() {
         byte[] head = ("GET /api/v1/documents HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + api.token()
-                + "\r\nCookie: another-app=€\r\n").getBytes(StandardCharsets.UTF_8);
+                + "\r\nCookie: another-app=€\r\n")
+            .getBytes(StandardCharsets.UTF_8);
 
         assertThat(RawHttp.send(port, head, new byte[0], 10_000).status()).isEqualTo(200);
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"/api/v1/auth/login, ", "/api/v1/chats, user", "/api/v1/documents/x, admin"})
+    @CsvSource({ "/api/v1/auth/login, ", "/api/v1/chats, user", "/api/v1/documents/x, admin" })
     void aMultipartBodyAnywhereButTheUploadIsRefusedBeforeItIsRead(String path, String who) {
         RawHttp.Answer answer = sendMultipart(path, who == null ? null : who.equals("admin") ? admin : api);
 
@@ -158,7 +174,10 @@ class BadInputSweepTest {
         assertThat(anonymous.status()).as(anonymous.text()).isEqualTo(401);
     }
 
-    /** Announces a 30 MB multipart body, sends 1 MB of it and waits five seconds for the answer. */
+    /**
+     * Announces a 30 MB multipart body, sends 1 MB of it and waits five seconds for the
+     * answer.
+     */
     private RawHttp.Answer sendMultipart(String path, Api as) {
         String head = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                 + (as == null ? "" : "Authorization: Bearer " + as.token() + "\r\n")
@@ -187,7 +206,8 @@ class BadInputSweepTest {
                         Zips.of(Zips.entries("a.html", page, "a.html/b.html", page)), "a.html/b.html"),
                 Arguments.of("a symbolic link with an entry under it",
                         Zips.symlink(Zips.of(Zips.entries("docs", "/etc".getBytes(StandardCharsets.UTF_8),
-                                "docs/passwd.html", page)), "docs"), "docs/passwd.html"),
+                                "docs/passwd.html", page)), "docs"),
+                        "docs/passwd.html"),
                 Arguments.of("a truncated deflated entry", Arrays.copyOf(deflated, deflated.length / 2), "big.html"));
     }
 
@@ -212,8 +232,12 @@ class BadInputSweepTest {
     }
 
     private static java.net.http.HttpHeaders contentTypeOf(RawHttp.Answer answer) {
-        String type = answer.text().lines().filter(line -> line.toLowerCase(Locale.ROOT).startsWith("content-type:"))
-                .map(line -> line.substring("content-type:".length()).strip()).findFirst().orElse("");
+        String type = answer.text()
+            .lines()
+            .filter(line -> line.toLowerCase(Locale.ROOT).startsWith("content-type:"))
+            .map(line -> line.substring("content-type:".length()).strip())
+            .findFirst()
+            .orElse("");
         return java.net.http.HttpHeaders.of(Map.of("Content-Type", List.of(type)), (a, b) -> true);
     }
 
@@ -228,7 +252,8 @@ class BadInputSweepTest {
         assertThat(problem.path("status").asInt()).isEqualTo(status);
         if (field != null) {
             assertThat(problem.path("errors").valueStream().map(e -> e.path("field").asString("")))
-                    .as(problem.toString()).contains(field);
+                .as(problem.toString())
+                .contains(field);
         }
     }
 
@@ -249,8 +274,8 @@ class BadInputSweepTest {
                 "{\"username\":\"someone\",\"password\":{}}", "password"));
         cases.add(bad("refresh: token is a number", "POST", "/api/v1/auth/refresh", "{\"refreshToken\":5}",
                 "refreshToken"));
-        cases.add(bad("logout: blank token", "POST", "/api/v1/auth/logout", "{\"refreshToken\":\" \"}",
-                "refreshToken"));
+        cases
+            .add(bad("logout: blank token", "POST", "/api/v1/auth/logout", "{\"refreshToken\":\" \"}", "refreshToken"));
         cases.add(new Case("me: POST", "POST", "/api/v1/me", JSON, "{}", 405, null));
         cases.add(new Case("me: DELETE", "DELETE", "/api/v1/me", null, null, 405, null));
         cases.add(new Case("unknown path", "GET", "/api/v1/nothing-here", null, null, 404, null));
@@ -272,14 +297,15 @@ class BadInputSweepTest {
             cases.add(new Case(name + "Idempotency-Key with a space", "POST", p, JSON,
                     "{\"message\":\"hi\"" + category + "}", 400, "Idempotency-Key", "Idempotency-Key", "a b"));
             cases.add(new Case(name + "Idempotency-Key over 200 characters", "POST", p, JSON,
-                    "{\"message\":\"hi\"" + category + "}", 400, "Idempotency-Key", "Idempotency-Key", "k".repeat(201)));
+                    "{\"message\":\"hi\"" + category + "}", 400, "Idempotency-Key", "Idempotency-Key",
+                    "k".repeat(201)));
             cases.add(new Case(name + "streaming, blank message", "POST", p, JSON, "{\"message\":\"\"" + category + "}",
                     400, "message", "Accept", "text/event-stream"));
         }
         cases.add(bad("start: category is an array", "POST", "/api/v1/chats", "{\"message\":\"hi\",\"category\":[]}",
                 "category"));
-        cases.add(bad("start: unknown category", "POST", "/api/v1/chats", "{\"message\":\"hi\",\"category\":\"POETRY\"}",
-                "category"));
+        cases.add(bad("start: unknown category", "POST", "/api/v1/chats",
+                "{\"message\":\"hi\",\"category\":\"POETRY\"}", "category"));
         cases.add(bad("start: no category", "POST", "/api/v1/chats", "{\"message\":\"hi\"}", "category"));
         cases.add(bad("start: documentId not a UUID", "POST", "/api/v1/chats",
                 "{\"message\":\"hi\",\"category\":\"OFFICIAL_DOCS\",\"documentId\":\"doc-1\"}", "documentId"));
@@ -298,8 +324,9 @@ class BadInputSweepTest {
         }
 
         // one chat
-        for (String[] call : List.of(new String[] {"GET", ""}, new String[] {"DELETE", ""},
-                new String[] {"GET", "/messages"}, new String[] {"POST", "/stop"}, new String[] {"GET", "/export"})) {
+        for (String[] call : List.of(new String[] { "GET", "" }, new String[] { "DELETE", "" },
+                new String[] { "GET", "/messages" }, new String[] { "POST", "/stop" },
+                new String[] { "GET", "/export" })) {
             cases.add(bad(call[0] + " " + call[1] + ": chat id not a UUID", call[0], NOT_A_UUID + call[1], null,
                     "chatId"));
         }
@@ -324,4 +351,5 @@ class BadInputSweepTest {
     private static Case bad(String name, String method, String path, String body, String field) {
         return new Case(name, method, path, body == null ? null : JSON, body, 400, field);
     }
+
 }

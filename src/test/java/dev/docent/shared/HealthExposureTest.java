@@ -14,19 +14,24 @@ import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What the health endpoint tells whom: the status to anyone (a load balancer), the components to an ADMIN, and
- * the credentials in a configured URL to no one, in no answer and no log line.
+ * What the health endpoint tells whom: the status to anyone (a load balancer), the
+ * components to an ADMIN, and the credentials in a configured URL to no one, in no answer
+ * and no log line.
  */
 @DocentTest
 @ExtendWith(OutputCaptureExtension.class)
-@TestPropertySource(properties = {"docent.admin.username=" + HealthExposureTest.ADMIN,
+@TestPropertySource(properties = { "docent.admin.username=" + HealthExposureTest.ADMIN,
         "docent.admin.password=" + HealthExposureTest.PASSWORD, "docent.llm.provider=openai",
-        "docent.llm.model=some-model", "docent.llm.base-url=" + HealthExposureTest.MODEL_URL})
+        "docent.llm.model=some-model", "docent.llm.base-url=" + HealthExposureTest.MODEL_URL })
 class HealthExposureTest {
 
     static final String ADMIN = "health-admin";
     static final String PASSWORD = "see-the-details-42";
-    /** Nothing listens there: the model fails, and its failure is reported with the URL in it. */
+
+    /**
+     * Nothing listens there: the model fails, and its failure is reported with the URL in
+     * it.
+     */
     static final String MODEL_URL = "http://modeluser:model-secret-pw@127.0.0.1:9/v1?api_key=query-secret";
 
     @LocalServerPort
@@ -51,14 +56,14 @@ class HealthExposureTest {
 
         assertThat(components.get("db").get("details").get("database").asString()).isEqualTo("PostgreSQL");
         assertThat(components.get("answerer").get("details").get("model").asString())
-                .isEqualTo("openai:some-model @ http://***@127.0.0.1:9/v1?api_key=***");
+            .isEqualTo("openai:some-model @ http://***@127.0.0.1:9/v1?api_key=***");
     }
 
     @Test
     void theModelUrlsCredentialsAppearInNoAnswerAndNoLogLine(CapturedOutput output) {
         Api admin = new Api(port).login(ADMIN, PASSWORD);
-        Api.Response failed = new Api(port).newUser().post("/api/v1/chats",
-                "{\"message\":\"Is the model there?\",\"category\":\"GENERAL\"}");
+        Api.Response failed = new Api(port).newUser()
+            .post("/api/v1/chats", "{\"message\":\"Is the model there?\",\"category\":\"GENERAL\"}");
         Api.Response health = admin.get("/actuator/health");
 
         assertThat(failed.status()).as(failed.body()).isEqualTo(502);
@@ -67,4 +72,5 @@ class HealthExposureTest {
         }
         assertThat(failed.body()).contains("http://***@127.0.0.1:9/v1");
     }
+
 }

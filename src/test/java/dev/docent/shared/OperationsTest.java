@@ -10,12 +10,16 @@ import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 @DocentTest
-@TestPropertySource(properties = {"docent.admin.username=operations", "docent.admin.password=" + OperationsTest.PASSWORD})
+@TestPropertySource(
+        properties = { "docent.admin.username=operations", "docent.admin.password=" + OperationsTest.PASSWORD })
 class OperationsTest {
 
     static final String PASSWORD = "watch-the-metrics-42";
 
-    /** Reads of one chat; the background warming after a login reads only the (empty) list. */
+    /**
+     * Reads of one chat; the background warming after a login reads only the (empty)
+     * list.
+     */
     private static final String CHAT_READS = "docent_cache_requests_total{";
 
     @LocalServerPort
@@ -56,11 +60,14 @@ class OperationsTest {
 
     /** How many GETs of {@code uri} answered 200 the request timer has counted. */
     private double timedRequests(String uri) {
-        return new Api(port).get("/actuator/prometheus").body().lines()
-                .filter(line -> line.startsWith("http_server_requests_seconds_count{"))
-                .filter(line -> line.contains("method=\"GET\"") && line.contains("status=\"200\"")
-                        && line.contains("uri=\"" + uri + "\""))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+        return new Api(port).get("/actuator/prometheus")
+            .body()
+            .lines()
+            .filter(line -> line.startsWith("http_server_requests_seconds_count{"))
+            .filter(line -> line.contains("method=\"GET\"") && line.contains("status=\"200\"")
+                    && line.contains("uri=\"" + uri + "\""))
+            .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+            .sum();
     }
 
     @Test
@@ -80,12 +87,19 @@ class OperationsTest {
         assertThat(shortcut.header("Location")).endsWith("/swagger-ui/index.html");
     }
 
-    /** The sum of the chat-read series of {@code docent_cache_requests_total}, 0 before the first one. */
+    /**
+     * The sum of the chat-read series of {@code docent_cache_requests_total}, 0 before
+     * the first one.
+     */
     private double chatReads() {
         Api.Response scrape = new Api(port).get("/actuator/prometheus");
         assertThat(scrape.status()).isEqualTo(200);
         assertThat(scrape.contentType()).startsWith("text/plain");
-        return scrape.body().lines().filter(line -> line.startsWith(CHAT_READS) && line.contains("kind=\"chat\""))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+        return scrape.body()
+            .lines()
+            .filter(line -> line.startsWith(CHAT_READS) && line.contains("kind=\"chat\""))
+            .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+            .sum();
     }
+
 }

@@ -9,19 +9,19 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Redis is an accelerator: an instance starting while it is down starts, and serves from the database. */
+/**
+ * Redis is an accelerator: an instance starting while it is down starts, and serves from
+ * the database.
+ */
 class StartWithoutRedisTest {
 
     @Test
     void anInstanceStartsAndServesWhileRedisIsDown() {
-        ConfigurableApplicationContext instance = Instances.start(Map.of(
-                "docent.db.url", TestServices.freshDatabaseUrl(),
-                "docent.db.user", "postgres",
-                "docent.redis.url", "redis://127.0.0.1:" + TestServices.freePort(),
-                "docent.jwt.secret", "no-redis-here-secret-0123456789-0123456789",
-                "docent.knowledge.sample-docs", false,
-                "docent.admin.username", "no-redis-operator",
-                "docent.admin.password", "watch-the-cache-42"));
+        ConfigurableApplicationContext instance = Instances
+            .start(Map.of("docent.db.url", TestServices.freshDatabaseUrl(), "docent.db.user", "postgres",
+                    "docent.redis.url", "redis://127.0.0.1:" + TestServices.freePort(), "docent.jwt.secret",
+                    "no-redis-here-secret-0123456789-0123456789", "docent.knowledge.sample-docs", false,
+                    "docent.admin.username", "no-redis-operator", "docent.admin.password", "watch-the-cache-42"));
         try {
             Api api = new Api(Instances.port(instance)).newUser();
             String chat = api.newChat("Is anybody there?");
@@ -30,9 +30,11 @@ class StartWithoutRedisTest {
             assertThat(api.get("/api/v1/documents").status()).isEqualTo(200);
             Api operator = new Api(Instances.port(instance)).login("no-redis-operator", "watch-the-cache-42");
             assertThat(operator.get("/actuator/health").json().get("components").get("cache").get("status").asString())
-                    .isEqualTo("DOWN");
-        } finally {
+                .isEqualTo("DOWN");
+        }
+        finally {
             instance.close();
         }
     }
+
 }

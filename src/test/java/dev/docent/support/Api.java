@@ -30,7 +30,9 @@ public final class Api {
     public static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
     private final String base;
+
     private String token;
 
     public Api(int port) {
@@ -49,18 +51,20 @@ public final class Api {
     /** Signs up and logs in a fresh user; this client then acts as that user. */
     public Api newUser() {
         String username = "u" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        Response signup = post("/api/v1/auth/signup", "{\"username\":\"" + username + "\",\"password\":\"correct horse battery\"}");
+        Response signup = post("/api/v1/auth/signup",
+                "{\"username\":\"" + username + "\",\"password\":\"correct horse battery\"}");
         if (signup.status() != 201) {
             throw new IllegalStateException("signup failed: " + signup.status() + " " + signup.body());
         }
-        Response login = post("/api/v1/auth/login", "{\"username\":\"" + username + "\",\"password\":\"correct horse battery\"}");
+        Response login = post("/api/v1/auth/login",
+                "{\"username\":\"" + username + "\",\"password\":\"correct horse battery\"}");
         return new Api(base, login.json().get("accessToken").asString());
     }
 
     /**
-     * Logs in an existing user; this client then acts as that user. Failed logins are limited per client address (all
-     * tests come from 127.0.0.1) and per username in the one Redis all test contexts share, so a 429 is waited out as
-     * a person would.
+     * Logs in an existing user; this client then acts as that user. Failed logins are
+     * limited per client address (all tests come from 127.0.0.1) and per username in the
+     * one Redis all test contexts share, so a 429 is waited out as a person would.
      */
     public Api login(String username, String password) {
         String body = "{\"username\":" + JSON.writeValueAsString(username) + ",\"password\":"
@@ -69,7 +73,8 @@ public final class Api {
         for (int retries = 0; login.status() == 429 && retries < 5; retries++) {
             try {
                 Thread.sleep(Duration.ofSeconds(Long.parseLong(login.header("Retry-After"))));
-            } catch (InterruptedException e) {
+            }
+            catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
@@ -81,35 +86,49 @@ public final class Api {
         return new Api(base, login.json().get("accessToken").asString());
     }
 
-    /** Posts a multipart/form-data form: text fields, then files (each part named {@code filePart}). */
+    /**
+     * Posts a multipart/form-data form: text fields, then files (each part named
+     * {@code filePart}).
+     */
     public Response upload(String path, java.util.Map<String, String> fields, String filePart,
             java.util.Map<String, byte[]> files) {
         String boundary = "docent-" + UUID.randomUUID();
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
         java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
-        fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
-                + name + "\"\r\n\r\n" + value + "\r\n").getBytes(utf8)));
+        fields.forEach((name, value) -> body.writeBytes(
+                ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+                    .getBytes(utf8)));
         files.forEach((name, content) -> {
-            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + filePart
-                    + "\"; filename=\"" + name + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(utf8));
+            body.writeBytes(
+                    ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + filePart + "\"; filename=\""
+                            + name + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                        .getBytes(utf8));
             body.writeBytes(content);
             body.writeBytes("\r\n".getBytes(utf8));
         });
         body.writeBytes(("--" + boundary + "--\r\n").getBytes(utf8));
         return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+            .build());
     }
 
-    /** As an admin: uploads a document set and waits for its ingest; returns the document's id. */
+    /**
+     * As an admin: uploads a document set and waits for its ingest; returns the
+     * document's id.
+     */
     public String ingest(String slug, String title, java.util.Map<String, String> files) {
         return ingest(slug, title, null, files);
     }
 
-    /** As {@link #ingest(String, String, java.util.Map)}, with the base URL citations link to (null for none). */
+    /**
+     * As {@link #ingest(String, String, java.util.Map)}, with the base URL citations link
+     * to (null for none).
+     */
     public String ingest(String slug, String title, String baseUrl, java.util.Map<String, String> files) {
         java.util.Map<String, byte[]> bytes = new java.util.LinkedHashMap<>();
         files.forEach((name, text) -> bytes.put(name, text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        java.util.Map<String, String> fields = new java.util.LinkedHashMap<>(java.util.Map.of("slug", slug, "title", title));
+        java.util.Map<String, String> fields = new java.util.LinkedHashMap<>(
+                java.util.Map.of("slug", slug, "title", title));
         if (baseUrl != null) {
             fields.put("baseUrl", baseUrl);
         }
@@ -136,23 +155,29 @@ public final class Api {
 
     public Response post(String path, String json) {
         return send(request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build());
     }
 
     public Response postWith(String path, String json, String... headers) {
-        return send(request(path).header("Content-Type", "application/json").headers(headers)
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+        return send(request(path).header("Content-Type", "application/json")
+            .headers(headers)
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build());
     }
 
     public Response patch(String path, String json) {
         return send(request(path).header("Content-Type", "application/json")
-                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)).build());
+            .method("PATCH", HttpRequest.BodyPublishers.ofString(json))
+            .build());
     }
 
     /** Posts JSON asking for server-sent events; the events are read as they arrive. */
     public SseStream stream(String path, String json) {
         return SseStream.open(request(path).header("Content-Type", "application/json")
-                .header("Accept", "text/event-stream").POST(HttpRequest.BodyPublishers.ofString(json)).build());
+            .header("Accept", "text/event-stream")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build());
     }
 
     public Response delete(String path) {
@@ -173,8 +198,8 @@ public final class Api {
 
     /** Starts a GENERAL chat and returns its id. */
     public String newChat(String message) {
-        Response created = post("/api/v1/chats", "{\"message\":" + JSON.writeValueAsString(message)
-                + ",\"category\":\"GENERAL\"}");
+        Response created = post("/api/v1/chats",
+                "{\"message\":" + JSON.writeValueAsString(message) + ",\"category\":\"GENERAL\"}");
         if (created.status() != 201) {
             throw new IllegalStateException("chat creation failed: " + created.status() + " " + created.body());
         }
@@ -197,11 +222,14 @@ public final class Api {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body(), response.headers());
-        } catch (java.io.IOException e) {
+        }
+        catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }
+
 }

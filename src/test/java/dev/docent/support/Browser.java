@@ -35,10 +35,11 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * A headless Chromium for a test class: Debian's {@code chromium} driven through its {@code chromedriver}
- * (named explicitly, so Selenium never tries to download one), with a fresh profile. One browser serves
- * the whole class. Without Chromium the class is skipped, saying how to install it. When a test fails,
- * its screenshot and the page's console log are saved under {@code target/browser-failures/}.
+ * A headless Chromium for a test class: Debian's {@code chromium} driven through its
+ * {@code chromedriver} (named explicitly, so Selenium never tries to download one), with
+ * a fresh profile. One browser serves the whole class. Without Chromium the class is
+ * skipped, saying how to install it. When a test fails, its screenshot and the page's
+ * console log are saved under {@code target/browser-failures/}.
  *
  * <pre>{@code @RegisterExtension static final Browser browser = new Browser();}</pre>
  */
@@ -46,10 +47,13 @@ public final class Browser
         implements ExecutionCondition, BeforeAllCallback, AfterAllCallback, BeforeEachCallback, TestWatcher {
 
     private static final Path CHROMIUM = Path.of(env("DOCENT_TEST_CHROMIUM", "/usr/bin/chromium"));
+
     private static final Path CHROMEDRIVER = Path.of(env("DOCENT_TEST_CHROMEDRIVER", "/usr/bin/chromedriver"));
+
     public static final Duration PATIENCE = Duration.ofSeconds(10);
 
     private ChromeDriver driver;
+
     private Path profile;
 
     /** Decided before the class starts anything, Spring context included. */
@@ -71,8 +75,9 @@ public final class Browser
                 "--disable-default-apps", "--disable-extensions", "--no-first-run", "--no-default-browser-check",
                 "--password-store=basic", "--window-size=1280,860", "--user-data-dir=" + profile);
         options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(PATIENCE);
     }
@@ -106,10 +111,12 @@ public final class Browser
         try {
             Files.createDirectories(dir);
             Files.write(dir.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
-            Files.writeString(dir.resolve(name + ".console.log"), "URL: " + driver.getCurrentUrl() + "\n"
-                    + consoleLog().stream().map(LogEntry::toString).collect(Collectors.joining("\n")),
+            Files.writeString(dir.resolve(name + ".console.log"),
+                    "URL: " + driver.getCurrentUrl() + "\n"
+                            + consoleLog().stream().map(LogEntry::toString).collect(Collectors.joining("\n")),
                     StandardCharsets.UTF_8);
-        } catch (IOException | RuntimeException e) {
+        }
+        catch (IOException | RuntimeException e) {
             cause.addSuppressed(e);
         }
     }
@@ -118,12 +125,17 @@ public final class Browser
         return driver;
     }
 
-    /** What the page wrote to its console (and the errors it raised) since the last call. */
+    /**
+     * What the page wrote to its console (and the errors it raised) since the last call.
+     */
     public List<LogEntry> consoleLog() {
         return driver.manage().logs().get(LogType.BROWSER).getAll();
     }
 
-    /** Clears every cookie, whatever its path (WebDriver's own call reaches only the current page's). */
+    /**
+     * Clears every cookie, whatever its path (WebDriver's own call reaches only the
+     * current page's).
+     */
     public void clearCookies() {
         driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
     }
@@ -141,23 +153,30 @@ public final class Browser
     }
 
     /**
-     * Waits until {@code condition} gives something other than null or false, and returns it. Elements the
-     * page replaced while the condition looked at them count as "not yet".
+     * Waits until {@code condition} gives something other than null or false, and returns
+     * it. Elements the page replaced while the condition looked at them count as "not
+     * yet".
      */
     public <T> T await(Function<WebDriver, T> condition) {
         return await(PATIENCE, condition);
     }
 
-    /** As {@link #await(Function)}, for something known to take longer (work in the background). */
+    /**
+     * As {@link #await(Function)}, for something known to take longer (work in the
+     * background).
+     */
     public <T> T await(Duration patience, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, patience, Duration.ofMillis(50))
-                .ignoring(StaleElementReferenceException.class).until(condition);
+        return new WebDriverWait(driver, patience, Duration.ofMillis(50)).ignoring(StaleElementReferenceException.class)
+            .until(condition);
     }
 
     /** The first element matching {@code css} that is displayed, once there is one. */
     public WebElement visible(String css) {
-        return await(d -> d.findElements(By.cssSelector(css)).stream().filter(WebElement::isDisplayed).findFirst()
-                .orElse(null));
+        return await(d -> d.findElements(By.cssSelector(css))
+            .stream()
+            .filter(WebElement::isDisplayed)
+            .findFirst()
+            .orElse(null));
     }
 
     public Object script(String script, Object... args) {
@@ -169,7 +188,8 @@ public final class Browser
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
@@ -177,4 +197,5 @@ public final class Browser
     private static String env(String name, String fallback) {
         return Optional.ofNullable(System.getenv(name)).filter(v -> !v.isBlank()).orElse(fallback);
     }
+
 }

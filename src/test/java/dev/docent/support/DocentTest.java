@@ -13,4 +13,5 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = ServicesInitializer.class)
 public @interface DocentTest {
+
 }

@@ -12,22 +12,27 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Whole application instances started side by side, as several servers behind a load balancer. */
+/**
+ * Whole application instances started side by side, as several servers behind a load
+ * balancer.
+ */
 public final class Instances {
 
     private Instances() {
     }
 
     /**
-     * Starts one on a random port with its own data dir. The properties are passed as command-line arguments, so
-     * they take precedence over application.yml as they would in production.
+     * Starts one on a random port with its own data dir. The properties are passed as
+     * command-line arguments, so they take precedence over application.yml as they would
+     * in production.
      */
     public static ConfigurableApplicationContext start(Map<String, Object> properties) {
         List<String> args = new ArrayList<>();
         properties.forEach((key, value) -> args.add("--" + key + "=" + value));
         try {
             args.add("--docent.data-dir=" + Files.createTempDirectory("docent-instance"));
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         args.add("--server.port=0");
@@ -35,21 +40,19 @@ public final class Instances {
     }
 
     /**
-     * Starts two that share a fresh PostgreSQL database, the test Redis and the token secret, with no sample guide;
-     * {@code properties} add to or override that.
+     * Starts two that share a fresh PostgreSQL database, the test Redis and the token
+     * secret, with no sample guide; {@code properties} add to or override that.
      */
     public static Two startTwo(Map<String, Object> properties) {
-        Map<String, Object> shared = new HashMap<>(Map.of(
-                "docent.db.url", TestServices.freshDatabaseUrl(),
-                "docent.db.user", "postgres",
-                "docent.redis.url", TestServices.redisUrl(),
-                "docent.jwt.secret", "two-instances-share-this-secret-0123456789",
-                "docent.knowledge.sample-docs", false));
+        Map<String, Object> shared = new HashMap<>(Map.of("docent.db.url", TestServices.freshDatabaseUrl(),
+                "docent.db.user", "postgres", "docent.redis.url", TestServices.redisUrl(), "docent.jwt.secret",
+                "two-instances-share-this-secret-0123456789", "docent.knowledge.sample-docs", false));
         shared.putAll(properties);
         ConfigurableApplicationContext first = start(shared);
         try {
             return new Two(first, start(shared));
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             first.close();
             throw e;
         }
@@ -60,8 +63,8 @@ public final class Instances {
     }
 
     /** Two running instances, closed together. */
-    public record Two(ConfigurableApplicationContext first, ConfigurableApplicationContext second)
-            implements AutoCloseable {
+    public record Two(ConfigurableApplicationContext first,
+            ConfigurableApplicationContext second) implements AutoCloseable {
 
         public int firstPort() {
             return port(first);
@@ -75,9 +78,11 @@ public final class Instances {
         public void close() {
             try {
                 first.close();
-            } finally {
+            }
+            finally {
                 second.close();
             }
         }
     }
+
 }

@@ -10,7 +10,10 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
-/** The addresses TCP sockets listen on, as Linux lists them in /proc/net/tcp and /proc/net/tcp6. */
+/**
+ * The addresses TCP sockets listen on, as Linux lists them in /proc/net/tcp and
+ * /proc/net/tcp6.
+ */
 public final class ListeningSockets {
 
     private static final String LISTEN = "0A";
@@ -31,14 +34,17 @@ public final class ListeningSockets {
                         addresses.add(address(local[0]));
                     }
                 }
-            } catch (IOException e) {
+            }
+            catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
         return addresses;
     }
 
-    /** The kernel prints each 32-bit word of the address in host (little-endian) order. */
+    /**
+     * The kernel prints each 32-bit word of the address in host (little-endian) order.
+     */
     private static InetAddress address(String hex) throws UnknownHostException {
         byte[] bytes = HexFormat.of().parseHex(hex);
         for (int word = 0; word < bytes.length; word += 4) {
@@ -50,4 +56,5 @@ public final class ListeningSockets {
         }
         return InetAddress.getByAddress(bytes);
     }
+
 }

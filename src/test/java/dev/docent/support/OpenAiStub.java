@@ -18,33 +18,39 @@ import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * A language model for end-to-end tests: a WireMock server speaking the OpenAI chat-completions protocol,
- * answers streamed as server-sent events and titles as plain completions.
+ * A language model for end-to-end tests: a WireMock server speaking the OpenAI
+ * chat-completions protocol, answers streamed as server-sent events and titles as plain
+ * completions.
  */
 public final class OpenAiStub extends WireMockServer {
 
     public static final String COMPLETIONS = "/v1/chat/completions";
 
-    /** Started at once, so that a test's context initializer can point the application at it. */
+    /**
+     * Started at once, so that a test's context initializer can point the application at
+     * it.
+     */
     public OpenAiStub() {
         super(wireMockConfig().dynamicPort());
         start();
     }
 
-    /** The services, and this stub as the model ({@code docent.llm.*}), with any further properties. */
+    /**
+     * The services, and this stub as the model ({@code docent.llm.*}), with any further
+     * properties.
+     */
     public void configure(ConfigurableApplicationContext context, Duration generationTimeout, String... properties) {
         new ServicesInitializer().initialize(context);
         modelAt(baseUrl(), generationTimeout).and(properties).applyTo(context);
     }
 
-    /** The settings that make the OpenAI-speaking server at {@code baseUrl} the model, answers cut off after the timeout. */
+    /**
+     * The settings that make the OpenAI-speaking server at {@code baseUrl} the model,
+     * answers cut off after the timeout.
+     */
     private static TestPropertyValues modelAt(String baseUrl, Duration generationTimeout) {
-        return TestPropertyValues.of(
-                "docent.llm.provider=openai",
-                "docent.llm.base-url=" + baseUrl + "/v1",
-                "docent.llm.model=test-model",
-                "docent.llm.api-key=test-key",
-                "docent.llm.timeout=10s",
+        return TestPropertyValues.of("docent.llm.provider=openai", "docent.llm.base-url=" + baseUrl + "/v1",
+                "docent.llm.model=test-model", "docent.llm.api-key=test-key", "docent.llm.timeout=10s",
                 "docent.assistant.generation-timeout=" + generationTimeout.toSeconds() + "s");
     }
 
@@ -55,7 +61,7 @@ public final class OpenAiStub extends WireMockServer {
     /** Every title request is answered with {@code title}. */
     public void titles(String title) {
         stubFor(post(urlPathEqualTo(COMPLETIONS)).withRequestBody(not(streaming()))
-                .willReturn(okJson(completion(title))));
+            .willReturn(okJson(completion(title))));
     }
 
     /** Every streamed answer is {@code response}. */
@@ -71,7 +77,10 @@ public final class OpenAiStub extends WireMockServer {
         return aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream").withBody(body);
     }
 
-    /** {@code count} equally long tokens ("w00 ", "w01 ", …), dribbled out over {@code total}. */
+    /**
+     * {@code count} equally long tokens ("w00 ", "w01 ", …), dribbled out over
+     * {@code total}.
+     */
     public static List<String> slowTokens(int count) {
         return IntStream.range(0, count).mapToObj(i -> "w%02d ".formatted(i)).toList();
     }
@@ -81,11 +90,15 @@ public final class OpenAiStub extends WireMockServer {
     }
 
     public static ResponseDefinitionBuilder failing(int status) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
-                .withBody("{\"error\":{\"message\":\"overloaded\",\"type\":\"server_error\"}}");
+        return aResponse().withStatus(status)
+            .withHeader("Content-Type", "application/json")
+            .withBody("{\"error\":{\"message\":\"overloaded\",\"type\":\"server_error\"}}");
     }
 
-    /** Matches the requests for a streamed answer (titles and query rewrites are plain completions). */
+    /**
+     * Matches the requests for a streamed answer (titles and query rewrites are plain
+     * completions).
+     */
     public static com.github.tomakehurst.wiremock.matching.StringValuePattern streaming() {
         return matchingJsonPath("$.stream", equalTo("true"));
     }
@@ -100,10 +113,13 @@ public final class OpenAiStub extends WireMockServer {
                 {"id":"chatcmpl-1","object":"chat.completion","created":1700000000,"model":"test-model",
                  "choices":[{"index":0,"message":{"role":"assistant","content":%s},"finish_reason":"stop"}],
                  "usage":{"prompt_tokens":20,"completion_tokens":4,"total_tokens":24}}"""
-                .formatted(Api.JSON.writeValueAsString(text));
+            .formatted(Api.JSON.writeValueAsString(text));
     }
 
-    /** One server-sent event of a stream, carrying one token: a stream may be cut after any of them. */
+    /**
+     * One server-sent event of a stream, carrying one token: a stream may be cut after
+     * any of them.
+     */
     public static String tokenChunk(String token) {
         return chunk(content(token), null);
     }
@@ -117,4 +133,5 @@ public final class OpenAiStub extends WireMockServer {
                 + "\"model\":\"test-model\",\"choices\":[{\"index\":0,\"delta\":" + delta + ",\"finish_reason\":"
                 + finishReason + "}]}\n\n";
     }
+
 }

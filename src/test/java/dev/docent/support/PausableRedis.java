@@ -10,13 +10,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * A private {@code redis-server} process that a test can really pause (SIGSTOP: data kept, connections open,
- * nothing answered) and resume (SIGCONT), as a fork for a snapshot, a VM freeze or a network stall would.
- * The binary is {@code redis-server} on the PATH, or the one named by {@code DOCENT_TEST_REDIS_SERVER}.
+ * A private {@code redis-server} process that a test can really pause (SIGSTOP: data
+ * kept, connections open, nothing answered) and resume (SIGCONT), as a fork for a
+ * snapshot, a VM freeze or a network stall would. The binary is {@code redis-server} on
+ * the PATH, or the one named by {@code DOCENT_TEST_REDIS_SERVER}.
  */
 public final class PausableRedis implements AutoCloseable {
 
     private final Process process;
+
     private final int port;
 
     private PausableRedis(Process process, int port) {
@@ -38,12 +40,15 @@ public final class PausableRedis implements AutoCloseable {
         String binary = System.getenv().getOrDefault("DOCENT_TEST_REDIS_SERVER", "redis-server");
         try {
             Process process = new ProcessBuilder(binary, "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                    "--save", "", "--appendonly", "no").redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                    "--save", "", "--appendonly", "no")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
             PausableRedis redis = new PausableRedis(process, port);
             Eventually.await(Duration.ofSeconds(10), redis::answers, Boolean::booleanValue);
             return redis;
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException("cannot start " + binary + "; set DOCENT_TEST_REDIS_SERVER", e);
         }
     }
@@ -66,7 +71,8 @@ public final class PausableRedis implements AutoCloseable {
         process.destroy();
         try {
             process.waitFor();
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
@@ -77,9 +83,11 @@ public final class PausableRedis implements AutoCloseable {
             if (exit != 0) {
                 throw new IllegalStateException("kill -" + signal + " failed with " + exit);
             }
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
@@ -93,7 +101,8 @@ public final class PausableRedis implements AutoCloseable {
             out.flush();
             InputStream in = socket.getInputStream();
             return in.read() == '+';
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             return false;
         }
     }
@@ -101,8 +110,10 @@ public final class PausableRedis implements AutoCloseable {
     private static boolean free(int port) {
         try (ServerSocket socket = new ServerSocket(port)) {
             return true;
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             return false;
         }
     }
+
 }

@@ -12,14 +12,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * HTTP/1.1 written byte by byte, for what a well-behaved client will not send: raw bytes in a header, or a body
- * announced in full but only partly sent, to see whether the server answers before reading it.
+ * HTTP/1.1 written byte by byte, for what a well-behaved client will not send: raw bytes
+ * in a header, or a body announced in full but only partly sent, to see whether the
+ * server answers before reading it.
  */
 public final class RawHttp {
 
     public record Answer(int status, String text) {
 
-        /** The problem+json body (the first JSON object in the answer, whatever the transfer encoding). */
+        /**
+         * The problem+json body (the first JSON object in the answer, whatever the
+         * transfer encoding).
+         */
         public String json() {
             int start = text.indexOf('{');
             return start < 0 ? "" : text.substring(start, text.lastIndexOf('}') + 1);
@@ -30,17 +34,19 @@ public final class RawHttp {
     }
 
     /**
-     * Sends the request head (its lines, each ending in CRLF, without the blank line that ends it) and the first
-     * {@code sent} bytes of a body of {@code announced} bytes, then waits at most {@code patience} milliseconds for
-     * the answer.
-     *
+     * Sends the request head (its lines, each ending in CRLF, without the blank line that
+     * ends it) and the first {@code sent} bytes of a body of {@code announced} bytes,
+     * then waits at most {@code patience} milliseconds for the answer.
      * @return the answer, or null when none came in time
      */
     public static Answer send(int port, byte[] head, long announced, int sent, int patience) {
         return send(port, head, announced, new byte[sent], patience);
     }
 
-    /** Sends the request head and the whole body, and waits at most {@code patience} milliseconds for the answer. */
+    /**
+     * Sends the request head and the whole body, and waits at most {@code patience}
+     * milliseconds for the answer.
+     */
     public static Answer send(int port, byte[] head, byte[] body, int patience) {
         return send(port, head, body.length, body, patience);
     }
@@ -51,16 +57,20 @@ public final class RawHttp {
             OutputStream out = socket.getOutputStream();
             out.write(head);
             out.write(("Content-Length: " + announced + "\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.ISO_8859_1));
+                .getBytes(StandardCharsets.ISO_8859_1));
             out.write(sent);
             out.flush();
             return read(socket.getInputStream());
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Reads the head and the body its Content-Length announces: the server may still be swallowing what was sent. */
+    /**
+     * Reads the head and the body its Content-Length announces: the server may still be
+     * swallowing what was sent.
+     */
     private static Answer read(InputStream in) throws IOException {
         ByteArrayOutputStream received = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
@@ -69,7 +79,8 @@ public final class RawHttp {
             while (!complete(received.toString(StandardCharsets.ISO_8859_1)) && (n = in.read(buffer)) != -1) {
                 received.write(buffer, 0, n);
             }
-        } catch (SocketTimeoutException e) {
+        }
+        catch (SocketTimeoutException e) {
             if (received.size() == 0) {
                 return null;
             }
@@ -88,4 +99,5 @@ public final class RawHttp {
     }
 
     private static final Pattern CONTENT_LENGTH = Pattern.compile("(?i)\r\ncontent-length: *(\\d+)");
+
 }

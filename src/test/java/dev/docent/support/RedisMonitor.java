@@ -12,13 +12,16 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Watches every command a Redis server receives (MONITOR), to count the round trips a request costs.
- * Commands run inside Lua scripts are reported by Redis with a "lua" source and are not round trips.
+ * Watches every command a Redis server receives (MONITOR), to count the round trips a
+ * request costs. Commands run inside Lua scripts are reported by Redis with a "lua"
+ * source and are not round trips.
  */
 public final class RedisMonitor implements AutoCloseable {
 
     private final Socket socket;
+
     private final List<String> lines = new CopyOnWriteArrayList<>();
+
     private final Thread reader;
 
     public RedisMonitor(String redisUrl) {
@@ -28,25 +31,30 @@ public final class RedisMonitor implements AutoCloseable {
             OutputStream out = socket.getOutputStream();
             out.write("MONITOR\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader in = new BufferedReader(
+                    new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
             if (!"+OK".equals(in.readLine())) {
                 throw new IllegalStateException("MONITOR refused");
             }
             reader = Thread.ofPlatform().daemon().start(() -> {
                 try {
-                    for (String line; (line = in.readLine()) != null; ) {
+                    for (String line; (line = in.readLine()) != null;) {
                         lines.add(line);
                     }
-                } catch (IOException closed) {
+                }
+                catch (IOException closed) {
                     // monitor closed
                 }
             });
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Client commands (not script-internal ones) that mention {@code text}, seen so far. */
+    /**
+     * Client commands (not script-internal ones) that mention {@code text}, seen so far.
+     */
     public List<String> clientCommandsMentioning(String text) {
         return lines.stream().filter(l -> l.contains(text)).filter(l -> !l.contains(" lua]")).toList();
     }
@@ -59,4 +67,5 @@ public final class RedisMonitor implements AutoCloseable {
     public void close() throws IOException {
         socket.close();
     }
+
 }

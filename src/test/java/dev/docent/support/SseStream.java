@@ -18,9 +18,10 @@ import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A server-sent event stream read as it arrives: a reader thread parses the body line by line and hands each event
- * over as soon as its blank line is seen. Each stream has an HTTP client of its own, so that {@link #close()} really
- * drops the connection, as a browser tab that goes away does. A response that is not a stream (a problem before the
+ * A server-sent event stream read as it arrives: a reader thread parses the body line by
+ * line and hands each event over as soon as its blank line is seen. Each stream has an
+ * HTTP client of its own, so that {@link #close()} really drops the connection, as a
+ * browser tab that goes away does. A response that is not a stream (a problem before the
  * first event) is read whole and kept as {@link #response()}.
  */
 public final class SseStream implements AutoCloseable {
@@ -39,9 +40,13 @@ public final class SseStream implements AutoCloseable {
     }
 
     private final HttpClient http;
+
     private final HttpResponse<InputStream> response;
+
     private final BlockingQueue<Object> arrivals = new LinkedBlockingQueue<>();
+
     private final String body;
+
     private boolean ended;
 
     private SseStream(HttpClient http, HttpResponse<InputStream> response) throws IOException {
@@ -50,7 +55,8 @@ public final class SseStream implements AutoCloseable {
         if (isStream()) {
             this.body = null;
             Thread.ofVirtual().name("sse-reader").start(this::read);
-        } else {
+        }
+        else {
             try (InputStream in = response.body()) {
                 this.body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
@@ -62,10 +68,12 @@ public final class SseStream implements AutoCloseable {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         try {
             return new SseStream(http, http.send(request, HttpResponse.BodyHandlers.ofInputStream()));
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             http.shutdownNow();
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             http.shutdownNow();
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -77,8 +85,10 @@ public final class SseStream implements AutoCloseable {
     }
 
     public boolean isStream() {
-        return response.statusCode() == 200 && response.headers().firstValue("Content-Type")
-                .filter(type -> type.startsWith("text/event-stream")).isPresent();
+        return response.statusCode() == 200 && response.headers()
+            .firstValue("Content-Type")
+            .filter(type -> type.startsWith("text/event-stream"))
+            .isPresent();
     }
 
     /** The whole response, when it is not a stream. */
@@ -94,7 +104,10 @@ public final class SseStream implements AutoCloseable {
         return next(PATIENCE);
     }
 
-    /** The next event; fails when none arrives within {@code patience} or when the stream has ended. */
+    /**
+     * The next event; fails when none arrives within {@code patience} or when the stream
+     * has ended.
+     */
     public Event next(Duration patience) {
         Object next = take(patience);
         if (next instanceof Event event) {
@@ -112,7 +125,10 @@ public final class SseStream implements AutoCloseable {
         return event;
     }
 
-    /** Every event still to come, up to the end of the stream, which must come within {@link #PATIENCE}. */
+    /**
+     * Every event still to come, up to the end of the stream, which must come within
+     * {@link #PATIENCE}.
+     */
     public List<Event> rest() {
         List<Event> events = new ArrayList<>();
         long deadline = System.nanoTime() + PATIENCE.toNanos();
@@ -120,7 +136,8 @@ public final class SseStream implements AutoCloseable {
             Object next = take(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
             if (next instanceof Event event) {
                 events.add(event);
-            } else {
+            }
+            else {
                 return events;
             }
         }
@@ -131,7 +148,8 @@ public final class SseStream implements AutoCloseable {
     public void close() {
         try {
             response.body().close();
-        } catch (IOException ignored) {
+        }
+        catch (IOException ignored) {
             // going away anyway
         }
         http.shutdownNow();
@@ -148,7 +166,8 @@ public final class SseStream implements AutoCloseable {
             }
             ended = next instanceof End;
             return next;
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
@@ -158,12 +177,15 @@ public final class SseStream implements AutoCloseable {
         return end instanceof End(IOException failure) && failure != null ? ": " + failure : "";
     }
 
-    /** Parses the body as the SSE specification says: fields up to a blank line make an event. */
+    /**
+     * Parses the body as the SSE specification says: fields up to a blank line make an
+     * event.
+     */
     private void read() {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             String name = null;
             StringBuilder data = null;
-            for (String line; (line = in.readLine()) != null; ) {
+            for (String line; (line = in.readLine()) != null;) {
                 if (line.isEmpty()) {
                     if (data != null) {
                         arrivals.add(new Event(name == null ? "message" : name, data.toString()));
@@ -181,13 +203,16 @@ public final class SseStream implements AutoCloseable {
                 value = value.startsWith(" ") ? value.substring(1) : value;
                 if (field.equals("event")) {
                     name = value;
-                } else if (field.equals("data")) {
+                }
+                else if (field.equals("data")) {
                     data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
                 }
             }
             arrivals.add(new End(null));
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             arrivals.add(new End(e));
         }
     }
+
 }

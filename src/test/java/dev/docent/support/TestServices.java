@@ -15,15 +15,19 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import redis.embedded.RedisServer;
 
 /**
- * The real PostgreSQL and Redis the tests talk to: the servers named by {@code DOCENT_TEST_DB_URL} /
- * {@code DOCENT_TEST_REDIS_URL} when set (CI), otherwise ones started once per JVM from binaries
- * shipped in Maven artifacts. Each Spring context gets a database of its own.
+ * The real PostgreSQL and Redis the tests talk to: the servers named by
+ * {@code DOCENT_TEST_DB_URL} / {@code DOCENT_TEST_REDIS_URL} when set (CI), otherwise
+ * ones started once per JVM from binaries shipped in Maven artifacts. Each Spring context
+ * gets a database of its own.
  */
 public final class TestServices {
 
     private static String adminJdbcUrl;
+
     private static String redisUrl;
+
     private static RedisServer embeddedRedis;
+
     private static final List<String> createdDatabases = new CopyOnWriteArrayList<>();
 
     private TestServices() {
@@ -37,10 +41,12 @@ public final class TestServices {
         return redisUrl;
     }
 
-    /** An embedded Redis the test owns (to stop and restart it), whatever the environment says. */
+    /**
+     * An embedded Redis the test owns (to stop and restart it), whatever the environment
+     * says.
+     */
     public static RedisServer ownRedis(int port) {
-        return RedisServer.builder().port(port).bind("127.0.0.1").setting("save \"\"")
-                .setting("appendonly no").build();
+        return RedisServer.builder().port(port).bind("127.0.0.1").setting("save \"\"").setting("appendonly no").build();
     }
 
     /** A new, empty database on the test PostgreSQL server. */
@@ -49,7 +55,8 @@ public final class TestServices {
         String name = "docent_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection c = DriverManager.getConnection(admin); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
-        } catch (SQLException e) {
+        }
+        catch (SQLException e) {
             throw new IllegalStateException("Cannot create test database on " + admin, e);
         }
         createdDatabases.add(name);
@@ -76,7 +83,8 @@ public final class TestServices {
             for (String name : createdDatabases) {
                 s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
             }
-        } catch (SQLException ignored) {
+        }
+        catch (SQLException ignored) {
             // the server may already be gone (embedded one stopping at exit)
         }
     }
@@ -87,12 +95,14 @@ public final class TestServices {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     pg.close();
-                } catch (IOException ignored) {
+                }
+                catch (IOException ignored) {
                     // exiting anyway
                 }
             }));
             return pg.getJdbcUrl("postgres", "postgres");
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException("Cannot start embedded PostgreSQL; set DOCENT_TEST_DB_URL", e);
         }
     }
@@ -108,8 +118,10 @@ public final class TestServices {
     public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
+
 }

@@ -13,10 +13,14 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-/** Hostile upload files made on the spot: odd zips and a PDF nested too deeply for a recursive parser. */
+/**
+ * Hostile upload files made on the spot: odd zips and a PDF nested too deeply for a
+ * recursive parser.
+ */
 public final class Zips {
 
     private static final int CENTRAL_HEADER = 0x02014b50;
+
     private static final int UNIX_SYMLINK = 0120777;
 
     private Zips() {
@@ -40,7 +44,8 @@ public final class Zips {
                 zip.write(entry.getValue());
                 zip.closeEntry();
             }
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
@@ -53,7 +58,10 @@ public final class Zips {
         return of(bytes);
     }
 
-    /** Marks the entry as a Unix symbolic link (its content is the target), as {@code zip --symlinks} stores one. */
+    /**
+     * Marks the entry as a Unix symbolic link (its content is the target), as
+     * {@code zip --symlinks} stores one.
+     */
     public static byte[] symlink(byte[] zip, String entry) {
         ByteBuffer buffer = ByteBuffer.wrap(zip.clone()).order(ByteOrder.LITTLE_ENDIAN);
         for (int at = 0; at + 46 <= zip.length; at++) {
@@ -61,7 +69,8 @@ public final class Zips {
                 int nameLength = Short.toUnsignedInt(buffer.getShort(at + 28));
                 String name = new String(zip, at + 46, nameLength, StandardCharsets.UTF_8);
                 if (name.equals(entry)) {
-                    buffer.putShort(at + 4, (short) (3 << 8 | 20)); // made by Unix, version 2.0
+                    buffer.putShort(at + 4, (short) (3 << 8 | 20)); // made by Unix,
+                                                                    // version 2.0
                     buffer.putInt(at + 38, UNIX_SYMLINK << 16);
                     return buffer.array();
                 }
@@ -86,8 +95,12 @@ public final class Zips {
         int xref = pdf.length();
         pdf.append("xref\n0 ").append(objects.size() + 1).append("\n0000000000 65535 f \n");
         offsets.forEach(offset -> pdf.append("%010d 00000 n \n".formatted(offset)));
-        pdf.append("trailer\n<< /Size ").append(objects.size() + 1).append(" /Root 1 0 R >>\nstartxref\n").append(xref)
-                .append("\n%%EOF\n");
+        pdf.append("trailer\n<< /Size ")
+            .append(objects.size() + 1)
+            .append(" /Root 1 0 R >>\nstartxref\n")
+            .append(xref)
+            .append("\n%%EOF\n");
         return pdf.toString().getBytes(StandardCharsets.ISO_8859_1);
     }
+
 }

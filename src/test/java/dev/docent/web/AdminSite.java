@@ -7,9 +7,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The application as a newcomer runs it, without a language model (documentation answers are extractive), with an
- * ADMIN account and small upload limits, so that refusals are cheap to provoke. Page tests that name it share one
- * Spring context; each leaves no document set behind.
+ * The application as a newcomer runs it, without a language model (documentation answers
+ * are extractive), with an ADMIN account and small upload limits, so that refusals are
+ * cheap to provoke. Page tests that name it share one Spring context; each leaves no
+ * document set behind.
  */
 class AdminSite extends ServicesInitializer {
 
@@ -19,8 +20,10 @@ class AdminSite extends ServicesInitializer {
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         super.initialize(context);
-        TestPropertyValues.of("docent.admin.username=" + ADMIN, "docent.admin.password=" + Pages.PASSWORD,
-                "docent.knowledge.max-files=" + MAX_FILES, "docent.knowledge.max-upload-size=1MB").applyTo(context);
+        TestPropertyValues
+            .of("docent.admin.username=" + ADMIN, "docent.admin.password=" + Pages.PASSWORD,
+                    "docent.knowledge.max-files=" + MAX_FILES, "docent.knowledge.max-upload-size=1MB")
+            .applyTo(context);
     }
 
     static Api admin(int port) {
@@ -32,4 +35,5 @@ class AdminSite extends ServicesInitializer {
             admin.delete("/api/v1/documents/" + document.get("id").asString());
         }
     }
+
 }

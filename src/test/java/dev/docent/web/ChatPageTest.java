@@ -29,9 +29,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The web app in a real browser: the application on a random port with real PostgreSQL and Redis, the
- * language model a WireMock server streaming OpenAI chat completions, and headless Chromium clicking
- * and typing as a person would.
+ * The web app in a real browser: the application on a random port with real PostgreSQL
+ * and Redis, the language model a WireMock server streaming OpenAI chat completions, and
+ * headless Chromium clicking and typing as a person would.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = ChatPageTest.StubModel.class)
@@ -41,10 +41,12 @@ class ChatPageTest {
     static final String PASSWORD = Pages.PASSWORD;
 
     static class StubModel implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
         @Override
         public void initialize(ConfigurableApplicationContext context) {
             model.configure(context, Duration.ofSeconds(15));
         }
+
     }
 
     @RegisterExtension
@@ -71,8 +73,9 @@ class ChatPageTest {
 
     @Test
     void signUpAskStreamReloadRenameSearchDeleteAndSignOut() {
-        model.answers(slowly(List.of("Reverse ", "it ", "with ", "a ", "slice:", "\n\n```python\n", "items[::-1]\n",
-                "```\n"), Duration.ofMillis(1600)));
+        model.answers(
+                slowly(List.of("Reverse ", "it ", "with ", "a ", "slice:", "\n\n```python\n", "items[::-1]\n", "```\n"),
+                        Duration.ofMillis(1600)));
         signUp();
 
         WebElement input = browser.visible("#composer-input");
@@ -84,7 +87,7 @@ class ChatPageTest {
         WebElement streaming = browser.visible(".message.assistant.streaming .content");
         browser.await(d -> streaming.getText().contains("Reverse") ? streaming : null);
         assertThat(streaming.getText()).as("shown while it streams, before the code block arrived")
-                .doesNotContain("items[::-1]");
+            .doesNotContain("items[::-1]");
         awaitAnswered();
         assertThat(browser.find(".message.user .content").getText()).isEqualTo("How do I reverse a list?\nIn Python.");
         assertThat(answer().getText()).startsWith("Reverse it with a slice:");
@@ -219,8 +222,8 @@ class ChatPageTest {
         browser.visible("#composer-input").sendKeys("Show me HTML", Keys.ENTER);
         awaitAnswered();
 
-        assertThat(answer().getText()).isEqualTo(
-                "Try <script>window.pwned = 1</script> or <img src=x onerror=\"window.pwned = 2\"> here.");
+        assertThat(answer().getText())
+            .isEqualTo("Try <script>window.pwned = 1</script> or <img src=x onerror=\"window.pwned = 2\"> here.");
         assertThat(browser.findAll(".message.assistant script, .message.assistant img")).isEmpty();
         assertThat(browser.script("return typeof window.pwned")).isEqualTo("undefined");
         browser.driver().navigate().refresh();
@@ -237,8 +240,9 @@ class ChatPageTest {
         Api api = api();
         String chatId = api.newChat("Question 0");
         for (int i = 1; i < 55; i++) {
-            assertThat(api.post("/api/v1/chats/" + chatId + "/messages", "{\"message\":\"Question " + i + "\"}")
-                    .status()).isEqualTo(200);
+            assertThat(
+                    api.post("/api/v1/chats/" + chatId + "/messages", "{\"message\":\"Question " + i + "\"}").status())
+                .isEqualTo(200);
         }
 
         browser.open(url("/chats/" + chatId));
@@ -267,7 +271,8 @@ class ChatPageTest {
         item.click();
         browser.await(d -> !browser.find("#sidebar").isDisplayed());
         assertThat((Long) browser.script("return document.documentElement.scrollWidth"))
-                .as("nothing wider than the phone").isLessThanOrEqualTo(390L);
+            .as("nothing wider than the phone")
+            .isLessThanOrEqualTo(390L);
     }
 
     @Test
@@ -297,7 +302,7 @@ class ChatPageTest {
         focused().sendKeys(Keys.chord(Keys.CONTROL, "a"), "Typed, not clicked", Keys.ENTER);
         awaitSidebarTitles("Typed, not clicked");
         assertThat(focused().getDomAttribute("aria-label")).as("focus returns to the menu button")
-                .isEqualTo("Actions for Typed, not clicked");
+            .isEqualTo("Actions for Typed, not clicked");
     }
 
     @Test
@@ -315,7 +320,8 @@ class ChatPageTest {
             String dark = (String) browser.script("return getComputedStyle(document.body).backgroundColor");
             assertThat(light).isEqualTo("rgb(247, 247, 249)");
             assertThat(dark).isEqualTo("rgb(22, 24, 28)");
-        } finally {
+        }
+        finally {
             colorScheme("light");
         }
         assertNoScriptErrors();
@@ -327,8 +333,9 @@ class ChatPageTest {
         signUp();
         browser.visible("#composer-input").sendKeys("Reverse?", Keys.ENTER);
         awaitAnswered();
-        browser.driver().executeCdpCommand("Browser.setDownloadBehavior",
-                Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+        browser.driver()
+            .executeCdpCommand("Browser.setDownloadBehavior",
+                    Map.of("behavior", "allow", "downloadPath", downloads.toString()));
 
         chatAction("markdown");
         Path markdown = browser.await(d -> onlyFile(downloads, ".md"));
@@ -340,50 +347,58 @@ class ChatPageTest {
     }
 
     /**
-     * The renderer's edge cases, given sources directly: a number with no source and a number in code stay text.
-     * Real documentation answers are followed end to end in {@link CitedAnswerPageTest}.
+     * The renderer's edge cases, given sources directly: a number with no source and a
+     * number in code stay text. Real documentation answers are followed end to end in
+     * {@link CitedAnswerPageTest}.
      */
     @Test
     void citationsLinkToTheirSourceAndShowTheSnippetOnHover() {
         signUp();
         browser.visible("#composer-input");
 
-        browser.driver().executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                import('/app/markdown.js').then(({ renderMarkdown }) => {
-                  const content = document.createElement('div');
-                  content.id = 'rendered';
-                  document.getElementById('message-list').append(content);
-                  renderMarkdown(content, 'Use `sorted()` [1], or `list.sort()` [2]. Not [3], and not `[1]`.', [
-                    { n: 1, documentTitle: 'Python 3.11', page: 'howto/sorting.html', section: 'Sorting Basics',
-                      url: '/docs/howto/sorting.html#sorting-basics', snippet: 'A simple ascending sort is easy', score: 2 },
-                    { n: 2, documentTitle: 'Python 3.11', page: 'library/stdtypes.html', section: 'list.sort',
-                      url: 'https://docs.python.org/3/library/stdtypes.html#list.sort', snippet: 'sorts the list in place', score: 1 }]);
-                  done();
-                });""");
+        browser.driver()
+            .executeAsyncScript(
+                    """
+                            const done = arguments[arguments.length - 1];
+                            import('/app/markdown.js').then(({ renderMarkdown }) => {
+                              const content = document.createElement('div');
+                              content.id = 'rendered';
+                              document.getElementById('message-list').append(content);
+                              renderMarkdown(content, 'Use `sorted()` [1], or `list.sort()` [2]. Not [3], and not `[1]`.', [
+                                { n: 1, documentTitle: 'Python 3.11', page: 'howto/sorting.html', section: 'Sorting Basics',
+                                  url: '/docs/howto/sorting.html#sorting-basics', snippet: 'A simple ascending sort is easy', score: 2 },
+                                { n: 2, documentTitle: 'Python 3.11', page: 'library/stdtypes.html', section: 'list.sort',
+                                  url: 'https://docs.python.org/3/library/stdtypes.html#list.sort', snippet: 'sorts the list in place', score: 1 }]);
+                              done();
+                            });""");
 
         List<WebElement> citations = browser.findAll("#rendered a.citation");
         assertThat(citations).hasSize(2);
         assertThat(citations.get(0).getDomAttribute("href")).isEqualTo("/docs/howto/sorting.html#sorting-basics");
-        assertThat(citations.get(1).getDomAttribute("href")).isEqualTo("https://docs.python.org/3/library/stdtypes.html#list.sort");
+        assertThat(citations.get(1).getDomAttribute("href"))
+            .isEqualTo("https://docs.python.org/3/library/stdtypes.html#list.sort");
         assertThat(citations.get(1).getDomAttribute("rel")).isEqualTo("noopener noreferrer");
-        assertThat(browser.find("#rendered").getText()).as("no source 3; code is not cited").endsWith("Not [3], and not [1].");
+        assertThat(browser.find("#rendered").getText()).as("no source 3; code is not cited")
+            .endsWith("Not [3], and not [1].");
         WebElement snippet = citations.get(0).findElement(By.cssSelector(".snippet"));
         assertThat(snippet.isDisplayed()).isFalse();
         new Actions(browser.driver()).moveToElement(citations.get(0)).perform();
         browser.await(d -> snippet.isDisplayed());
-        assertThat(snippet.getText()).isEqualTo(
-                "Python 3.11 · howto/sorting.html · Sorting Basics — A simple ascending sort is easy");
+        assertThat(snippet.getText())
+            .isEqualTo("Python 3.11 · howto/sorting.html · Sorting Basics — A simple ascending sort is easy");
     }
 
     // ---- helpers
 
-    /** The one completely downloaded file whose name ends with {@code suffix}, or null. */
+    /**
+     * The one completely downloaded file whose name ends with {@code suffix}, or null.
+     */
     static Path onlyFile(Path dir, String suffix) {
         try (var files = java.nio.file.Files.list(dir)) {
             List<Path> found = files.filter(f -> f.toString().endsWith(suffix)).toList();
             return found.size() == 1 ? found.getFirst() : null;
-        } catch (java.io.IOException e) {
+        }
+        catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
     }
@@ -393,8 +408,9 @@ class ChatPageTest {
     }
 
     void colorScheme(String scheme) {
-        browser.driver().executeCdpCommand("Emulation.setEmulatedMedia",
-                Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+        browser.driver()
+            .executeCdpCommand("Emulation.setEmulatedMedia",
+                    Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
     }
 
     void assertNoScriptErrors() {
@@ -421,15 +437,21 @@ class ChatPageTest {
     }
 
     void awaitSidebarTitles(String... titles) {
-        browser.await(d -> browser.findAll(".chat-item .chat-title").stream().map(WebElement::getText).sorted().toList()
-                .equals(java.util.Arrays.stream(titles).sorted().toList()));
+        browser.await(d -> browser.findAll(".chat-item .chat-title")
+            .stream()
+            .map(WebElement::getText)
+            .sorted()
+            .toList()
+            .equals(java.util.Arrays.stream(titles).sorted().toList()));
     }
 
     /** Opens the menu of the open chat's sidebar entry and picks {@code action}. */
     void chatAction(String action) {
-        WebElement item = browser.findAll(".chat-item").stream()
-                .filter(i -> i.findElement(By.cssSelector(".chat-link")).getDomAttribute("aria-current") != null)
-                .findFirst().orElseThrow();
+        WebElement item = browser.findAll(".chat-item")
+            .stream()
+            .filter(i -> i.findElement(By.cssSelector(".chat-link")).getDomAttribute("aria-current") != null)
+            .findFirst()
+            .orElseThrow();
         item.findElement(By.cssSelector(".chat-menu-button")).click();
         browser.await(d -> item.findElement(By.cssSelector("[data-action='" + action + "']")).isDisplayed());
         item.findElement(By.cssSelector("[data-action='" + action + "']")).click();
@@ -438,4 +460,5 @@ class ChatPageTest {
     String url(String path) {
         return "http://127.0.0.1:" + port + path;
     }
+
 }

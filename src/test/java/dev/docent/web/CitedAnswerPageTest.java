@@ -23,9 +23,10 @@ import org.springframework.test.context.ContextConfiguration;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Documentation answers in a real browser, with no language model: a learner asks an <em>Official documentation</em>
- * chat, the server retrieves passages of the ingested documents and quotes them, and the page shows the streamed
- * answer with its citations linked to the source page and section.
+ * Documentation answers in a real browser, with no language model: a learner asks an
+ * <em>Official documentation</em> chat, the server retrieves passages of the ingested
+ * documents and quotes them, and the page shows the streamed answer with its citations
+ * linked to the source page and section.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = AdminSite.class)
@@ -62,6 +63,7 @@ class CitedAnswerPageTest {
     int port;
 
     Api admin;
+
     Api learner;
 
     @BeforeAll
@@ -103,7 +105,7 @@ class CitedAnswerPageTest {
         new Actions(browser.driver()).moveToElement(citation).perform();
         browser.await(d -> snippet.isDisplayed());
         assertThat(snippet.getText()).isEqualTo(sourceLabel(first) + " — " + first.get("snippet").asString())
-                .contains("Espresso needs a fine grind");
+            .contains("Espresso needs a fine grind");
         new Actions(browser.driver()).moveToElement(browser.find("#composer-input")).perform();
         browser.await(d -> !snippet.isDisplayed());
         browser.script("arguments[0].focus()", citation);
@@ -127,7 +129,7 @@ class CitedAnswerPageTest {
         assertThat(reloaded.stream().map(c -> c.getDomAttribute("href"))).isEqualTo(hrefs);
         assertLinkedToTheirSources(reloaded, sources);
         assertThat(Pages.answer(browser).findElement(By.cssSelector("details.sources summary")).getText())
-                .isEqualTo("Sources (" + sources.size() + ")");
+            .isEqualTo("Sources (" + sources.size() + ")");
         browser.await(d -> browser.find("#chat-subtitle").getText().equals("Official documentation · Coffee guide"));
         Pages.assertNoScriptErrors(browser);
     }
@@ -139,16 +141,17 @@ class CitedAnswerPageTest {
         assertThat(text(answer)).contains("three weeks");
         JsonNode sources = storedAnswer().get("sources");
         assertThat(sources.get(0).get("url").asString()).isEqualTo("plants.md#watering-a-cactus");
-        // "plants.md#…" would open the app itself: no page of this set is served anywhere.
+        // "plants.md#…" would open the app itself: no page of this set is served
+        // anywhere.
         assertThat(answer.findElements(By.cssSelector("a.citation, .sources a"))).isEmpty();
         List<WebElement> citations = answer.findElements(By.cssSelector(".content .citation"));
         assertThat(citations).isNotEmpty().allSatisfy(citation -> {
             assertThat(citation.getDomAttribute("tabindex")).isEqualTo("0");
             assertThat(citation.findElement(By.cssSelector(".snippet")).getDomProperty("textContent"))
-                    .isEqualTo(sourceLabel(sources.get(0)) + " — " + sources.get(0).get("snippet").asString());
+                .isEqualTo(sourceLabel(sources.get(0)) + " — " + sources.get(0).get("snippet").asString());
         });
         assertThat(answer.findElement(By.cssSelector(".sources li")).getDomProperty("textContent"))
-                .contains("plants.md#watering-a-cactus");
+            .contains("plants.md#watering-a-cactus");
     }
 
     @Test
@@ -160,13 +163,21 @@ class CitedAnswerPageTest {
         assertThat(storedAnswer().get("sources")).isEmpty();
     }
 
-    /** Starts a new Official documentation chat with the document set called {@code title}; answers with the answer. */
+    /**
+     * Starts a new Official documentation chat with the document set called
+     * {@code title}; answers with the answer.
+     */
     WebElement ask(String title, String question) {
         WebElement docs = browser.visible("#category-docs");
         browser.await(d -> docs.isEnabled());
         docs.click();
         Select select = new Select(browser.visible("#document-select"));
-        select.getOptions().stream().filter(o -> o.getText().startsWith(title + " (")).findFirst().orElseThrow().click();
+        select.getOptions()
+            .stream()
+            .filter(o -> o.getText().startsWith(title + " ("))
+            .findFirst()
+            .orElseThrow()
+            .click();
         browser.find("#composer-input").sendKeys(question, Keys.ENTER);
         Pages.awaitAnswered(browser);
         return Pages.answer(browser);
@@ -183,17 +194,21 @@ class CitedAnswerPageTest {
         return learner.get("/api/v1/chats/" + chatId).json().get("messages").get(1);
     }
 
-    /** Each citation [n] links to source n's URL and names its document, page and section. */
+    /**
+     * Each citation [n] links to source n's URL and names its document, page and section.
+     */
     static void assertLinkedToTheirSources(List<WebElement> citations, JsonNode sources) {
         assertThat(citations).isNotEmpty().allSatisfy(citation -> {
             String text = (String) browser.script("return arguments[0].firstChild.textContent", citation);
             assertThat(text).matches("\\[\\d+\\]");
-            JsonNode source = sources.valueStream().filter(s -> text.equals("[" + s.get("n").asInt() + "]"))
-                    .findFirst().orElseThrow(() -> new AssertionError(text + " is not among the stored sources"));
+            JsonNode source = sources.valueStream()
+                .filter(s -> text.equals("[" + s.get("n").asInt() + "]"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(text + " is not among the stored sources"));
             assertThat(citation.getDomAttribute("href")).isEqualTo(source.get("url").asString());
             assertThat(citation.getDomAttribute("target")).isEqualTo("_blank");
             assertThat(citation.findElement(By.cssSelector(".snippet")).getDomProperty("textContent"))
-                    .isEqualTo(sourceLabel(source) + " — " + source.get("snippet").asString());
+                .isEqualTo(sourceLabel(source) + " — " + source.get("snippet").asString());
         });
     }
 
@@ -201,4 +216,5 @@ class CitedAnswerPageTest {
         return source.get("documentTitle").asString() + " · " + source.get("page").asString() + " · "
                 + source.get("section").asString();
     }
+
 }

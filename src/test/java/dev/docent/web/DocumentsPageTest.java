@@ -28,8 +28,9 @@ import org.springframework.test.context.ContextConfiguration;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The ADMIN's documents page in a real browser, against the real documents API: files chosen in the page are
- * uploaded, staged and ingested by the server (embeddings included), and the page follows the job to its end.
+ * The ADMIN's documents page in a real browser, against the real documents API: files
+ * chosen in the page are uploaded, staged and ingested by the server (embeddings
+ * included), and the page follows the job to its end.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = AdminSite.class)
@@ -85,7 +86,8 @@ class DocumentsPageTest {
         Pages.signIn(browser, ADMIN, Pages.PASSWORD);
 
         browser.visible("#nav-documents").click();
-        browser.await(d -> browser.find("#documents-status").getText().equals("No document sets yet. Upload one above."));
+        browser
+            .await(d -> browser.find("#documents-status").getText().equals("No document sets yet. Upload one above."));
         browser.find("#upload-title").sendKeys("Python Tutorial");
         assertThat(browser.find("#upload-slug").getDomProperty("value")).isEqualTo("python-tutorial");
         browser.find("#upload-base-url").sendKeys("https://example.org/tutorial/");
@@ -101,13 +103,15 @@ class DocumentsPageTest {
         int passages = document.get("chunkCount").asInt();
         assertThat(passages).isGreaterThanOrEqualTo(4);
         assertThat(progress.findElement(By.cssSelector("span")).getText())
-                .isEqualTo("Done: “Python Tutorial” holds 3 pages and " + passages + " passages.");
+            .isEqualTo("Done: “Python Tutorial” holds 3 pages and " + passages + " passages.");
         WebElement bar = progress.findElement(By.cssSelector("progress"));
         assertThat(bar.getDomProperty("value")).isEqualTo(bar.getDomProperty("max")).isEqualTo("4");
         assertThat(progressSeen()).as("queued or ingesting, then done, never going back")
-                .allMatch(t -> t.equals("Queued…") || t.matches("Ingesting: [0-4] of 4 files read, \\d+ passages?…")
-                        || t.startsWith("Done: "))
-                .last().asString().startsWith("Done: ");
+            .allMatch(t -> t.equals("Queued…") || t.matches("Ingesting: [0-4] of 4 files read, \\d+ passages?…")
+                    || t.startsWith("Done: "))
+            .last()
+            .asString()
+            .startsWith("Done: ");
 
         JsonNode job = admin.get("/api/v1/ingestions/" + progress.getDomAttribute("data-job")).json();
         List<String> skipped = job.get("skipped").valueStream().map(JsonNode::asString).toList();
@@ -115,11 +119,15 @@ class DocumentsPageTest {
         progress.findElement(By.cssSelector(".skipped summary")).click();
         assertThat(progress.findElement(By.cssSelector(".skipped summary")).getText()).isEqualTo("1 file skipped");
         assertThat(progress.findElements(By.cssSelector(".skipped li")).stream().map(WebElement::getText))
-                .isEqualTo(skipped);
+            .isEqualTo(skipped);
 
-        List<String> cells = browser.visible("#documents-body tr").findElements(By.cssSelector("th, td")).stream()
-                .map(WebElement::getText).toList();
-        assertThat(cells.subList(0, 4)).containsExactly("Python Tutorial", "python-tutorial", "3", String.valueOf(passages));
+        List<String> cells = browser.visible("#documents-body tr")
+            .findElements(By.cssSelector("th, td"))
+            .stream()
+            .map(WebElement::getText)
+            .toList();
+        assertThat(cells.subList(0, 4)).containsExactly("Python Tutorial", "python-tutorial", "3",
+                String.valueOf(passages));
         assertThat(cells.get(4)).isNotBlank().isNotEqualTo("Being ingested…");
         browser.script("document.getElementById('documents-page').scrollTop = 200");
         Screenshots.take(browser, "documents");
@@ -173,8 +181,10 @@ class DocumentsPageTest {
         assertRefused(escaping, "The upload was refused. Files: not a safe file path: ../escape.md.", "upload-files");
         assertRefused(tooMany, "The upload was refused. The upload holds more than " + AdminSite.MAX_FILES + " files.",
                 "upload-files");
-        assertRefused(huge, "The upload was refused. The files are more than this server takes in one upload. "
-                + "Upload fewer at a time, or raise its limit (DOCENT_KNOWLEDGE_MAX_UPLOAD_SIZE).", "upload-files");
+        assertRefused(huge,
+                "The upload was refused. The files are more than this server takes in one upload. "
+                        + "Upload fewer at a time, or raise its limit (DOCENT_KNOWLEDGE_MAX_UPLOAD_SIZE).",
+                "upload-files");
 
         browser.find("#upload-base-url").sendKeys("javascript:alert(1)");
         assertRefused(page, "The upload was refused. Base URL: must be an http(s) URL or a path starting with /, "
@@ -195,21 +205,23 @@ class DocumentsPageTest {
         browser.open("http://127.0.0.1:" + port + "/documents");
         browser.visible("#conversation");
         assertThat(browser.find("#documents-page").isDisplayed()).isFalse();
-        browser.await(d -> browser.find("#documents-hint").getText()
-                .equals("No document sets yet. An administrator can add them."));
+        browser.await(d -> browser.find("#documents-hint")
+            .getText()
+            .equals("No document sets yet. An administrator can add them."));
         assertThat(browser.find("#category-docs").isEnabled()).as("no document sets to choose").isFalse();
     }
 
     /**
-     * Chooses {@code file} alone, submits the form with the keyboard, and expects {@code message}, with the field
-     * it is about marked invalid and focused.
+     * Chooses {@code file} alone, submits the form with the keyboard, and expects
+     * {@code message}, with the field it is about marked invalid and focused.
      */
     void assertRefused(Path file, String message, String invalidId) {
         WebElement files = browser.find("#upload-files");
         browser.script("arguments[0].value = ''", files);
         files.sendKeys(file.toString());
         browser.find("#upload-title").sendKeys(Keys.ENTER);
-        browser.await(d -> !browser.find("#upload-error").getText().isEmpty() && browser.find("#upload-submit").isEnabled());
+        browser.await(
+                d -> !browser.find("#upload-error").getText().isEmpty() && browser.find("#upload-submit").isEnabled());
         assertThat(browser.find("#upload-error").getText()).isEqualTo(message);
         assertThat(browser.find("#" + invalidId).getDomAttribute("aria-invalid")).isEqualTo("true");
         assertThat(focused().getDomAttribute("id")).isEqualTo(invalidId);
@@ -217,11 +229,12 @@ class DocumentsPageTest {
 
     /** Every text the ingestion line shows, in order, from the next upload on. */
     void recordProgress() {
-        browser.script("""
-                window.progressSeen = [];
-                new MutationObserver(() => document.querySelectorAll('#ingestions .ingestion > span').forEach((s) => {
-                  if (window.progressSeen.at(-1) !== s.textContent) window.progressSeen.push(s.textContent);
-                })).observe(document.getElementById('ingestions'), { subtree: true, childList: true, characterData: true });""");
+        browser
+            .script("""
+                    window.progressSeen = [];
+                    new MutationObserver(() => document.querySelectorAll('#ingestions .ingestion > span').forEach((s) => {
+                      if (window.progressSeen.at(-1) !== s.textContent) window.progressSeen.push(s.textContent);
+                    })).observe(document.getElementById('ingestions'), { subtree: true, childList: true, characterData: true });""");
     }
 
     @SuppressWarnings("unchecked")
@@ -248,4 +261,5 @@ class DocumentsPageTest {
         }
         return zip;
     }
+
 }

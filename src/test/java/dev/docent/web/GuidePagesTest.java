@@ -16,12 +16,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The guide's pages are plain HTML, each repeating the same head, header and footer; this keeps the copies
- * equal, so a new page, or an edit to one page, cannot drift from the rest. The index page is the model.
+ * The guide's pages are plain HTML, each repeating the same head, header and footer; this
+ * keeps the copies equal, so a new page, or an edit to one page, cannot drift from the
+ * rest. The index page is the model.
  */
 class GuidePagesTest {
 
     private static final Path GUIDE = Path.of("src/main/resources/static/guide");
+
     private static final String INDEX = "index.html";
 
     private static final Map<String, Document> pages = new TreeMap<>();
@@ -38,7 +40,7 @@ class GuidePagesTest {
     @Test
     void theNavigationListsEveryPageOnce() {
         assertThat(navigation(pages.get(INDEX)).stream().map(link -> link.attr("href")))
-                .containsExactlyInAnyOrderElementsOf(pages.keySet());
+            .containsExactlyInAnyOrderElementsOf(pages.keySet());
     }
 
     @Test
@@ -52,12 +54,11 @@ class GuidePagesTest {
 
     @Test
     void everyPageMarksItselfAndOnlyItselfAsTheCurrentPage() {
-        pages.forEach((name, page) -> assertThat(navigation(page))
-                .as(name)
-                .filteredOn(link -> link.hasAttr("aria-current"))
-                .singleElement()
-                .satisfies(link -> assertThat(link.attr("href")).isEqualTo(name))
-                .satisfies(link -> assertThat(link.attr("aria-current")).isEqualTo("page")));
+        pages.forEach((name, page) -> assertThat(navigation(page)).as(name)
+            .filteredOn(link -> link.hasAttr("aria-current"))
+            .singleElement()
+            .satisfies(link -> assertThat(link.attr("href")).isEqualTo(name))
+            .satisfies(link -> assertThat(link.attr("aria-current")).isEqualTo("page")));
     }
 
     @Test
@@ -65,9 +66,11 @@ class GuidePagesTest {
         Document model = pages.get(INDEX);
         pages.forEach((name, page) -> {
             assertThat(sharedHead(page)).as(name).isEqualTo(sharedHead(model));
-            assertThat(page.title()).as(name).matches(name.equals(INDEX) ? "Docent user guide" : ".+ — Docent user guide");
+            assertThat(page.title()).as(name)
+                .matches(name.equals(INDEX) ? "Docent user guide" : ".+ — Docent user guide");
             assertThat(page.select("head > meta[name=description]")).as(name)
-                    .singleElement().satisfies(meta -> assertThat(meta.attr("content")).isNotBlank());
+                .singleElement()
+                .satisfies(meta -> assertThat(meta.attr("content")).isNotBlank());
             assertThat(page.select("head > title")).as(name).hasSize(1);
         });
         assertThat(pages.values().stream().map(Document::title)).doesNotHaveDuplicates();
@@ -77,7 +80,10 @@ class GuidePagesTest {
         return page.select("body > header > nav a");
     }
 
-    /** The element as it is on every page: the current-page mark is the only thing a page may change. */
+    /**
+     * The element as it is on every page: the current-page mark is the only thing a page
+     * may change.
+     */
     private static String shared(Document page, String selector) {
         Element element = page.selectFirst(selector);
         if (element == null) {
@@ -93,4 +99,5 @@ class GuidePagesTest {
         head.select("title, meta[name=description]").remove();
         return head.outerHtml();
     }
+
 }

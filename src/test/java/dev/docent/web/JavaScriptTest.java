@@ -15,16 +15,20 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The web app's JavaScript, checked from the Maven build: its unit tests ({@code node --test src/test/js})
- * and ESLint ({@code eslint.config.js}). The app has no build step, so Node.js is needed for these checks
- * only: without it they are skipped, saying what to install, the way the browser tests skip without
- * Chromium. The linter, and the Markdown tests' jsdom, come from {@code npm ci}.
+ * The web app's JavaScript, checked from the Maven build: its unit tests
+ * ({@code node --test src/test/js}) and ESLint ({@code eslint.config.js}). The app has no
+ * build step, so Node.js is needed for these checks only: without it they are skipped,
+ * saying what to install, the way the browser tests skip without Chromium. The linter,
+ * and the Markdown tests' jsdom, come from {@code npm ci}.
  */
 class JavaScriptTest {
 
     static final Optional<Path> NODE = node();
+
     private static final Path TESTS = Path.of("src/test/js");
+
     private static final Path ESLINT = Path.of("node_modules/eslint/bin/eslint.js");
+
     private static final long PATIENCE_SECONDS = 180;
 
     @Test
@@ -48,8 +52,9 @@ class JavaScriptTest {
     static void assertSucceeds(List<String> command) throws IOException, InterruptedException {
         Path output = Files.createTempFile("docent-js", ".log");
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile())
-                    .start();
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start();
             process.getOutputStream().close();
             boolean exited = process.waitFor(PATIENCE_SECONDS, TimeUnit.SECONDS);
             if (!exited) {
@@ -57,9 +62,10 @@ class JavaScriptTest {
             }
             String outcome = exited ? "failed" : "timed out";
             assertThat(exited && process.exitValue() == 0)
-                    .as("%s %s:%n%s", String.join(" ", command), outcome, Files.readString(output))
-                    .isTrue();
-        } finally {
+                .as("%s %s:%n%s", String.join(" ", command), outcome, Files.readString(output))
+                .isTrue();
+        }
+        finally {
             Files.delete(output);
         }
     }
@@ -71,9 +77,10 @@ class JavaScriptTest {
         }
         String path = Optional.ofNullable(System.getenv("PATH")).orElse("");
         return Stream.of(path.split(File.pathSeparator))
-                .filter(dir -> !dir.isBlank())
-                .flatMap(dir -> Stream.of("node", "node.exe").map(name -> Path.of(dir, name)))
-                .filter(Files::isExecutable)
-                .findFirst();
+            .filter(dir -> !dir.isBlank())
+            .flatMap(dir -> Stream.of("node", "node.exe").map(name -> Path.of(dir, name)))
+            .filter(Files::isExecutable)
+            .findFirst();
     }
+
 }

@@ -16,15 +16,18 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The OpenAPI document a client generator reads: summaries and ids, the bearer scheme, problem+json for every error,
- * server-sent events for the streaming turns. Then Redocly's recommended rules ({@code redocly.yaml}), when Node.js
- * and {@code npm ci}'s modules are there, the way {@link JavaScriptTest} runs ESLint.
+ * The OpenAPI document a client generator reads: summaries and ids, the bearer scheme,
+ * problem+json for every error, server-sent events for the streaming turns. Then
+ * Redocly's recommended rules ({@code redocly.yaml}), when Node.js and {@code npm ci}'s
+ * modules are there, the way {@link JavaScriptTest} runs ESLint.
  */
 @DocentTest
 class OpenApiLintTest {
 
     private static final Path REDOCLY = Path.of("node_modules/@redocly/cli/bin/cli.js");
+
     private static final Path DOCUMENT = Path.of("target/openapi.json");
+
     private static final List<String> PUBLIC = List.of("signUp", "logIn", "getAuthOptions", "refreshTokens", "logOut",
             "startBrowserSession", "refreshBrowserSession", "endBrowserSession");
 
@@ -74,11 +77,10 @@ class OpenApiLintTest {
     @Test
     void everyOperationDescribesItsProblemsAsProblemJson() {
         assertThat(document.path("components").path("schemas").path("ProblemDetail").path("properties").has("detail"))
-                .isTrue();
+            .isTrue();
         eachOperation((name, operation) -> {
             JsonNode responses = operation.path("responses");
-            List<String> errors = responses.propertyNames().stream().filter(status -> status.charAt(0) >= '4')
-                    .toList();
+            List<String> errors = responses.propertyNames().stream().filter(status -> status.charAt(0) >= '4').toList();
             boolean open = PUBLIC.contains(operation.path("operationId").asString());
             if (!open) {
                 assertThat(errors).as(name).contains("401");
@@ -93,7 +95,8 @@ class OpenApiLintTest {
                 JsonNode content = responses.path(status).path("content");
                 assertThat(content.propertyNames()).as(name + " " + status).containsExactly("application/problem+json");
                 assertThat(content.path("application/problem+json").path("schema").path("$ref").asString(""))
-                        .as(name + " " + status).isEqualTo("#/components/schemas/ProblemDetail");
+                    .as(name + " " + status)
+                    .isEqualTo("#/components/schemas/ProblemDetail");
             }
         });
     }
@@ -118,7 +121,12 @@ class OpenApiLintTest {
     }
 
     private void eachOperation(BiConsumer<String, JsonNode> check) {
-        document.path("paths").properties().forEach(path -> path.getValue().properties().forEach(method ->
-                check.accept(method.getKey().toUpperCase() + " " + path.getKey(), method.getValue())));
+        document.path("paths")
+            .properties()
+            .forEach(path -> path.getValue()
+                .properties()
+                .forEach(method -> check.accept(method.getKey().toUpperCase() + " " + path.getKey(),
+                        method.getValue())));
     }
+
 }

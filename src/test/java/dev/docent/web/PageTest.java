@@ -11,7 +11,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** How the page and its files are served: public, under a strict CSP, cached as long as is safe. */
+/**
+ * How the page and its files are served: public, under a strict CSP, cached as long as is
+ * safe.
+ */
 @DocentTest
 class PageTest {
 
@@ -19,17 +22,19 @@ class PageTest {
     int port;
 
     @ParameterizedTest
-    @ValueSource(strings = {"/", "/documents", "/chats/0193a7d2-7a9c-7cc4-9d3e-2c1f0e4b5a61"})
+    @ValueSource(strings = { "/", "/documents", "/chats/0193a7d2-7a9c-7cc4-9d3e-2c1f0e4b5a61" })
     void everyRouteOfTheAppIsTheShellUnderAStrictContentSecurityPolicy(String path) {
         Api.Response page = new Api(port).get(path);
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.contentType()).startsWith("text/html");
         String policy = page.header("Content-Security-Policy");
-        assertThat(policy).contains("script-src 'self'", "default-src 'self'", "object-src 'none'",
-                "frame-ancestors 'none'").doesNotContain("unsafe-inline", "unsafe-eval");
+        assertThat(policy)
+            .contains("script-src 'self'", "default-src 'self'", "object-src 'none'", "frame-ancestors 'none'")
+            .doesNotContain("unsafe-inline", "unsafe-eval");
         assertThat(page.body()).contains("<script type=\"module\" src=\"/app/main.js\"></script>")
-                .doesNotContain("{{").doesNotContainPattern("<script>|\\son[a-z]+=");
+            .doesNotContain("{{")
+            .doesNotContainPattern("<script>|\\son[a-z]+=");
         assertThat(page.header("Cache-Control")).isEqualTo("no-cache");
     }
 
@@ -82,8 +87,9 @@ class PageTest {
         Api.Response page = revalidatedByContentHash(api, "/guide/documents.html");
 
         assertThat(page.contentType()).startsWith("text/html");
-        assertThat(page.header("Content-Security-Policy")).contains("default-src 'none'", "style-src 'self'",
-                "frame-ancestors 'none'").doesNotContain("script-src", "unsafe-inline");
+        assertThat(page.header("Content-Security-Policy"))
+            .contains("default-src 'none'", "style-src 'self'", "frame-ancestors 'none'")
+            .doesNotContain("script-src", "unsafe-inline");
         assertThat(page.header("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(api.get("/guide/guide.css").contentType()).startsWith("text/css");
         Api.Response index = api.get("/guide/");
@@ -91,7 +97,10 @@ class PageTest {
         assertThat(index.header("Location")).endsWith("/guide/index.html");
     }
 
-    /** Served with a content-hash ETag and no-cache, so browsers keep it and ask whether it changed (a 304). */
+    /**
+     * Served with a content-hash ETag and no-cache, so browsers keep it and ask whether
+     * it changed (a 304).
+     */
     static Api.Response revalidatedByContentHash(Api api, String path) {
         Api.Response file = api.get(path);
         assertThat(file.status()).as(path).isEqualTo(200);
@@ -106,4 +115,5 @@ class PageTest {
         assertThat(new Api(port).get("/api/v1/chats").status()).isEqualTo(401);
         assertThat(new Api(port).get("/api/v1/me").status()).isEqualTo(401);
     }
+
 }

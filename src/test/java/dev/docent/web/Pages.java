@@ -9,7 +9,10 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.logging.LogEntry;
 
-/** What the browser tests do alike: sign up or in through the page's form, wait for answers, read the console. */
+/**
+ * What the browser tests do alike: sign up or in through the page's form, wait for
+ * answers, read the console.
+ */
 final class Pages {
 
     static final String PASSWORD = "correct horse battery";
@@ -21,7 +24,10 @@ final class Pages {
         return "u" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     }
 
-    /** Creates the account through the sign-in page's other mode and waits until the app shows it signed in. */
+    /**
+     * Creates the account through the sign-in page's other mode and waits until the app
+     * shows it signed in.
+     */
     static void signUp(Browser browser, String username) {
         browser.visible("#signin-switch").click();
         signIn(browser, username, PASSWORD);
@@ -60,4 +66,5 @@ final class Pages {
                     && !e.getAttribute('aria-labelledby') && !e.textContent.trim())
                   .map(e => e.outerHTML)""");
     }
+
 }

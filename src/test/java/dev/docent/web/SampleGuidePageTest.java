@@ -23,8 +23,9 @@ import org.springframework.test.context.ContextConfiguration;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A newcomer's first question: a server started for the first time ingests Docent's own user guide, so that an
- * <em>Official documentation</em> chat answers at once, with citations that open the guide's pages on this server.
+ * A newcomer's first question: a server started for the first time ingests Docent's own
+ * user guide, so that an <em>Official documentation</em> chat answers at once, with
+ * citations that open the guide's pages on this server.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = SampleGuidePageTest.FirstStart.class)
@@ -33,11 +34,13 @@ class SampleGuidePageTest {
     static final String GUIDE = "Docent user guide";
 
     static class FirstStart extends ServicesInitializer {
+
         @Override
         public void initialize(ConfigurableApplicationContext context) {
             super.initialize(context);
             TestPropertyValues.of("docent.knowledge.sample-docs=true").applyTo(context);
         }
+
     }
 
     @RegisterExtension
@@ -64,15 +67,17 @@ class SampleGuidePageTest {
         Pages.awaitAnswered(browser);
 
         List<WebElement> citations = Pages.answer(browser).findElements(By.cssSelector(".content a.citation"));
-        assertThat(citations).isNotEmpty().allSatisfy(citation ->
-                assertThat(citation.getDomAttribute("href")).matches("/guide/[a-z-]+\\.html#[a-z0-9-]+"));
+        assertThat(citations).isNotEmpty()
+            .allSatisfy(citation -> assertThat(citation.getDomAttribute("href"))
+                .matches("/guide/[a-z-]+\\.html#[a-z0-9-]+"));
         String href = citations.getFirst().getDomAttribute("href");
         String anchor = href.substring(href.indexOf('#') + 1);
         Pages.assertNoScriptErrors(browser);
 
         String app = browser.driver().getWindowHandle();
         citations.getFirst().click();
-        String tab = browser.await(d -> d.getWindowHandles().stream().filter(h -> !h.equals(app)).findFirst().orElse(null));
+        String tab = browser
+            .await(d -> d.getWindowHandles().stream().filter(h -> !h.equals(app)).findFirst().orElse(null));
         try {
             browser.driver().switchTo().window(tab);
             browser.await(d -> d.getCurrentUrl().equals(url(href)));
@@ -81,10 +86,12 @@ class SampleGuidePageTest {
             assertThat(browser.visible("main h1").getText()).isNotBlank();
             assertThat(browser.find("[id='" + anchor + "']").isDisplayed()).isTrue();
             assertThat(browser.script("return document.styleSheets[0].cssRules.length")).as("guide.css applies")
-                    .isNotEqualTo(0L);
+                .isNotEqualTo(0L);
             assertThat(browser.consoleLog()).filteredOn(entry -> entry.getLevel() == Level.SEVERE)
-                    .extracting(LogEntry::getMessage).isEmpty();
-        } finally {
+                .extracting(LogEntry::getMessage)
+                .isEmpty();
+        }
+        finally {
             browser.driver().close();
             browser.driver().switchTo().window(app);
         }
@@ -93,4 +100,5 @@ class SampleGuidePageTest {
     String url(String path) {
         return "http://127.0.0.1:" + port + path;
     }
+
 }

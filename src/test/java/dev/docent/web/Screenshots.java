@@ -3,7 +3,10 @@ package dev.docent.web;
 import dev.docent.support.Browser;
 import java.nio.file.Path;
 
-/** The README's pictures, written only when asked for: {@code ./mvnw test -Dtest='*PageTest' -Ddocent.screenshots=docs/screenshots}. */
+/**
+ * The README's pictures, written only when asked for:
+ * {@code ./mvnw test -Dtest='*PageTest' -Ddocent.screenshots=docs/screenshots}.
+ */
 final class Screenshots {
 
     private Screenshots() {
@@ -15,4 +18,5 @@ final class Screenshots {
             browser.screenshot(Path.of(dir, name + ".png"));
         }
     }
+
 }

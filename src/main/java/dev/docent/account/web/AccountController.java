@@ -41,4 +41,5 @@ class AccountController {
         return accounts.createAccount(request.username(), request.password(), request.email(),
                 request.role() == null ? Role.USER : request.role());
     }
+
 }

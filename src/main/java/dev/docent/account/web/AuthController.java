@@ -30,14 +30,18 @@ class AuthController {
             @Email @Size(max = 254) String email) {
     }
 
-    record LoginRequest(@NotBlank @Size(max = 64) @Pattern(regexp = Text.NO_CONTROL_CHARACTERS, message = Text.CONTROL_CHARACTERS_MESSAGE) String username,
-            @NotBlank @Size(max = 128) @Pattern(regexp = Text.NO_CONTROL_CHARACTERS, message = Text.CONTROL_CHARACTERS_MESSAGE) String password) {
+    record LoginRequest(
+            @NotBlank @Size(max = 64) @Pattern(regexp = Text.NO_CONTROL_CHARACTERS,
+                    message = Text.CONTROL_CHARACTERS_MESSAGE) String username,
+            @NotBlank @Size(max = 128) @Pattern(regexp = Text.NO_CONTROL_CHARACTERS,
+                    message = Text.CONTROL_CHARACTERS_MESSAGE) String password) {
     }
 
     record AuthOptions(boolean signup) {
     }
 
-    record RefreshRequest(@NotBlank @Size(max = 200) @Pattern(regexp = Text.NO_CONTROL_CHARACTERS, message = Text.CONTROL_CHARACTERS_MESSAGE) String refreshToken) {
+    record RefreshRequest(@NotBlank @Size(max = 200) @Pattern(regexp = Text.NO_CONTROL_CHARACTERS,
+            message = Text.CONTROL_CHARACTERS_MESSAGE) String refreshToken) {
     }
 
     private final AccountService accounts;
@@ -96,4 +100,5 @@ class AuthController {
     AccountService.Me me() {
         return accounts.me(CurrentUser.require());
     }
+
 }

@@ -8,8 +8,8 @@ import org.springframework.security.oauth2.server.resource.BearerTokenErrors;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 
 /**
- * Reads the bearer token from the Authorization header only (never from a query parameter or form),
- * checking its RFC 6750 syntax with a loop: this runs on every API request.
+ * Reads the bearer token from the Authorization header only (never from a query parameter
+ * or form), checking its RFC 6750 syntax with a loop: this runs on every API request.
  */
 final class BearerHeader implements BearerTokenResolver {
 
@@ -45,7 +45,8 @@ final class BearerHeader implements BearerTokenResolver {
     }
 
     private static boolean tokenChar(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-                || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.' || c == '_'
+                || c == '~' || c == '+' || c == '/';
     }
+
 }

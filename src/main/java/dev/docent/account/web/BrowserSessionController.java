@@ -25,10 +25,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The browser's session: the same login, rotation and logout as {@link AuthController}, but the refresh
- * token travels in an HttpOnly, SameSite=Strict cookie scoped to these endpoints, so page scripts never
- * see it. Every request must carry {@value #GUARD_HEADER}: a header no cross-site form or link can send,
- * and that a cross-origin script cannot send without a CORS preflight this server never grants.
+ * The browser's session: the same login, rotation and logout as {@link AuthController},
+ * but the refresh token travels in an HttpOnly, SameSite=Strict cookie scoped to these
+ * endpoints, so page scripts never see it. Every request must carry
+ * {@value #GUARD_HEADER}: a header no cross-site form or link can send, and that a
+ * cross-origin script cannot send without a CORS preflight this server never grants.
  */
 @Tag(name = "Browser session", description = "The web app's login: the refresh token in an HttpOnly cookie")
 @RestController
@@ -62,7 +63,10 @@ class BrowserSessionController {
         return started(accounts.login(request.username(), request.password(), http.getRemoteAddr()), http);
     }
 
-    /** A token that is unknown, expired or revoked also clears the cookie: the page then shows the sign-in form. */
+    /**
+     * A token that is unknown, expired or revoked also clears the cookie: the page then
+     * shows the sign-in form.
+     */
     @Operation(operationId = "refreshBrowserSession", summary = "Rotate the session cookie for a new access token")
     @SecurityRequirements
     @ApiResponse(responseCode = "200", description = "A new access token; the cookie is rotated",
@@ -78,9 +82,12 @@ class BrowserSessionController {
                 throw new Problem(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", "Not signed in");
             }
             return started(accounts.refresh(refreshToken), http);
-        } catch (Problem unauthorized) {
-            return ResponseEntity.status(unauthorized.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .header(HttpHeaders.SET_COOKIE, cleared(http)).body(ProblemHandler.detail(unauthorized));
+        }
+        catch (Problem unauthorized) {
+            return ResponseEntity.status(unauthorized.status())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .header(HttpHeaders.SET_COOKIE, cleared(http))
+                .body(ProblemHandler.detail(unauthorized));
         }
     }
 
@@ -100,20 +107,29 @@ class BrowserSessionController {
 
     private ResponseEntity<AccessToken> started(AccountService.TokenPair pair, HttpServletRequest http) {
         return ResponseEntity.ok()
-                .header(HttpHeaders.SET_COOKIE, cookie(pair.refreshToken(), accounts.refreshTokenTtl(), http))
-                .body(new AccessToken(pair.accessToken(), pair.tokenType(), pair.expiresIn()));
+            .header(HttpHeaders.SET_COOKIE, cookie(pair.refreshToken(), accounts.refreshTokenTtl(), http))
+            .body(new AccessToken(pair.accessToken(), pair.tokenType(), pair.expiresIn()));
     }
 
     private static String cookie(String value, Duration maxAge, HttpServletRequest http) {
-        return ResponseCookie.from(COOKIE, value).path(PATH).httpOnly(true).sameSite("Strict")
-                .secure(http.isSecure()).maxAge(maxAge).build().toString();
+        return ResponseCookie.from(COOKIE, value)
+            .path(PATH)
+            .httpOnly(true)
+            .sameSite("Strict")
+            .secure(http.isSecure())
+            .maxAge(maxAge)
+            .build()
+            .toString();
     }
 
     private static String cleared(HttpServletRequest http) {
         return cookie("", Duration.ZERO, http);
     }
 
-    /** What {@link AuthController} accepts as a refresh token; anything else cannot be one. */
+    /**
+     * What {@link AuthController} accepts as a refresh token; anything else cannot be
+     * one.
+     */
     private static boolean plausible(String refreshToken) {
         return refreshToken != null && !refreshToken.isBlank() && refreshToken.length() <= 200;
     }
@@ -124,4 +140,5 @@ class BrowserSessionController {
                     "Browser session requests must carry the " + GUARD_HEADER + " header");
         }
     }
+
 }

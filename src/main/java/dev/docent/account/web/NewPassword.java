@@ -16,7 +16,7 @@ import java.lang.annotation.Target;
 @Size(min = 10, max = 72, message = "must be 10 to 72 characters")
 @Pattern(regexp = Text.NO_CONTROL_CHARACTERS, message = Text.CONTROL_CHARACTERS_MESSAGE)
 @Constraint(validatedBy = {})
-@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
+@Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT })
 @Retention(RetentionPolicy.RUNTIME)
 @interface NewPassword {
 
@@ -25,4 +25,5 @@ import java.lang.annotation.Target;
     Class<?>[] groups() default {};
 
     Class<? extends Payload>[] payload() default {};
+
 }

@@ -16,7 +16,7 @@ import java.lang.annotation.Target;
 @Size(min = 3, max = 32)
 @Pattern(regexp = AccountService.USERNAME_CHARACTERS, message = "may contain only letters, digits, '_', '.' and '-'")
 @Constraint(validatedBy = {})
-@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
+@Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT })
 @Retention(RetentionPolicy.RUNTIME)
 @interface Username {
 
@@ -25,4 +25,5 @@ import java.lang.annotation.Target;
     Class<?>[] groups() default {};
 
     Class<? extends Payload>[] payload() default {};
+
 }

@@ -17,7 +17,10 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
-/** Stateless bearer-token security of the requests: who may call what, problem+json for 401 and 403. */
+/**
+ * Stateless bearer-token security of the requests: who may call what, problem+json for
+ * 401 and 403.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebSecurity {
 
@@ -26,42 +29,47 @@ class WebSecurity {
     @ConditionalOnWebApplication
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
         JwtAuthenticationConverter roles = new JwtAuthenticationConverter();
-        roles.setJwtGrantedAuthoritiesConverter(jwt -> List.<GrantedAuthority>of(
-                new SimpleGrantedAuthority("ROLE_" + jwt.getClaimAsString(CurrentUser.ROLE_CLAIM))));
-        return http
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .requestCache(cache -> cache.disable())
-                // the servlet API stays: the health endpoint asks it whether the caller is an ADMIN
-                .logout(logout -> logout.disable())
-                .anonymous(anonymous -> anonymous.disable())
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/**").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/v1/auth/options").permitAll()
-                        .requestMatchers("/api/v1/accounts/**").hasRole("ADMIN")
-                        .requestMatchers(HttpMethod.POST, "/api/v1/documents").hasRole("ADMIN")
-                        .requestMatchers(HttpMethod.DELETE, "/api/v1/documents/**").hasRole("ADMIN")
-                        .requestMatchers("/api/v1/ingestions/**").hasRole("ADMIN")
-                        .requestMatchers("/api/**").authenticated()
-                        .anyRequest().permitAll())
-                .oauth2ResourceServer(rs -> rs
-                        .bearerTokenResolver(new BearerHeader())
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(roles))
-                        .authenticationEntryPoint(unauthorized())
-                        .accessDeniedHandler(forbidden()))
-                .exceptionHandling(ex -> ex
-                        .authenticationEntryPoint(unauthorized())
-                        .accessDeniedHandler(forbidden()))
-                .build();
+        roles.setJwtGrantedAuthoritiesConverter(jwt -> List
+            .<GrantedAuthority>of(new SimpleGrantedAuthority("ROLE_" + jwt.getClaimAsString(CurrentUser.ROLE_CLAIM))));
+        return http.csrf(csrf -> csrf.disable())
+            .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .requestCache(cache -> cache.disable())
+            // the servlet API stays: the health endpoint asks it whether the caller is an
+            // ADMIN
+            .logout(logout -> logout.disable())
+            .anonymous(anonymous -> anonymous.disable())
+            .authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.POST, "/api/v1/auth/**")
+                .permitAll()
+                .requestMatchers(HttpMethod.GET, "/api/v1/auth/options")
+                .permitAll()
+                .requestMatchers("/api/v1/accounts/**")
+                .hasRole("ADMIN")
+                .requestMatchers(HttpMethod.POST, "/api/v1/documents")
+                .hasRole("ADMIN")
+                .requestMatchers(HttpMethod.DELETE, "/api/v1/documents/**")
+                .hasRole("ADMIN")
+                .requestMatchers("/api/v1/ingestions/**")
+                .hasRole("ADMIN")
+                .requestMatchers("/api/**")
+                .authenticated()
+                .anyRequest()
+                .permitAll())
+            .oauth2ResourceServer(rs -> rs.bearerTokenResolver(new BearerHeader())
+                .jwt(jwt -> jwt.jwtAuthenticationConverter(roles))
+                .authenticationEntryPoint(unauthorized())
+                .accessDeniedHandler(forbidden()))
+            .exceptionHandling(ex -> ex.authenticationEntryPoint(unauthorized()).accessDeniedHandler(forbidden()))
+            .build();
     }
 
     private static AccessDeniedHandler forbidden() {
-        return (request, response, e) -> ProblemHandler.write(response, ProblemHandler.detail(
-                Problem.forbidden("forbidden", "Forbidden", "Your role does not allow this")));
+        return (request, response, e) -> ProblemHandler.write(response,
+                ProblemHandler.detail(Problem.forbidden("forbidden", "Forbidden", "Your role does not allow this")));
     }
 
     private static AuthenticationEntryPoint unauthorized() {
-        return (request, response, e) -> ProblemHandler.write(response, ProblemHandler.detail(
-                Problem.unauthorized("A valid bearer access token is required")));
+        return (request, response, e) -> ProblemHandler.write(response,
+                ProblemHandler.detail(Problem.unauthorized("A valid bearer access token is required")));
     }
+
 }

@@ -5,27 +5,39 @@ import dev.docent.knowledge.Terms;
 import java.util.List;
 
 /**
- * The answer without a language model: the sentences of the retrieved passages that best match the question,
- * quoted in Markdown and cited {@code [n]}, with a short code example when one fits; or, when nothing fits,
- * saying so. {@link Scoring} reads and scores, {@link Selection} picks, {@link Rendering} writes; the reasons
- * are in docs/decisions/0010-extractive-answers.md.
+ * The answer without a language model: the sentences of the retrieved passages that best
+ * match the question, quoted in Markdown and cited {@code [n]}, with a short code example
+ * when one fits; or, when nothing fits, saying so. {@link Scoring} reads and scores,
+ * {@link Selection} picks, {@link Rendering} writes; the reasons are in
+ * docs/decisions/0010-extractive-answers.md.
  */
 public final class ExtractiveAnswerer {
 
     /** How far the documents were found to answer. */
     public enum Coverage {
+
         /** Sentences sharing the question's words, quoted and cited. */
         ANSWERED,
-        /** A non-English question sharing no words: the top passage offered as the closest match, unverified. */
+        /**
+         * A non-English question sharing no words: the top passage offered as the closest
+         * match, unverified.
+         */
         CLOSEST,
         /** Nothing fit: said plainly, nothing cited. */
         NOT_COVERED
+
     }
 
-    /** The Markdown answer, the passage numbers it cites (ascending), and how well it is covered. */
+    /**
+     * The Markdown answer, the passage numbers it cites (ascending), and how well it is
+     * covered.
+     */
     public record Answer(String text, List<Integer> cited, Coverage coverage) {
 
-        /** Words of an answer sent per token event, so it arrives the way a model's answer does. */
+        /**
+         * Words of an answer sent per token event, so it arrives the way a model's answer
+         * does.
+         */
         private static final int WORDS_PER_CHUNK = 3;
 
         public Answer {
@@ -43,24 +55,29 @@ public final class ExtractiveAnswerer {
     public static final String NOTHING_FOUND = """
             I could not find anything about this in the documentation. Try rephrasing the question, for \
             instance with the name of the function, module or setting you are asking about.""";
+
     public static final String NOT_COVERED = """
             The documentation does not seem to cover this question: none of the passages I found says \
             anything about it. Try rephrasing it, for instance with the name of the function, module or \
             setting you are asking about.""";
+
     public static final String ASK_IN_ENGLISH = " The documentation is in English, so asking in English may help too.";
 
     private ExtractiveAnswerer() {
     }
 
-    /** @param passages best first; passage {@code i} is cited as {@code [i + 1]} */
+    /**
+     * @param passages best first; passage {@code i} is cited as {@code [i + 1]}
+     */
     public static Answer answer(String question, List<Passage> passages) {
         return answer(question, question, passages);
     }
 
     /**
-     * @param searchedAs the question as it was searched ({@code QueryPlanner.standalone}): its words that the
-     *                   question lacks, borrowed from earlier turns, count half
-     * @param passages   best first; passage {@code i} is cited as {@code [i + 1]}
+     * @param searchedAs the question as it was searched
+     * ({@code QueryPlanner.standalone}): its words that the question lacks, borrowed from
+     * earlier turns, count half
+     * @param passages best first; passage {@code i} is cited as {@code [i + 1]}
      */
     public static Answer answer(String question, String searchedAs, List<Passage> passages) {
         if (passages.isEmpty()) {
@@ -83,8 +100,9 @@ public final class ExtractiveAnswerer {
     }
 
     /**
-     * A passage that shares no words with the question is offered only when its retrieval score stands out: at
-     * least {@value #STANDOUT} times the others' mean, or the only one.
+     * A passage that shares no words with the question is offered only when its retrieval
+     * score stands out: at least {@value #STANDOUT} times the others' mean, or the only
+     * one.
      */
     private static boolean standsOut(List<Passage> passages) {
         double top = passages.getFirst().score();
@@ -94,4 +112,5 @@ public final class ExtractiveAnswerer {
         double othersMean = passages.stream().skip(1).mapToDouble(Passage::score).average().orElse(0);
         return top > 0 && top >= STANDOUT * othersMean;
     }
+
 }

@@ -10,14 +10,15 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * A passage read as sentences and code blocks, in order. Paragraphs are separated by blank lines; a
- * paragraph is code when it is fenced, indented, an interactive session ({@code >>>}, {@code $}), or when
- * its lines look like code (an assignment, a call or signature alone on its line, an import, a bare dotted
- * name, brackets). Adjacent code paragraphs are one block, since a listing may hold blank lines. Prose is
- * split into sentences at {@code . ! ?} followed by a space and a capital, a digit, a quote or an
- * identifier, but not after abbreviations ("e.g.", "i.e.", initials), inside parentheses that close
- * later, inside {@code `code`}, nor inside names and numbers ({@code os.path.join()}, {@code 3.11}), which
- * have no space after the dot.
+ * A passage read as sentences and code blocks, in order. Paragraphs are separated by
+ * blank lines; a paragraph is code when it is fenced, indented, an interactive session
+ * ({@code >>>}, {@code $}), or when its lines look like code (an assignment, a call or
+ * signature alone on its line, an import, a bare dotted name, brackets). Adjacent code
+ * paragraphs are one block, since a listing may hold blank lines. Prose is split into
+ * sentences at {@code . ! ?} followed by a space and a capital, a digit, a quote or an
+ * identifier, but not after abbreviations ("e.g.", "i.e.", initials), inside parentheses
+ * that close later, inside {@code `code`}, nor inside names and numbers
+ * ({@code os.path.join()}, {@code 3.11}), which have no space after the dot.
  */
 final class PassageText {
 
@@ -25,6 +26,7 @@ final class PassageText {
     sealed interface Piece {
 
         String text();
+
     }
 
     record Sentence(String text) implements Piece {
@@ -34,23 +36,35 @@ final class PassageText {
     }
 
     private static final Pattern FENCE = Pattern.compile("^\\s{0,3}(```|~~~)");
+
     private static final Pattern PROMPT = Pattern.compile("^(>>>|\\.\\.\\.|\\$ |In \\[\\d+]:)");
+
     private static final Pattern IMPORT = Pattern.compile("^(import [\\w.]+( as \\w+)?|from [\\w.]+ import .+)$");
-    private static final Pattern KEYWORD_LINE = Pattern.compile(
-            "^(def|class|if|elif|else|for|while|try|except|finally|with|async|return|raise|yield|"
-                    + "var|let|const|function)\\b.*[:;{(=]\\s*$");
-    private static final Pattern CALL_OR_SIGNATURE = Pattern.compile(
-            "^((class|exception|classmethod|staticmethod|abstractmethod|coroutine|awaitable|async|def|method|"
-                    + "function|property|decorator)\\s+)?[\\w.]+\\(.*\\)\\s*(->\\s*\\S+|[:;,])?$");
+
+    private static final Pattern KEYWORD_LINE = Pattern
+        .compile("^(def|class|if|elif|else|for|while|try|except|finally|with|async|return|raise|yield|"
+                + "var|let|const|function)\\b.*[:;{(=]\\s*$");
+
+    private static final Pattern CALL_OR_SIGNATURE = Pattern
+        .compile("^((class|exception|classmethod|staticmethod|abstractmethod|coroutine|awaitable|async|def|method|"
+                + "function|property|decorator)\\s+)?[\\w.]+\\(.*\\)\\s*(->\\s*\\S+|[:;,])?$");
+
     private static final Pattern ASSIGNMENT = Pattern.compile("^[\\w.\\[\\]'\"]+\\s*[-+*/|&]?=\\s*\\S.*[^.!?]$");
+
     private static final Pattern DOTTED_NAME = Pattern.compile("^[\\w]+([._][\\w]+)+(\\(\\))?$");
+
     private static final Pattern SYMBOL_START = Pattern.compile("^(@\\w|\\{%|\\{\\{|[{}\\]]|//|<\\w)");
+
     private static final Pattern IDENTIFIER_START = Pattern.compile("_\\w.*|.*\\w[_.]\\w.*|.*\\w\\(.*");
+
     private static final Set<String> ABBREVIATIONS = Set.of("e.g.", "i.e.", "cf.", "vs.", "approx.", "incl.", "esp.",
-            "fig.", "no.", "nos.", "vol.", "ch.", "sec.", "p.", "pp.", "mr.", "mrs.", "ms.", "dr.", "st.", "al.",
-            "eg.", "ie.", "resp.", "min.", "max.", "ref.", "ex.");
+            "fig.", "no.", "nos.", "vol.", "ch.", "sec.", "p.", "pp.", "mr.", "mrs.", "ms.", "dr.", "st.", "al.", "eg.",
+            "ie.", "resp.", "min.", "max.", "ref.", "ex.");
+
     private static final Pattern INITIALS = Pattern.compile("^\\(?([A-Za-z]\\.)+$");
+
     private static final String CLOSERS = "\"'”’)]»";
+
     private static final String OPENERS = "\"'“‘([`«*";
 
     private PassageText() {
@@ -63,10 +77,12 @@ final class PassageText {
                 if (!pieces.isEmpty() && pieces.getLast() instanceof Code(String before)
                         && !isSignature(paragraph.text())) {
                     pieces.set(pieces.size() - 1, new Code(before + "\n\n" + paragraph.text()));
-                } else {
+                }
+                else {
                     pieces.add(new Code(paragraph.text()));
                 }
-            } else {
+            }
+            else {
                 sentences(paragraph.text()).forEach(sentence -> pieces.add(new Sentence(sentence)));
             }
         }
@@ -93,9 +109,11 @@ final class PassageText {
                     paragraphs.add(new Paragraph(body.stripTrailing(), true));
                 }
                 i = end;
-            } else if (line.isBlank()) {
+            }
+            else if (line.isBlank()) {
                 close(lines, paragraphs);
-            } else {
+            }
+            else {
                 lines.add(line);
             }
         }
@@ -109,7 +127,8 @@ final class PassageText {
         }
         if (isCode(lines)) {
             paragraphs.add(new Paragraph(dedent(lines), true));
-        } else {
+        }
+        else {
             paragraphs.add(new Paragraph(String.join(" ", lines).strip().replaceAll("\\s+", " "), false));
         }
         lines.clear();
@@ -122,18 +141,25 @@ final class PassageText {
         if (PROMPT.matcher(lines.getFirst().strip()).find()) {
             return true;
         }
-        long codeLike = lines.stream().filter(line -> looksLikeCode(line.strip())
-                || (line.startsWith(" ") || line.startsWith("\t"))).count();
+        long codeLike = lines.stream()
+            .filter(line -> looksLikeCode(line.strip()) || (line.startsWith(" ") || line.startsWith("\t")))
+            .count();
         return lines.size() == 1 ? codeLike == 1 : codeLike > 0 || !wrappedProse(lines);
     }
 
-    /** Lines of running text broken for width: long lines of words, the last ending a sentence. */
+    /**
+     * Lines of running text broken for width: long lines of words, the last ending a
+     * sentence.
+     */
     private static boolean wrappedProse(List<String> lines) {
         double averageLength = lines.stream().mapToInt(String::length).average().orElse(0);
         return averageLength >= 30 && lines.getLast().strip().matches(".*[.!?:)\"”]$");
     }
 
-    /** A reference page's lone API line ("somenamedtuple._asdict()"): it opens a new entry, not more code. */
+    /**
+     * A reference page's lone API line ("somenamedtuple._asdict()"): it opens a new
+     * entry, not more code.
+     */
     static boolean isSignature(String code) {
         return !code.contains("\n")
                 && (CALL_OR_SIGNATURE.matcher(code).matches() || DOTTED_NAME.matcher(code).matches());
@@ -147,10 +173,16 @@ final class PassageText {
     }
 
     private static String dedent(List<String> lines) {
-        int indent = lines.stream().filter(line -> !line.isBlank())
-                .mapToInt(line -> line.length() - line.stripLeading().length()).min().orElse(0);
-        return String.join("\n", lines.stream().map(line -> line.length() >= indent ? line.substring(indent) : line)
-                .map(String::stripTrailing).toList());
+        int indent = lines.stream()
+            .filter(line -> !line.isBlank())
+            .mapToInt(line -> line.length() - line.stripLeading().length())
+            .min()
+            .orElse(0);
+        return String.join("\n",
+                lines.stream()
+                    .map(line -> line.length() >= indent ? line.substring(indent) : line)
+                    .map(String::stripTrailing)
+                    .toList());
     }
 
     /** The sentences of one paragraph of prose, each stripped. */
@@ -185,7 +217,10 @@ final class PassageText {
         return sentences;
     }
 
-    /** Whether the dot at {@code dot} ends a sentence, given that the next one would start at {@code next}. */
+    /**
+     * Whether the dot at {@code dot} ends a sentence, given that the next one would start
+     * at {@code next}.
+     */
     private static boolean endsSentence(String prose, int start, int dot, int next) {
         int wordStart = dot;
         while (wordStart > start && !Character.isWhitespace(prose.charAt(wordStart - 1))) {
@@ -202,7 +237,8 @@ final class PassageText {
             return Character.isUpperCase(first);
         }
         if (Character.isLowerCase(first)) {
-            // A sentence may open with a lower-case identifier ("cache_page takes…"), never with a plain word.
+            // A sentence may open with a lower-case identifier ("cache_page takes…"),
+            // never with a plain word.
             int wordEnd = next;
             while (wordEnd < prose.length() && !Character.isWhitespace(prose.charAt(wordEnd))) {
                 wordEnd++;
@@ -213,7 +249,10 @@ final class PassageText {
                 || Character.isLetter(first);
     }
 
-    /** A sentence in parentheses of its own, "(Note that… minute.)", ends at its closing parenthesis. */
+    /**
+     * A sentence in parentheses of its own, "(Note that… minute.)", ends at its closing
+     * parenthesis.
+     */
     private static boolean closesParenthetical(String prose, int start, int mark) {
         if (prose.charAt(start) != '(' || mark + 1 >= prose.length() || prose.charAt(mark + 1) != ')') {
             return false;
@@ -229,7 +268,10 @@ final class PassageText {
         return depth == 0;
     }
 
-    /** Positions inside `inline code` or inside parentheses that close later: no sentence ends there. */
+    /**
+     * Positions inside `inline code` or inside parentheses that close later: no sentence
+     * ends there.
+     */
     private static boolean[] shielded(String prose) {
         boolean[] shielded = new boolean[prose.length()];
         Deque<Integer> open = new ArrayDeque<>();
@@ -239,16 +281,20 @@ final class PassageText {
             if (c == '`') {
                 if (tick < 0) {
                     tick = i;
-                } else {
+                }
+                else {
                     Arrays.fill(shielded, tick, i, true);
                     tick = -1;
                 }
-            } else if (c == '(' && tick < 0) {
+            }
+            else if (c == '(' && tick < 0) {
                 open.push(i);
-            } else if (c == ')' && tick < 0 && !open.isEmpty()) {
+            }
+            else if (c == ')' && tick < 0 && !open.isEmpty()) {
                 Arrays.fill(shielded, open.pop(), i, true);
             }
         }
         return shielded;
     }
+
 }

@@ -9,8 +9,7 @@ import java.util.Set;
  *
  * @param units every passage's units, passage by passage, in order
  */
-record Reading(List<Passage> passages, String question, boolean english, List<Unit> units,
-        QuestionWeights weights) {
+record Reading(List<Passage> passages, String question, boolean english, List<Unit> units, QuestionWeights weights) {
 
     /** The unit {@code step} places from this one in the same passage, or null. */
     Unit neighbour(Unit unit, int step) {

@@ -18,25 +18,29 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The answer in Markdown: the picked units grouped by passage in rank order, in their order within the
- * passage, each paragraph cited {@code [n]} and code fenced with its language.
+ * The answer in Markdown: the picked units grouped by passage in rank order, in their
+ * order within the passage, each paragraph cited {@code [n]} and code fenced with its
+ * language.
  */
 final class Rendering {
 
     private static final int CLOSEST_CHARS = 400;
+
     /** As long as a source's snippet. */
     private static final int SNIPPET_CHARS = 240;
+
     private static final Pattern FOOTNOTE = Pattern.compile("\\s\\[\\d{1,2}](?=[\\s.,;:!?]|$)");
-    private static final Pattern PYTHON = Pattern.compile(
-            "(?m)^(>>>|def |class |import |from \\S+ import |@\\w|for .+:$|if .+:$|print\\()");
+
+    private static final Pattern PYTHON = Pattern
+        .compile("(?m)^(>>>|def |class |import |from \\S+ import |@\\w|for .+:$|if .+:$|print\\()");
 
     private Rendering() {
     }
 
     static Answer quoted(Reading reading, List<Unit> picked) {
         Map<Integer, List<Unit>> groups = picked.stream()
-                .sorted(Comparator.comparingInt(Unit::passage).thenComparingInt(Unit::position))
-                .collect(Collectors.groupingBy(Unit::passage, TreeMap::new, Collectors.toList()));
+            .sorted(Comparator.comparingInt(Unit::passage).thenComparingInt(Unit::position))
+            .collect(Collectors.groupingBy(Unit::passage, TreeMap::new, Collectors.toList()));
         List<String> blocks = new ArrayList<>();
         if (!reading.english()) {
             blocks.add(matchedWordsNote(reading.question(), picked));
@@ -53,8 +57,9 @@ final class Rendering {
                     paragraph.add(unit.text());
                     continue;
                 }
-                blocks.add(paragraph.isEmpty() ? "From *" + where(reading.passages().get(group.getKey())) + "* [" + n
-                        + "]:" : cite(String.join(" ", paragraph), n, true));
+                blocks.add(paragraph.isEmpty()
+                        ? "From *" + where(reading.passages().get(group.getKey())) + "* [" + n + "]:"
+                        : cite(String.join(" ", paragraph), n, true));
                 paragraph.clear();
                 blocks.add("```" + language(unit.text()) + "\n" + unit.text() + "\n```");
             }
@@ -66,7 +71,9 @@ final class Rendering {
         return new Answer(String.join("\n\n", blocks), cited, Coverage.ANSWERED);
     }
 
-    /** For a non-English question: which of its words the quoted passages were matched on. */
+    /**
+     * For a non-English question: which of its words the quoted passages were matched on.
+     */
     private static String matchedWordsNote(String question, List<Unit> picked) {
         Set<String> quotedTerms = picked.stream().flatMap(unit -> unit.terms().stream()).collect(Collectors.toSet());
         Set<String> matched = new LinkedHashSet<>();
@@ -86,7 +93,8 @@ final class Rendering {
         for (Piece piece : PassageText.pieces(passage.text())) {
             if (piece instanceof Sentence sentence && quote.length() + sentence.text().length() <= CLOSEST_CHARS) {
                 quote.append(quote.isEmpty() ? "" : " ").append(clean(sentence.text()));
-            } else if (!quote.isEmpty()) {
+            }
+            else if (!quote.isEmpty()) {
                 break;
             }
         }
@@ -109,18 +117,21 @@ final class Rendering {
                 : passage.section() + " (" + passage.documentTitle() + ")";
     }
 
-    /** Drops the documentation's own footnote marks ("powers [1]:"), which would read as our citations. */
+    /**
+     * Drops the documentation's own footnote marks ("powers [1]:"), which would read as
+     * our citations.
+     */
     static String clean(String sentence) {
         return FOOTNOTE.matcher(sentence).replaceAll("");
     }
 
     /**
-     * Puts {@code [n]} before the paragraph's closing punctuation, or after it when there is none. A closing
-     * colon stays only when the code it announces follows.
+     * Puts {@code [n]} before the paragraph's closing punctuation, or after it when there
+     * is none. A closing colon stays only when the code it announces follows.
      */
     private static String cite(String paragraph, int n, boolean codeFollows) {
-        String text = paragraph.endsWith(":") && !codeFollows
-                ? paragraph.substring(0, paragraph.length() - 1) + "." : paragraph;
+        String text = paragraph.endsWith(":") && !codeFollows ? paragraph.substring(0, paragraph.length() - 1) + "."
+                : paragraph;
         return cite(text, n);
     }
 
@@ -137,7 +148,10 @@ final class Rendering {
         return code.startsWith("$ ") || code.startsWith("# ") && code.contains("\n$ ") ? "console" : "";
     }
 
-    /** The text in pieces of a few words, so that it streams the way a model's answer does. */
+    /**
+     * The text in pieces of a few words, so that it streams the way a model's answer
+     * does.
+     */
     static List<String> chunks(String text, int wordsPerChunk) {
         String[] words = text.split("(?<=\\s)");
         List<String> chunks = new ArrayList<>();
@@ -151,4 +165,5 @@ final class Rendering {
         }
         return chunks;
     }
+
 }

@@ -12,8 +12,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads the passages into units and scores each against the question: its coverage of the question's
- * weight (words around it counting half), times its quality, plus the passage's rank and headings.
+ * Reads the passages into units and scores each against the question: its coverage of the
+ * question's weight (words around it counting half), times its quality, plus the
+ * passage's rank and headings.
  */
 final class Scoring {
 
@@ -21,10 +22,15 @@ final class Scoring {
     static final int MAX_CODE_CHARS = 700;
 
     private static final double RANK_WEIGHT = 0.1;
+
     private static final double HEADING_WEIGHT = 0.1;
+
     private static final double CONTEXT_WEIGHT = 0.5;
+
     private static final double NAME_PART_WEIGHT = 0.5;
+
     private static final Pattern NAME = Pattern.compile("\\p{L}[_=(\\[.]|[_=)\\]]\\p{L}|^_");
+
     private static final Pattern IDENTIFIER_START = Pattern.compile("^(_|\\w+[_.(])");
 
     private Scoring() {
@@ -58,8 +64,8 @@ final class Scoring {
                     || Character.isLowerCase(sentence.charAt(0)) && !IDENTIFIER_START.matcher(sentence).find()))
                     || (i == pieces.size() - 1 && !sentence.matches("(?s).*[.!?:)\"”’]$"));
             boolean leadsIntoCode = i + 1 < pieces.size() && pieces.get(i + 1) instanceof Code;
-            units.add(new Unit(passage, i, new Sentence(Rendering.clean(sentence)), terms,
-                    onlyInNames(sentence, terms), cut, leadsIntoCode, true, null));
+            units.add(new Unit(passage, i, new Sentence(Rendering.clean(sentence)), terms, onlyInNames(sentence, terms),
+                    cut, leadsIntoCode, true, null));
         }
         return units;
     }
@@ -70,15 +76,17 @@ final class Scoring {
         Set<String> around = context(units, index);
         double context = weights.weight(QuestionWeights.without(around, unit.terms()));
         double coverage = weights.share(own + CONTEXT_WEIGHT * context);
-        double heading = weights.weight(new HashSet<>(Terms.contentTerms(passage.section() + " " + passage.pageTitle())));
+        double heading = weights
+            .weight(new HashSet<>(Terms.contentTerms(passage.section() + " " + passage.pageTitle())));
         double value = coverage * quality(units, index) + RANK_WEIGHT / (unit.passage() + 1)
                 + HEADING_WEIGHT * weights.share(heading);
         return new Unit.Score(coverage, weights.share(own), value, weights.matchesEnough(unit.terms(), around));
     }
 
     /**
-     * The words around a unit that say what it is about: a code block's lead-in; a sentence's short code
-     * after it, and the lone signature it documents (as on reference pages).
+     * The words around a unit that say what it is about: a code block's lead-in; a
+     * sentence's short code after it, and the lone signature it documents (as on
+     * reference pages).
      */
     private static Set<String> context(List<Unit> units, int index) {
         Unit unit = units.get(index);
@@ -106,8 +114,9 @@ final class Scoring {
     }
 
     /**
-     * The words of a sentence seen only inside identifiers: "field" in "field_names", "value" in "name=value".
-     * Prose that uses the word says more about it than a name that contains it.
+     * The words of a sentence seen only inside identifiers: "field" in "field_names",
+     * "value" in "name=value". Prose that uses the word says more about it than a name
+     * that contains it.
      */
     private static Set<String> onlyInNames(String sentence, Set<String> terms) {
         Set<String> plain = new HashSet<>();
@@ -121,8 +130,8 @@ final class Scoring {
     }
 
     /**
-     * Code counts when it can be shown; a sentence loses for being cut by the chunker, very short or very
-     * long, or a lead-in ("…like this:") to code too long to show.
+     * Code counts when it can be shown; a sentence loses for being cut by the chunker,
+     * very short or very long, or a lead-in ("…like this:") to code too long to show.
      */
     private static double quality(List<Unit> units, int index) {
         Unit unit = units.get(index);
@@ -136,7 +145,8 @@ final class Scoring {
         int words = unit.words();
         if (words < 4) {
             quality *= 0.5;
-        } else if (words > 60) {
+        }
+        else if (words > 60) {
             quality *= 0.8;
         }
         if (unit.text().endsWith(":") && !showableCodeAfter(units, index)) {
@@ -153,4 +163,5 @@ final class Scoring {
     private static boolean isShort(Code code) {
         return code.text().length() <= MAX_CODE_CHARS && code.text().lines().count() <= MAX_CODE_LINES;
     }
+
 }

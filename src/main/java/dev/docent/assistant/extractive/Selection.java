@@ -10,8 +10,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Which units to quote, best first, each rule a named method: candidates, the bar a unit must clear, the
- * neighbours it brings, the limits the answer keeps, and the example added when no code was taken.
+ * Which units to quote, best first, each rule a named method: candidates, the bar a unit
+ * must clear, the neighbours it brings, the limits the answer keeps, and the example
+ * added when no code was taken.
  */
 final class Selection {
 
@@ -22,10 +23,13 @@ final class Selection {
     static final int MAX_QUOTED_CHARS = 1200;
 
     private static final double SAME_PASSAGE_BAR = 0.5;
+
     private static final double REDUNDANT = 0.7;
+
     private static final int SHORT_LEAD_IN_WORDS = 8;
-    private static final Pattern LEANS_BACK = Pattern.compile(
-            "^(This|These|That|Those|It|Its|They|Their|Such|Here|Otherwise|In this case|In that case)\\b");
+
+    private static final Pattern LEANS_BACK = Pattern
+        .compile("^(This|These|That|Those|It|Its|They|Their|Such|Here|Otherwise|In this case|In that case)\\b");
 
     private final Reading reading;
 
@@ -39,10 +43,13 @@ final class Selection {
     }
 
     private List<Unit> pick() {
-        List<Unit> ranked = reading.units().stream().filter(this::candidate)
-                .sorted(Comparator.comparingDouble((Unit unit) -> -unit.value())
-                        .thenComparingInt(Unit::passage).thenComparingInt(Unit::position))
-                .toList();
+        List<Unit> ranked = reading.units()
+            .stream()
+            .filter(this::candidate)
+            .sorted(Comparator.comparingDouble((Unit unit) -> -unit.value())
+                .thenComparingInt(Unit::passage)
+                .thenComparingInt(Unit::position))
+            .toList();
         if (ranked.isEmpty() || ranked.stream().mapToDouble(Unit::coverage).max().orElse(0) < MIN_COVERAGE) {
             return List.of();
         }
@@ -82,7 +89,9 @@ final class Selection {
                 && !Scoring.showableCodeAfter(reading.units(), reading.units().indexOf(unit));
     }
 
-    /** A lone signature names what the sentences after it document; an example shows more. */
+    /**
+     * A lone signature names what the sentences after it document; an example shows more.
+     */
     private static boolean exampleThatCovers(Unit code) {
         return code.showable() && !code.signature() && code.ownCoverage() > 0 && code.coverage() >= MIN_COVERAGE;
     }
@@ -92,8 +101,9 @@ final class Selection {
     }
 
     /**
-     * At least half the top score within the top unit's passage, {@value #OTHER_PASSAGE_BAR} of it in
-     * others; or answering a part of the question nothing taken covers yet (the other half of a two-part one).
+     * At least half the top score within the top unit's passage,
+     * {@value #OTHER_PASSAGE_BAR} of it in others; or answering a part of the question
+     * nothing taken covers yet (the other half of a two-part one).
      */
     private boolean clearsTheBar(Unit unit, Unit top, Set<String> covered) {
         double bar = (unit.passage() == top.passage() ? SAME_PASSAGE_BAR : OTHER_PASSAGE_BAR) * top.value();
@@ -101,11 +111,14 @@ final class Selection {
     }
 
     private boolean answersMore(Unit unit, Set<String> covered) {
-        return reading.weight(QuestionWeights.without(unit.terms(), covered))
-                >= MIN_COVERAGE * reading.weights().total();
+        return reading.weight(QuestionWeights.without(unit.terms(), covered)) >= MIN_COVERAGE
+                * reading.weights().total();
     }
 
-    /** One code block per answer, shown from the top passage or beside sentences of its own passage. */
+    /**
+     * One code block per answer, shown from the top passage or beside sentences of its
+     * own passage.
+     */
     private static boolean codeMayJoin(Unit code, Unit top, List<Unit> picked) {
         return !hasCode(picked) && (code.passage() == top.passage()
                 || picked.stream().anyMatch(unit -> unit.passage() == code.passage()));
@@ -120,8 +133,8 @@ final class Selection {
     }
 
     /**
-     * A sentence opening with "This", "It"… brings the one before it; code brings its lead-in, and when that
-     * is short, the sentence before it too.
+     * A sentence opening with "This", "It"… brings the one before it; code brings its
+     * lead-in, and when that is short, the sentence before it too.
      */
     private List<Unit> leadInOf(Unit unit, List<Unit> picked) {
         Unit before = reading.neighbour(unit, -1);
@@ -140,7 +153,10 @@ final class Selection {
         return unit != null && unit.sentence() && !unit.fragment() && !picked.contains(unit);
     }
 
-    /** A sentence ending in a colon brings the short code it announces, unless code was taken already. */
+    /**
+     * A sentence ending in a colon brings the short code it announces, unless code was
+     * taken already.
+     */
     private Optional<Unit> codeAnnouncedBy(Unit unit, List<Unit> picked) {
         Unit after = reading.neighbour(unit, 1);
         boolean announces = unit.sentence() && unit.text().endsWith(":") && after != null && after.code()
@@ -148,7 +164,10 @@ final class Selection {
         return announces ? Optional.of(after) : Optional.empty();
     }
 
-    /** Within the limits on sentences, passages and quoted characters, and not a near-repeat. */
+    /**
+     * Within the limits on sentences, passages and quoted characters, and not a
+     * near-repeat.
+     */
     private static boolean fits(List<Unit> picked, List<Unit> take) {
         if (picked.isEmpty()) {
             return true;
@@ -165,9 +184,10 @@ final class Selection {
         if (quotedChars(picked) + quotedChars(take) > MAX_QUOTED_CHARS) {
             return false;
         }
-        return take.stream().filter(Unit::sentence)
-                .noneMatch(candidate -> picked.stream().filter(Unit::sentence)
-                        .anyMatch(done -> nearRepeat(candidate, done)));
+        return take.stream()
+            .filter(Unit::sentence)
+            .noneMatch(
+                    candidate -> picked.stream().filter(Unit::sentence).anyMatch(done -> nearRepeat(candidate, done)));
     }
 
     /** Overlapping passages repeat text: one holding the other, or sharing most words. */
@@ -185,17 +205,19 @@ final class Selection {
     }
 
     /**
-     * When nothing picked is code: the best passage's short code block that shares most question words,
-     * or else the example it introduces ("Here is a small example:"); an example before a signature.
+     * When nothing picked is code: the best passage's short code block that shares most
+     * question words, or else the example it introduces ("Here is a small example:"); an
+     * example before a signature.
      */
     private Optional<Unit> exampleFor(List<Unit> picked) {
         int best = picked.getFirst().passage();
-        return reading.units().stream()
-                .filter(unit -> unit.code() && unit.showable() && unit.passage() == best)
-                .filter(unit -> unit.ownCoverage() >= MIN_COVERAGE / 2 || introduced(unit))
-                .max(Comparator.comparing((Unit unit) -> !unit.signature())
-                        .thenComparingDouble(Unit::ownCoverage)
-                        .thenComparingDouble(Unit::coverage));
+        return reading.units()
+            .stream()
+            .filter(unit -> unit.code() && unit.showable() && unit.passage() == best)
+            .filter(unit -> unit.ownCoverage() >= MIN_COVERAGE / 2 || introduced(unit))
+            .max(Comparator.comparing((Unit unit) -> !unit.signature())
+                .thenComparingDouble(Unit::ownCoverage)
+                .thenComparingDouble(Unit::coverage));
     }
 
     private boolean introduced(Unit code) {
@@ -214,4 +236,5 @@ final class Selection {
     private static int quotedChars(List<Unit> units) {
         return units.stream().filter(Unit::sentence).mapToInt(unit -> unit.text().length()).sum();
     }
+
 }

@@ -6,15 +6,16 @@ import dev.docent.assistant.extractive.PassageText.Sentence;
 import java.util.Set;
 
 /**
- * A sentence or code block of a passage: what its text says ({@code terms}, and those seen only inside
- * identifiers), how it sits in the passage, and, once the question is read against all units, its score.
+ * A sentence or code block of a passage: what its text says ({@code terms}, and those
+ * seen only inside identifiers), how it sits in the passage, and, once the question is
+ * read against all units, its score.
  *
- * @param passage       the passage's index, best first
- * @param position      the unit's place in its passage
- * @param fragment      a sentence the chunker cut
+ * @param passage the passage's index, best first
+ * @param position the unit's place in its passage
+ * @param fragment a sentence the chunker cut
  * @param leadsIntoCode a sentence that code follows
- * @param showable      code short enough to show (sentences always are)
- * @param score         null until scored
+ * @param showable code short enough to show (sentences always are)
+ * @param score null until scored
  */
 record Unit(int passage, int position, Piece piece, Set<String> terms, Set<String> onlyInNames, boolean fragment,
         boolean leadsIntoCode, boolean showable, Score score) {
@@ -22,10 +23,12 @@ record Unit(int passage, int position, Piece piece, Set<String> terms, Set<Strin
     /**
      * How well the unit answers the question.
      *
-     * @param coverage    the share of the question's weight the unit and the words around it hold
+     * @param coverage the share of the question's weight the unit and the words around it
+     * hold
      * @param ownCoverage the share the unit itself holds
-     * @param value       the coverage, weighed by the unit's quality, plus the passage's rank and headings
-     * @param enough      holds enough distinct question words to be about the question
+     * @param value the coverage, weighed by the unit's quality, plus the passage's rank
+     * and headings
+     * @param enough holds enough distinct question words to be about the question
      */
     record Score(double coverage, double ownCoverage, double value, boolean enough) {
     }

@@ -23,9 +23,10 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Runs a turn at most once per {@code Idempotency-Key}: a retry replays the first outcome (its events too, to a
- * streaming client) instead of storing the message twice. Failures that left the question stored (5xx, 410) are
- * replayed as well; the others free the key for a corrected retry.
+ * Runs a turn at most once per {@code Idempotency-Key}: a retry replays the first outcome
+ * (its events too, to a streaming client) instead of storing the message twice. Failures
+ * that left the question stored (5xx, 410) are replayed as well; the others free the key
+ * for a corrected retry.
  */
 @Component
 class IdempotentTurns {
@@ -33,8 +34,11 @@ class IdempotentTurns {
     private static final Logger log = LoggerFactory.getLogger(IdempotentTurns.class);
 
     private final IdempotencyKeys keys;
+
     private final AssistantSettings settings;
+
     private final JsonMapper json;
+
     private final Clock clock;
 
     IdempotentTurns(IdempotencyKeys keys, AssistantSettings settings, JsonMapper json, Clock clock) {
@@ -44,7 +48,10 @@ class IdempotentTurns {
         this.clock = clock;
     }
 
-    /** @param request what identifies the request: the same key with another one is refused */
+    /**
+     * @param request what identifies the request: the same key with another one is
+     * refused
+     */
     TurnOutcome run(UserId user, String key, String request, TurnListener listener, Turn turn) {
         if (key == null) {
             return TurnFailures.run(turn, listener);
@@ -54,20 +61,23 @@ class IdempotentTurns {
             case IdempotencyKeys.Stored stored -> {
                 return replay(stored, listener);
             }
-            case IdempotencyKeys.Released released -> throw Problem.conflict("idempotency-in-progress",
-                    "Retry the request");
+            case IdempotencyKeys.Released released ->
+                throw Problem.conflict("idempotency-in-progress", "Retry the request");
             case IdempotencyKeys.InProgress inProgress -> throw Problem.conflict("idempotency-in-progress",
                     "A request with this Idempotency-Key is still being processed");
-            case IdempotencyKeys.Reused reused -> throw new Problem(HttpStatus.UNPROCESSABLE_CONTENT,
-                    "idempotency-mismatch", "Idempotency-Key reused",
-                    "This Idempotency-Key was already used for a different request");
+            case IdempotencyKeys.Reused reused ->
+                throw new Problem(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-mismatch", "Idempotency-Key reused",
+                        "This Idempotency-Key was already used for a different request");
             case IdempotencyKeys.Claimed claimed -> {
                 return runClaimed(user, key, listener, turn);
             }
         }
     }
 
-    /** A fingerprint of the request's parts, to tell a retry from another request with the same key. */
+    /**
+     * A fingerprint of the request's parts, to tell a retry from another request with the
+     * same key.
+     */
     static String fingerprint(Object... parts) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
@@ -76,7 +86,8 @@ class IdempotentTurns {
                 sha.update((byte) 0);
             }
             return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
+        }
+        catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -86,15 +97,17 @@ class IdempotentTurns {
             TurnOutcome outcome = TurnFailures.run(turn, listener);
             keys.complete(user, key, 200, json.writeValueAsString(outcome));
             return outcome;
-        } catch (Problem problem) {
+        }
+        catch (Problem problem) {
             if (problem.status().is5xxServerError() || problem.status() == HttpStatus.GONE) {
-                keys.complete(user, key, problem.status().value(),
-                        ProblemHandler.json(ProblemHandler.detail(problem)));
-            } else {
+                keys.complete(user, key, problem.status().value(), ProblemHandler.json(ProblemHandler.detail(problem)));
+            }
+            else {
                 keys.release(user, key);
             }
             throw problem;
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             keys.release(user, key);
             throw e;
         }
@@ -111,9 +124,11 @@ class IdempotentTurns {
             listener.sources(outcome.answer().sources());
             listener.token(outcome.answer().content());
             listener.done(outcome.answer(), outcome.chat());
-        } catch (IOException clientGone) {
+        }
+        catch (IOException clientGone) {
             log.debug("Client left during a replay");
         }
         return outcome;
     }
+
 }

@@ -16,14 +16,18 @@ import org.springframework.http.ProblemDetail;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes a turn as server-sent events: meta, sources, token…, then done or error. The response starts
- * only with the first event, so errors found before it (404, 409, 400) are still plain problem responses.
+ * Writes a turn as server-sent events: meta, sources, token…, then done or error. The
+ * response starts only with the first event, so errors found before it (404, 409, 400)
+ * are still plain problem responses.
  */
 class SseTurnListener implements TurnListener {
 
     private final HttpServletResponse response;
+
     private final JsonMapper json;
+
     private OutputStream out;
+
     private long lastWrite;
 
     SseTurnListener(HttpServletResponse response, JsonMapper json) {
@@ -55,7 +59,10 @@ class SseTurnListener implements TurnListener {
         event("done", Map.of("message", answer, "chat", chat));
     }
 
-    /** An SSE comment at most once a second: keeps proxies from timing out, and finds a client that left. */
+    /**
+     * An SSE comment at most once a second: keeps proxies from timing out, and finds a
+     * client that left.
+     */
     @Override
     public void waiting() throws IOException {
         if (out != null && System.nanoTime() - lastWrite > 1_000_000_000L) {
@@ -84,4 +91,5 @@ class SseTurnListener implements TurnListener {
         out.flush();
         lastWrite = System.nanoTime();
     }
+
 }

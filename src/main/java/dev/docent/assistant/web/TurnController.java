@@ -41,22 +41,28 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Asking: start a chat, continue one (JSON or server-sent events), stop a running answer. */
+/**
+ * Asking: start a chat, continue one (JSON or server-sent events), stop a running answer.
+ */
 @Tag(name = "Turns", description = "Asking: a question and its cited answer, as JSON or server-sent events")
 @RestController
 @RequestMapping("/api/v1/chats")
 class TurnController {
 
     static final int MAX_MESSAGE_CHARS = 16_000;
+
     private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
     private static final Logger log = LoggerFactory.getLogger(TurnController.class);
 
-    record StartRequest(@NotBlank @Size(max = MAX_MESSAGE_CHARS) @Pattern(regexp = Text.NO_CONTROL_CHARACTERS, message = Text.CONTROL_CHARACTERS_MESSAGE) String message,
-            @NotNull Category category,
-            UUID documentId) {
+    record StartRequest(
+            @NotBlank @Size(max = MAX_MESSAGE_CHARS) @Pattern(regexp = Text.NO_CONTROL_CHARACTERS,
+                    message = Text.CONTROL_CHARACTERS_MESSAGE) String message,
+            @NotNull Category category, UUID documentId) {
     }
 
-    record ReplyRequest(@NotBlank @Size(max = MAX_MESSAGE_CHARS) @Pattern(regexp = Text.NO_CONTROL_CHARACTERS, message = Text.CONTROL_CHARACTERS_MESSAGE) String message) {
+    record ReplyRequest(@NotBlank @Size(max = MAX_MESSAGE_CHARS) @Pattern(regexp = Text.NO_CONTROL_CHARACTERS,
+            message = Text.CONTROL_CHARACTERS_MESSAGE) String message) {
     }
 
     record Started(ChatSummary chat, List<MessageView> messages) {
@@ -69,7 +75,9 @@ class TurnController {
     }
 
     private final Conversation conversation;
+
     private final IdempotentTurns turns;
+
     private final JsonMapper json;
 
     TurnController(Conversation conversation, IdempotentTurns turns, JsonMapper json) {
@@ -88,7 +96,7 @@ class TurnController {
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
         TurnOutcome outcome = startTurn(request, key, TurnListener.SILENT);
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(new Started(outcome.chat(), List.of(outcome.question(), outcome.answer())));
+            .body(new Started(outcome.chat(), List.of(outcome.question(), outcome.answer())));
     }
 
     @Operation(operationId = "startChat", summary = "Start a chat with a question")
@@ -147,8 +155,9 @@ class TurnController {
         String message = request.message().strip();
         String checkedKey = checked(key);
         Turn turn = conversation.start(user, request.category(), request.documentId(), message);
-        return turns.run(user, checkedKey, IdempotentTurns.fingerprint("start", request.category(),
-                request.documentId(), message), listener, turn);
+        return turns.run(user, checkedKey,
+                IdempotentTurns.fingerprint("start", request.category(), request.documentId(), message), listener,
+                turn);
     }
 
     private TurnOutcome replyTurn(UUID chatId, ReplyRequest request, String key, TurnListener listener) {
@@ -164,12 +173,14 @@ class TurnController {
         SseTurnListener listener = new SseTurnListener(response, json);
         try {
             turn.apply(listener);
-        } catch (Problem problem) {
+        }
+        catch (Problem problem) {
             if (!listener.started()) {
                 throw problem;
             }
             listener.error(ProblemHandler.detail(problem));
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             if (!listener.started()) {
                 throw e;
             }
@@ -185,4 +196,5 @@ class TurnController {
         }
         return key;
     }
+
 }

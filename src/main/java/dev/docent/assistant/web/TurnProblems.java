@@ -6,7 +6,10 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** The errors of a turn, for the OpenAPI document: the same for a new chat and a follow-up, JSON or streamed. */
+/**
+ * The errors of a turn, for the OpenAPI document: the same for a new chat and a
+ * follow-up, JSON or streamed.
+ */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
 @ApiResponse(responseCode = "409",
@@ -15,4 +18,5 @@ import java.lang.annotation.Target;
 @ApiResponse(responseCode = "502", description = "The language model failed")
 @ApiResponse(responseCode = "504", description = "The answer took too long")
 @interface TurnProblems {
+
 }

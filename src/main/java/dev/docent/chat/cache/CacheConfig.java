@@ -9,7 +9,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
-/** Picks the history cache adapter: Redis when configured, in-process otherwise, none when disabled. */
+/**
+ * Picks the history cache adapter: Redis when configured, in-process otherwise, none when
+ * disabled.
+ */
 @Configuration(proxyBeanMethods = false)
 class CacheConfig {
 
@@ -24,20 +27,23 @@ class CacheConfig {
             return new LocalHistoryCache(settings, 200_000);
         }
         return new GuardedHistoryCache(new RedisHistoryCache(template, CacheKeys.DEFAULT, settings),
-                () -> template.execute(connection -> connection.ping(), true), pending, meters,
-                redisSettings.timeout(), settings.breakerOpen(), settings.trustLease());
+                () -> template.execute(connection -> connection.ping(), true), pending, meters, redisSettings.timeout(),
+                settings.breakerOpen(), settings.trustLease());
     }
 
     @Bean
     HealthIndicator cache(HistoryCache cache) {
         return () -> switch (cache) {
-            case GuardedHistoryCache redis when redis.trusted() && redis.reachable() -> Health.up().withDetail("adapter", "redis")
-                    .withDetail("breaker", redis.breakerState().name()).build();
-            case GuardedHistoryCache redis -> Health.down().withDetail("adapter", "redis")
-                    .withDetail("breaker", redis.breakerState().name())
-                    .withDetail("reason", "unreachable, or recorded invalidations not yet applied").build();
+            case GuardedHistoryCache redis when redis.trusted() && redis.reachable() ->
+                Health.up().withDetail("adapter", "redis").withDetail("breaker", redis.breakerState().name()).build();
+            case GuardedHistoryCache redis -> Health.down()
+                .withDetail("adapter", "redis")
+                .withDetail("breaker", redis.breakerState().name())
+                .withDetail("reason", "unreachable, or recorded invalidations not yet applied")
+                .build();
             case LocalHistoryCache local -> Health.up().withDetail("adapter", "in-process").build();
             default -> Health.up().withDetail("adapter", "disabled").build();
         };
     }
+
 }

@@ -5,8 +5,9 @@ import dev.docent.shared.UserId;
 import java.util.List;
 
 /**
- * The Redis key layout. Every key of a user carries {@code {u:<id>}} as its hash tag, so all of one
- * user's keys live in one Redis Cluster slot and a script may touch several of them.
+ * The Redis key layout. Every key of a user carries {@code {u:<id>}} as its hash tag, so
+ * all of one user's keys live in one Redis Cluster slot and a script may touch several of
+ * them.
  */
 record CacheKeys(String prefix) {
 
@@ -25,7 +26,10 @@ record CacheKeys(String prefix) {
         return userTag(user) + ":idx";
     }
 
-    /** Hash: {@code p:<chat>} → its set member, {@code v:<chat>} → the version of its summary, {@code n} → count. */
+    /**
+     * Hash: {@code p:<chat>} → its set member, {@code v:<chat>} → the version of its
+     * summary, {@code n} → count.
+     */
     String indexMeta(UserId user) {
         return userTag(user) + ":meta";
     }
@@ -35,7 +39,10 @@ record CacheKeys(String prefix) {
         return userTag(user) + ":lv";
     }
 
-    /** The keys a script that touches one chat and the index needs, in the order the scripts expect. */
+    /**
+     * The keys a script that touches one chat and the index needs, in the order the
+     * scripts expect.
+     */
     List<String> chatAndIndex(UserId user, ChatId chat) {
         return List.of(chat(user, chat), index(user), indexMeta(user), listStamp(user));
     }

@@ -3,8 +3,8 @@ package dev.docent.chat.cache;
 import java.util.zip.CRC32C;
 
 /**
- * A checksum stored beside each cached chat body: an entry whose bytes no longer match it is
- * unreadable, so it is a miss. Far cheaper on the hot path than re-parsing the JSON.
+ * A checksum stored beside each cached chat body: an entry whose bytes no longer match it
+ * is unreadable, so it is a miss. Far cheaper on the hot path than re-parsing the JSON.
  */
 final class EntryChecksum {
 
@@ -20,4 +20,5 @@ final class EntryChecksum {
     static boolean matches(byte[] body, long expected) {
         return of(body) == expected;
     }
+
 }

@@ -8,7 +8,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 
-/** After a login, loads the user's chat list and latest chats into the cache, off the request path. */
+/**
+ * After a login, loads the user's chat list and latest chats into the cache, off the
+ * request path.
+ */
 @Component
 class HistoryWarmer {
 
@@ -25,8 +28,10 @@ class HistoryWarmer {
     void on(UserLoggedIn event) {
         try {
             history.warm(event.userId());
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             log.warn("Could not warm the history cache for user {}", event.userId(), e);
         }
     }
+
 }

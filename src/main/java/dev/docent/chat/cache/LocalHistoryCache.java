@@ -16,21 +16,30 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The history cache inside this process (Caffeine), for the embedded default. Same contract as Redis:
- * versioned entries, tombstones, a complete-or-absent index guarded by the list stamp. Each user's
- * changes are serialised on a lock stripe, which plays the part of Redis' atomic scripts.
+ * The history cache inside this process (Caffeine), for the embedded default. Same
+ * contract as Redis: versioned entries, tombstones, a complete-or-absent index guarded by
+ * the list stamp. Each user's changes are serialised on a lock stripe, which plays the
+ * part of Redis' atomic scripts.
  */
 class LocalHistoryCache implements HistoryCache {
 
     record Entry(long version, byte[] json, long checksum, long ttlMillis) {
     }
 
-    /** One user's list: member → chat, chat → summary JSON, chat → summary version (tombstones included). */
+    /**
+     * One user's list: member → chat, chat → summary JSON, chat → summary version
+     * (tombstones included).
+     */
     static final class Index {
+
         final TreeMap<String, ChatId> members = new TreeMap<>();
+
         final Map<ChatId, String> positions = new HashMap<>();
+
         final Map<ChatId, byte[]> summaries = new HashMap<>();
+
         final Map<ChatId, Long> versions = new HashMap<>();
+
         final long ttlMillis;
 
         Index(long ttlMillis) {
@@ -47,26 +56,35 @@ class LocalHistoryCache implements HistoryCache {
             summaries.put(chat, entry.json());
             versions.put(chat, entry.version());
         }
+
     }
 
     private final CacheSettings settings;
+
     private final Object[] locks = new Object[64];
+
     private final Cache<String, Entry> chats;
+
     private final Cache<UserId, Index> indexes;
-    private final Cache<UserId, AtomicLong> stamps = Caffeine.newBuilder().expireAfterAccess(Duration.ofDays(1))
-            .maximumSize(1_000_000).build();
+
+    private final Cache<UserId, AtomicLong> stamps = Caffeine.newBuilder()
+        .expireAfterAccess(Duration.ofDays(1))
+        .maximumSize(1_000_000)
+        .build();
 
     LocalHistoryCache(CacheSettings settings, long maximumChats) {
         this.settings = settings;
         for (int i = 0; i < locks.length; i++) {
             locks[i] = new Object();
         }
-        this.chats = Caffeine.newBuilder().maximumSize(maximumChats)
-                .expireAfter(Expiry.<String, Entry>writing((key, entry) -> Duration.ofMillis(entry.ttlMillis())))
-                .build();
-        this.indexes = Caffeine.newBuilder().maximumSize(Math.max(1, maximumChats / 10))
-                .expireAfter(Expiry.<UserId, Index>writing((key, index) -> Duration.ofMillis(index.ttlMillis)))
-                .build();
+        this.chats = Caffeine.newBuilder()
+            .maximumSize(maximumChats)
+            .expireAfter(Expiry.<String, Entry>writing((key, entry) -> Duration.ofMillis(entry.ttlMillis())))
+            .build();
+        this.indexes = Caffeine.newBuilder()
+            .maximumSize(Math.max(1, maximumChats / 10))
+            .expireAfter(Expiry.<UserId, Index>writing((key, index) -> Duration.ofMillis(index.ttlMillis)))
+            .build();
     }
 
     @Override
@@ -86,8 +104,8 @@ class LocalHistoryCache implements HistoryCache {
     public boolean fillChat(UserId user, ChatId chat, long version, byte[] json) {
         synchronized (lock(user)) {
             Entry current = chats.getIfPresent(key(user, chat));
-            if (current != null && (current.version() > version
-                    || current.version() == version && current.json() != null)) {
+            if (current != null
+                    && (current.version() > version || current.version() == version && current.json() != null)) {
                 return false;
             }
             chats.put(key(user, chat), entry(version, json));
@@ -189,12 +207,18 @@ class LocalHistoryCache implements HistoryCache {
         }
     }
 
-    /** For the contract test: the index object of a user, to damage it the way a partial eviction would. */
+    /**
+     * For the contract test: the index object of a user, to damage it the way a partial
+     * eviction would.
+     */
     Index indexOf(UserId user) {
         return indexes.getIfPresent(user);
     }
 
-    /** For the contract test: replaces an entry's body with bytes that do not match its checksum. */
+    /**
+     * For the contract test: replaces an entry's body with bytes that do not match its
+     * checksum.
+     */
     void damage(UserId user, ChatId chat) {
         Entry entry = chats.getIfPresent(key(user, chat));
         byte[] damaged = entry.json().clone();
@@ -202,7 +226,10 @@ class LocalHistoryCache implements HistoryCache {
         chats.put(key(user, chat), new Entry(entry.version(), damaged, entry.checksum(), entry.ttlMillis()));
     }
 
-    /** For the contract test: the entry as if it had been written long ago, {@code millis} from expiring. */
+    /**
+     * For the contract test: the entry as if it had been written long ago, {@code millis}
+     * from expiring.
+     */
     void age(UserId user, ChatId chat, long millis) {
         Entry entry = chats.getIfPresent(key(user, chat));
         chats.put(key(user, chat), new Entry(entry.version(), entry.json(), entry.checksum(), millis));
@@ -214,8 +241,11 @@ class LocalHistoryCache implements HistoryCache {
 
     /** For the contract test: how long a chat entry has left to live. */
     long remainingMillis(UserId user, ChatId chat) {
-        return chats.policy().expireVariably().orElseThrow()
-                .getExpiresAfter(key(user, chat), java.util.concurrent.TimeUnit.MILLISECONDS).orElse(-1L);
+        return chats.policy()
+            .expireVariably()
+            .orElseThrow()
+            .getExpiresAfter(key(user, chat), java.util.concurrent.TimeUnit.MILLISECONDS)
+            .orElse(-1L);
     }
 
     private void bumpStamp(UserId user) {
@@ -229,4 +259,5 @@ class LocalHistoryCache implements HistoryCache {
     private static String key(UserId user, ChatId chat) {
         return user + ":" + chat;
     }
+
 }

@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The cache turned off ({@code docent.cache.enabled=false}): every read goes to the database. */
+/**
+ * The cache turned off ({@code docent.cache.enabled=false}): every read goes to the
+ * database.
+ */
 class NoHistoryCache implements HistoryCache {
 
     @Override
@@ -49,4 +52,5 @@ class NoHistoryCache implements HistoryCache {
     public void invalidate(UserId user, Map<ChatId, Long> floors) {
         // nothing cached
     }
+
 }

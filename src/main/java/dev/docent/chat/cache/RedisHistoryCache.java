@@ -18,30 +18,38 @@ import org.springframework.data.redis.serializer.GenericToStringSerializer;
 import org.springframework.data.redis.serializer.RedisSerializer;
 
 /**
- * The history cache in Redis. Every operation is one round trip: one command, one pipeline, or one
- * Lua script (which also makes each change atomic).
+ * The history cache in Redis. Every operation is one round trip: one command, one
+ * pipeline, or one Lua script (which also makes each change atomic).
  *
  * <ul>
- * <li>A chat is a hash {@code {s: schema, v: version, c: checksum, b: JSON}}; bodies travel as bytes.</li>
- * <li>The list is a sorted set whose members are {@code <updatedMillis>:<chatId>\t<summary JSON>}, all at
- * score 0 so that lexical order is list order, plus a sentinel {@code "0"}; a page is one native
- * {@code ZRANGE … BYLEX REV}. A meta hash holds each chat's current member ({@code p:<id>}) and the
- * version of its summary ({@code v:<id>}, tombstones included), which the write scripts need; a write
- * that finds only one of the two keys (one was evicted) drops the index rather than patch it.</li>
+ * <li>A chat is a hash {@code {s: schema, v: version, c: checksum, b: JSON}}; bodies
+ * travel as bytes.</li>
+ * <li>The list is a sorted set whose members are
+ * {@code <updatedMillis>:<chatId>\t<summary JSON>}, all at score 0 so that lexical order
+ * is list order, plus a sentinel {@code "0"}; a page is one native
+ * {@code ZRANGE … BYLEX REV}. A meta hash holds each chat's current member
+ * ({@code p:<id>}) and the version of its summary ({@code v:<id>}, tombstones included),
+ * which the write scripts need; a write that finds only one of the two keys (one was
+ * evicted) drops the index rather than patch it.</li>
  * </ul>
  */
 class RedisHistoryCache implements HistoryCache {
 
     static final String SCHEMA = "1";
     static final String SENTINEL = "0";
+
     /** Length of {@link ListCursor#member()}: fixed-width millis, a colon, a UUID. */
     private static final int POSITION_LENGTH = 50;
 
     private static final byte[] FIELD_SCHEMA = utf8("s");
+
     private static final byte[] FIELD_CHECKSUM = utf8("c");
+
     private static final byte[] FIELD_BODY = utf8("b");
 
-    /** Script arguments are strings, except chat bodies, which go as the bytes they are. */
+    /**
+     * Script arguments are strings, except chat bodies, which go as the bytes they are.
+     */
     private static final RedisSerializer<Object> ARGS = new RedisSerializer<>() {
         @Override
         public byte[] serialize(Object value) {
@@ -53,6 +61,7 @@ class RedisHistoryCache implements HistoryCache {
             throw new UnsupportedOperationException("arguments are only written");
         }
     };
+
     private static final RedisSerializer<Long> LONG = new GenericToStringSerializer<>(Long.class);
 
     /** KEYS: chat. ARGV: version, json, ttl, schema, checksum. */
@@ -70,9 +79,10 @@ class RedisHistoryCache implements HistoryCache {
             """, Long.class);
 
     /**
-     * KEYS: chat, index, meta, stamp. ARGV: version, json, ttl, chat id, index member, schema, tombstone,
-     * checksum. The entry and the list item are each replaced only by a newer version; a deleted chat stays
-     * deleted; an index missing one of its two keys is dropped.
+     * KEYS: chat, index, meta, stamp. ARGV: version, json, ttl, chat id, index member,
+     * schema, tombstone, checksum. The entry and the list item are each replaced only by
+     * a newer version; a deleted chat stays deleted; an index missing one of its two keys
+     * is dropped.
      */
     private static final RedisScript<Long> CHANGED = RedisScript.of("""
             local v = tonumber(ARGV[1])
@@ -120,7 +130,9 @@ class RedisHistoryCache implements HistoryCache {
             return 1
             """, Long.class);
 
-    /** KEYS: index, meta, stamp. ARGV: stamp, ttl, then (id, member, version) per chat. */
+    /**
+     * KEYS: index, meta, stamp. ARGV: stamp, ttl, then (id, member, version) per chat.
+     */
     private static final RedisScript<Long> FILL_INDEX = RedisScript.of("""
             if (redis.call('GET', KEYS[3]) or '0') ~= ARGV[1] then return 0 end
             redis.call('DEL', KEYS[1], KEYS[2])
@@ -136,8 +148,9 @@ class RedisHistoryCache implements HistoryCache {
             """, Long.class);
 
     /**
-     * KEYS: index, meta, stamp, then chat keys. ARGV: ttl, schema, then each chat's floor version. A chat that
-     * holds less than its floor becomes a bodiless entry at the floor; one at or above it is current already.
+     * KEYS: index, meta, stamp, then chat keys. ARGV: ttl, schema, then each chat's floor
+     * version. A chat that holds less than its floor becomes a bodiless entry at the
+     * floor; one at or above it is current already.
      */
     private static final RedisScript<Long> INVALIDATE = RedisScript.of("""
             redis.call('INCR', KEYS[3])
@@ -155,7 +168,9 @@ class RedisHistoryCache implements HistoryCache {
             """, Long.class);
 
     private final StringRedisTemplate redis;
+
     private final CacheKeys keys;
+
     private final CacheSettings settings;
 
     RedisHistoryCache(StringRedisTemplate redis, CacheKeys keys, CacheSettings settings) {
@@ -167,8 +182,8 @@ class RedisHistoryCache implements HistoryCache {
     @Override
     public Optional<byte[]> chat(UserId user, ChatId chat) {
         byte[] key = utf8(keys.chat(user, chat));
-        List<byte[]> fields = redis.execute((RedisCallback<List<byte[]>>) connection ->
-                connection.hashCommands().hMGet(key, FIELD_SCHEMA, FIELD_CHECKSUM, FIELD_BODY));
+        List<byte[]> fields = redis.execute((RedisCallback<List<byte[]>>) connection -> connection.hashCommands()
+            .hMGet(key, FIELD_SCHEMA, FIELD_CHECKSUM, FIELD_BODY));
         byte[] body = fields == null ? null : fields.get(2);
         if (body == null) {
             return Optional.empty();
@@ -182,8 +197,8 @@ class RedisHistoryCache implements HistoryCache {
 
     @Override
     public boolean fillChat(UserId user, ChatId chat, long version, byte[] json) {
-        return redis.execute(FILL_CHAT, ARGS, LONG, List.of(keys.chat(user, chat)), Long.toString(version), json,
-                ttl(), SCHEMA, Long.toString(EntryChecksum.of(json))) == 1L;
+        return redis.execute(FILL_CHAT, ARGS, LONG, List.of(keys.chat(user, chat)), Long.toString(version), json, ttl(),
+                SCHEMA, Long.toString(EntryChecksum.of(json))) == 1L;
     }
 
     @Override
@@ -205,16 +220,17 @@ class RedisHistoryCache implements HistoryCache {
     }
 
     /**
-     * One command. The set is a single key, changed only by atomic scripts, so it is complete whenever
-     * it exists; it exists exactly when its sentinel does, which every range reaching the end includes.
+     * One command. The set is a single key, changed only by atomic scripts, so it is
+     * complete whenever it exists; it exists exactly when its sentinel does, which every
+     * range reaching the end includes.
      */
     @Override
     public Optional<List<IndexEntry>> page(UserId user, ListCursor after, int limit) {
         byte[] index = utf8(keys.index(user));
         Range<byte[]> range = after == null ? Range.unbounded()
                 : Range.leftUnbounded(Range.Bound.exclusive(utf8(after.member())));
-        List<byte[]> members = redis.execute((RedisCallback<List<byte[]>>) connection -> List.copyOf(
-                connection.zSetCommands().zRevRangeByLex(index, range, Limit.limit().count(limit + 1))));
+        List<byte[]> members = redis.execute((RedisCallback<List<byte[]>>) connection -> List
+            .copyOf(connection.zSetCommands().zRevRangeByLex(index, range, Limit.limit().count(limit + 1))));
         return members == null || members.isEmpty() ? Optional.empty() : Optional.of(entries(members, limit));
     }
 
@@ -242,7 +258,10 @@ class RedisHistoryCache implements HistoryCache {
         redis.execute(INVALIDATE, ARGS, LONG, all, args.toArray());
     }
 
-    /** The entries of a range, without the sentinel; one more than asked for is the sentinel or the next page. */
+    /**
+     * The entries of a range, without the sentinel; one more than asked for is the
+     * sentinel or the next page.
+     */
     private static List<IndexEntry> entries(List<byte[]> members, int limit) {
         List<IndexEntry> entries = new ArrayList<>(limit);
         for (byte[] item : members) {
@@ -269,7 +288,8 @@ class RedisHistoryCache implements HistoryCache {
         }
         try {
             return EntryChecksum.matches(body, Long.parseLong(new String(checksum, StandardCharsets.US_ASCII)));
-        } catch (NumberFormatException e) {
+        }
+        catch (NumberFormatException e) {
             return false;
         }
     }
@@ -281,4 +301,5 @@ class RedisHistoryCache implements HistoryCache {
     private String ttl() {
         return Long.toString(settings.ttlMillisWithJitter());
     }
+
 }

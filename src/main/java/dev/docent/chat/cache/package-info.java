@@ -1,5 +1,5 @@
 /**
- * The history cache in front of the database: the port, its Redis and in-process adapters, the guard, the journal
- * of pending invalidations and the warm-up.
+ * The history cache in front of the database: the port, its Redis and in-process
+ * adapters, the guard, the journal of pending invalidations and the warm-up.
  */
 package dev.docent.chat.cache;

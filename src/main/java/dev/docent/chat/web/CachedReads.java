@@ -17,18 +17,25 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.filter.ServerHttpObservationFilter;
 
 /**
- * The hot path: a chat or a page of the list that the cache holds is written straight from the
- * cached bytes, after Spring Security has authenticated the request but without the MVC dispatch,
- * which costs a third of such a request. Everything else — misses, bad parameters, errors — goes
- * on to {@link ChatController}, which owns the endpoints' full behaviour.
+ * The hot path: a chat or a page of the list that the cache holds is written straight
+ * from the cached bytes, after Spring Security has authenticated the request but without
+ * the MVC dispatch, which costs a third of such a request. Everything else — misses, bad
+ * parameters, errors — goes on to {@link ChatController}, which owns the endpoints' full
+ * behaviour.
  */
 @Component
 class CachedReads extends OncePerRequestFilter {
 
     private static final String LIST = "/api/v1/chats";
+
     private static final String ONE = LIST + "/";
+
     private static final int UUID_LENGTH = 36;
-    /** Set when this filter asked the cache and missed, so the controller goes straight to the database. */
+
+    /**
+     * Set when this filter asked the cache and missed, so the controller goes straight to
+     * the database.
+     */
     static final String MISSED = CachedReads.class.getName() + ".missed";
 
     private final ChatHistory history;
@@ -67,7 +74,8 @@ class CachedReads extends OncePerRequestFilter {
             UUID chat = UUID.fromString(request.getRequestURI().substring(ONE.length()));
             measuredAs(request, ONE + "{chatId}");
             return missed(request, history.cachedChat(user.id(), new ChatId(chat)));
-        } catch (IllegalArgumentException | Problem unusual) {
+        }
+        catch (IllegalArgumentException | Problem unusual) {
             return Optional.empty();
         }
     }
@@ -79,7 +87,10 @@ class CachedReads extends OncePerRequestFilter {
         return cached;
     }
 
-    /** What the controller would answer with JSON; anything else is left to its content negotiation. */
+    /**
+     * What the controller would answer with JSON; anything else is left to its content
+     * negotiation.
+     */
     private static boolean acceptsJson(String accept) {
         return accept == null || accept.contains("*/*") || accept.contains("application/json")
                 || accept.contains("application/*");
@@ -88,10 +99,13 @@ class CachedReads extends OncePerRequestFilter {
     /** Request metrics name the endpoint as MVC would have, not "UNKNOWN". */
     private static void measuredAs(HttpServletRequest request, String pattern) {
         ServerHttpObservationFilter.findObservationContext(request)
-                .ifPresent(context -> context.setPathPattern(pattern));
+            .ifPresent(context -> context.setPathPattern(pattern));
     }
 
-    /** Only the plain listing, with parameters within the controller's limits; a search is never cached. */
+    /**
+     * Only the plain listing, with parameters within the controller's limits; a search is
+     * never cached.
+     */
     private Optional<byte[]> listPage(HttpServletRequest request, CurrentUser user) {
         String q = request.getParameter("q");
         String limitParameter = request.getParameter("limit");
@@ -103,4 +117,5 @@ class CachedReads extends OncePerRequestFilter {
         measuredAs(request, LIST);
         return missed(request, history.cachedList(user.id(), cursor, limit));
     }
+
 }

@@ -47,14 +47,19 @@ class ChatController {
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 100;
 
-    /** The shape of a list page, for the API documentation (pages are written from cached bytes). */
+    /**
+     * The shape of a list page, for the API documentation (pages are written from cached
+     * bytes).
+     */
     record ChatPage(List<ChatSummary> items, String nextCursor) {
     }
 
-    record RenameRequest(@NotBlank @Size(max = 200) @Pattern(regexp = Text.NO_CONTROL_CHARACTERS, message = Text.CONTROL_CHARACTERS_MESSAGE) String title) {
+    record RenameRequest(@NotBlank @Size(max = 200) @Pattern(regexp = Text.NO_CONTROL_CHARACTERS,
+            message = Text.CONTROL_CHARACTERS_MESSAGE) String title) {
     }
 
     private final ChatHistory history;
+
     private final JsonMapper json;
 
     ChatController(ChatHistory history, JsonMapper json) {
@@ -80,8 +85,8 @@ class ChatController {
                     schema = @Schema(implementation = ChatPage.class)))
     ResponseEntity<byte[]> list(@RequestParam(defaultValue = "" + DEFAULT_LIMIT) @Min(1) @Max(MAX_LIMIT) int limit,
             @RequestParam(required = false) @Size(min = 1, max = 100) String cursor,
-            @RequestParam(required = false) @Size(max = 200)
-            @Pattern(regexp = Text.NO_CONTROL_CHARACTERS, message = Text.CONTROL_CHARACTERS_MESSAGE) String q,
+            @RequestParam(required = false) @Size(max = 200) @Pattern(regexp = Text.NO_CONTROL_CHARACTERS,
+                    message = Text.CONTROL_CHARACTERS_MESSAGE) String q,
             HttpServletRequest request) {
         var user = CurrentUser.require().id();
         if (q != null && !q.isBlank()) {
@@ -93,8 +98,7 @@ class ChatController {
 
     @Operation(operationId = "listMessages", summary = "Page through a chat's older messages")
     @GetMapping(path = "/{chatId}/messages", produces = MediaType.APPLICATION_JSON_VALUE)
-    ChatHistory.MessagePage messages(@PathVariable UUID chatId,
-            @RequestParam(required = false) @Min(1) Integer before,
+    ChatHistory.MessagePage messages(@PathVariable UUID chatId, @RequestParam(required = false) @Min(1) Integer before,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
         return history.messages(CurrentUser.require().id(), new ChatId(chatId), before, limit);
     }
@@ -114,12 +118,12 @@ class ChatController {
     }
 
     @Operation(operationId = "exportChat", summary = "Export a chat as Markdown or JSON")
-    @ApiResponse(responseCode = "200", description = "The whole chat, as an attachment", content = {
-            @Content(mediaType = "text/markdown", schema = @Schema(type = "string")),
-            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ChatView.class))})
+    @ApiResponse(responseCode = "200", description = "The whole chat, as an attachment",
+            content = { @Content(mediaType = "text/markdown", schema = @Schema(type = "string")),
+                    @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = ChatView.class)) })
     @GetMapping("/{chatId}/export")
-    ResponseEntity<byte[]> export(@PathVariable UUID chatId,
-            @RequestParam(defaultValue = "markdown") String format) {
+    ResponseEntity<byte[]> export(@PathVariable UUID chatId, @RequestParam(defaultValue = "markdown") String format) {
         if (!format.equals("markdown") && !format.equals("json")) {
             throw Problem.invalid("format", "must be 'markdown' or 'json'");
         }
@@ -129,20 +133,26 @@ class ChatController {
                 : json.writerWithDefaultPrettyPrinter().writeValueAsBytes(chat);
         String filename = MarkdownExport.filename(chat) + (markdown ? ".md" : ".json");
         return ResponseEntity.ok()
-                .contentType(markdown ? new MediaType("text", "markdown", StandardCharsets.UTF_8)
-                        : MediaType.APPLICATION_JSON)
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(filename, StandardCharsets.UTF_8).build().toString())
-                .body(body);
+            .contentType(
+                    markdown ? new MediaType("text", "markdown", StandardCharsets.UTF_8) : MediaType.APPLICATION_JSON)
+            .header(HttpHeaders.CONTENT_DISPOSITION,
+                    ContentDisposition.attachment().filename(filename, StandardCharsets.UTF_8).build().toString())
+            .body(body);
     }
 
-    /** {@link CachedReads} already asked the cache: no second round trip before the database. */
+    /**
+     * {@link CachedReads} already asked the cache: no second round trip before the
+     * database.
+     */
     private static boolean missedAlready(HttpServletRequest request) {
         return request.getAttribute(CachedReads.MISSED) != null;
     }
 
     private static ResponseEntity<byte[]> cached(ChatHistory.Json result) {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                .header(X_CACHE, result.cacheHit() ? "HIT" : "MISS").body(result.body());
+        return ResponseEntity.ok()
+            .contentType(MediaType.APPLICATION_JSON)
+            .header(X_CACHE, result.cacheHit() ? "HIT" : "MISS")
+            .body(result.body());
     }
+
 }

@@ -8,11 +8,12 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Splits a page into passages of about {@value #TARGET_WORDS} words, section by section. Consecutive
- * passages of a section share {@value #OVERLAP_WORDS} words of prose so a sentence cut at the border is
- * found from either side; code listings stay whole up to {@value #MAX_WORDS} words, and longer ones are
- * cut between lines. No passage exceeds {@value #MAX_WORDS} words. A passage links to where it starts: its
- * section, or the reference entry (a function, a class…) whose description it starts in.
+ * Splits a page into passages of about {@value #TARGET_WORDS} words, section by section.
+ * Consecutive passages of a section share {@value #OVERLAP_WORDS} words of prose so a
+ * sentence cut at the border is found from either side; code listings stay whole up to
+ * {@value #MAX_WORDS} words, and longer ones are cut between lines. No passage exceeds
+ * {@value #MAX_WORDS} words. A passage links to where it starts: its section, or the
+ * reference entry (a function, a class…) whose description it starts in.
  */
 public final class Chunker {
 
@@ -57,10 +58,11 @@ public final class Chunker {
         for (String line : code.split("\n", -1)) {
             String[] lineWords = words(line);
             if (lineWords.length > MAX_WORDS) {
-                // A single line this long (minified code, data) has no better place to cut than between words.
+                // A single line this long (minified code, data) has no better place to
+                // cut than between words.
                 for (int from = 0; from < lineWords.length; from += MAX_WORDS) {
-                    String part = String.join(" ", Arrays.copyOfRange(lineWords, from,
-                            Math.min(lineWords.length, from + MAX_WORDS)));
+                    String part = String.join(" ",
+                            Arrays.copyOfRange(lineWords, from, Math.min(lineWords.length, from + MAX_WORDS)));
                     pieceWords = addLine(pieces, piece, pieceWords, part, words(part).length);
                 }
                 continue;
@@ -92,6 +94,7 @@ public final class Chunker {
     private static final class Passages {
 
         private sealed interface Part {
+
         }
 
         private record Paragraph(List<String> words) implements Part {
@@ -101,11 +104,18 @@ public final class Chunker {
         }
 
         private final List<Piece> done = new ArrayList<>();
+
         private final List<Part> parts = new ArrayList<>();
+
         private int words;
+
         private boolean onlyOverlap = true;
-        /** Where the passage being filled starts, and where the text being added belongs. */
+
+        /**
+         * Where the passage being filled starts, and where the text being added belongs.
+         */
         private String anchor;
+
         private String latestAnchor;
 
         Passages(String sectionAnchor) {
@@ -114,9 +124,10 @@ public final class Chunker {
         }
 
         /**
-         * A passage that starts inside an entry links to the entry rather than to its section. An entry that comes
-         * when the passage is full, or has only just started, opens the next passage without the overlap, which
-         * belongs to the entry before. Entries do not cut passages otherwise: one per entry made passages of
+         * A passage that starts inside an entry links to the entry rather than to its
+         * section. An entry that comes when the passage is full, or has only just
+         * started, opens the next passage without the overlap, which belongs to the entry
+         * before. Entries do not cut passages otherwise: one per entry made passages of
          * reference pages half as long and twice as many, and found no more.
          */
         void entry(Block.Entry entry) {
@@ -152,7 +163,8 @@ public final class Chunker {
                 startNext();
             }
             if (words + size > MAX_WORDS) {
-                // The overlap would push the listing over the limit: the listing alone is context enough.
+                // The overlap would push the listing over the limit: the listing alone is
+                // context enough.
                 parts.clear();
                 words = 0;
             }
@@ -171,7 +183,10 @@ public final class Chunker {
             return done;
         }
 
-        /** Closes the current passage and opens the next with its closing prose words; returns that paragraph. */
+        /**
+         * Closes the current passage and opens the next with its closing prose words;
+         * returns that paragraph.
+         */
         private List<String> startNext() {
             done.add(new Piece(render(), anchor));
             anchor = latestAnchor;
@@ -192,12 +207,14 @@ public final class Chunker {
                 switch (part) {
                     case Listing(String code) -> rendered.add(code);
                     case Paragraph(List<String> paragraph) when !paragraph.isEmpty() ->
-                            rendered.add(String.join(" ", paragraph));
+                        rendered.add(String.join(" ", paragraph));
                     case Paragraph ignored -> {
                     }
                 }
             }
             return String.join("\n\n", rendered);
         }
+
     }
+
 }

@@ -26,9 +26,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = {"Retrieval evaluation: ingests the corpora named by corpus.sh (one document set each) into",
+        description = { "Retrieval evaluation: ingests the corpora named by corpus.sh (one document set each) into",
                 "a database and index of its own under DATA_DIR/eval, runs every question of the dev set through",
-                "the chat's retrieval (follow-ups with their history) and prints recall@5 and MRR@10 at page level."})
+                "the chat's retrieval (follow-ups with their history) and prints recall@5 and MRR@10 at page level." })
 class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--devset", required = true, description = "The questions, one JSON object a line")
@@ -41,7 +41,9 @@ class EvalCommand implements Callable<Integer> {
     boolean verbose;
 
     private final Ingestion ingestion;
+
     private final Retrieval retrieval;
+
     private final JsonMapper json;
 
     EvalCommand(Ingestion ingestion, Retrieval retrieval, JsonMapper json) {
@@ -61,8 +63,8 @@ class EvalCommand implements Callable<Integer> {
         for (Corpus corpus : corpora(script)) {
             documents.put(corpus.name(), ingest(corpus));
         }
-        RetrievalEval.Scores scores = new RetrievalEval(retrieval, documents).run(questions(), verbose
-                ? System.out : null);
+        RetrievalEval.Scores scores = new RetrievalEval(retrieval, documents).run(questions(),
+                verbose ? System.out : null);
         System.out.println(scores.table());
         return 0;
     }
@@ -81,7 +83,7 @@ class EvalCommand implements Callable<Integer> {
 
     private List<Corpus> corpora(Path script) throws IOException, InterruptedException {
         Process process = new ProcessBuilder("bash", script.toString()).redirectError(ProcessBuilder.Redirect.INHERIT)
-                .start();
+            .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (process.waitFor() != 0) {
             throw new IllegalStateException(script + " failed with exit code " + process.exitValue());
@@ -111,7 +113,8 @@ class EvalCommand implements Callable<Integer> {
                         strings(item.get("gold")), strings(item.get("history"))));
             }
             return questions;
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
@@ -123,4 +126,5 @@ class EvalCommand implements Callable<Integer> {
         }
         return values;
     }
+
 }

@@ -21,9 +21,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = {"Ingests a documentation set (HTML, Markdown, text, PDF) into the knowledge base.",
+        description = { "Ingests a documentation set (HTML, Markdown, text, PDF) into the knowledge base.",
                 "Running it again updates only the pages that changed and removes pages no longer there.",
-                "With one DIR, page paths are relative to it; with several, each starts with its DIR's name."})
+                "With one DIR, page paths are relative to it; with several, each starts with its DIR's name." })
 class IngestCommand implements Callable<Integer> {
 
     @Option(names = "--slug", required = true, description = "The set's short name, e.g. python-3.11")
@@ -51,14 +51,16 @@ class IngestCommand implements Callable<Integer> {
         List<SourceFile> files;
         try {
             files = SourceFiles.collect(sources);
-        } catch (IllegalArgumentException e) {
+        }
+        catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             return 2;
         }
         IngestReport report;
         try (ProgressBar bar = progressBar("Ingesting " + slug, files.size(), " pages")) {
             report = ingestion.ingest(new IngestRequest(slug, title, baseUrl, files), new BarProgress(bar));
-        } catch (Problem problem) {
+        }
+        catch (Problem problem) {
             System.err.println(problem.getMessage());
             return 2;
         }
@@ -74,15 +76,21 @@ class IngestCommand implements Callable<Integer> {
     }
 
     static ProgressBar progressBar(String task, long total, String unit) {
-        return new ProgressBarBuilder().setTaskName(task).setInitialMax(total).setUnit(unit, 1)
-                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).continuousUpdate()
-                .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
+        return new ProgressBarBuilder().setTaskName(task)
+            .setInitialMax(total)
+            .setUnit(unit, 1)
+            .setStyle(ProgressBarStyle.ASCII)
+            .setUpdateIntervalMillis(250)
+            .continuousUpdate()
+            .setConsumer(new ConsoleProgressBarConsumer(System.err))
+            .build();
     }
 
     static String summary(String title, String slug, IngestReport report) {
-        return String.format(Locale.ROOT, "Ingested \"%s\" (%s) in %.1f s: %d pages (%d new or changed, %d unchanged, "
-                        + "%d removed), %d passages embedded, %.0f passages/s.", title, slug,
-                report.took().toMillis() / 1000.0, report.pages(), report.changed(), report.unchanged(),
+        return String.format(Locale.ROOT,
+                "Ingested \"%s\" (%s) in %.1f s: %d pages (%d new or changed, %d unchanged, "
+                        + "%d removed), %d passages embedded, %.0f passages/s.",
+                title, slug, report.took().toMillis() / 1000.0, report.pages(), report.changed(), report.unchanged(),
                 report.removed(), report.passages(), report.passagesPerSecond());
     }
 
@@ -90,6 +98,7 @@ class IngestCommand implements Callable<Integer> {
     static final class BarProgress implements IngestProgress {
 
         private final ProgressBar bar;
+
         private final long started = System.nanoTime();
 
         BarProgress(ProgressBar bar) {
@@ -101,8 +110,10 @@ class IngestCommand implements Callable<Integer> {
             double seconds = (System.nanoTime() - started) / 1e9;
             bar.maxHint(pagesTotal);
             bar.stepTo(pagesDone);
-            bar.setExtraMessage(String.format(Locale.ROOT, "%d passages, %.0f/s", passages,
-                    seconds > 0 ? passages / seconds : 0));
+            bar.setExtraMessage(
+                    String.format(Locale.ROOT, "%d passages, %.0f/s", passages, seconds > 0 ? passages / seconds : 0));
         }
+
     }
+
 }

@@ -10,19 +10,25 @@ import org.springframework.stereotype.Component;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Runs a one-off command ({@code java -jar docent.jar ingest|reindex|eval …}) and keeps its exit code. */
+/**
+ * Runs a one-off command ({@code java -jar docent.jar ingest|reindex|eval …}) and keeps
+ * its exit code.
+ */
 @Component
 @ConditionalOnProperty("docent.command")
 class KnowledgeCommands implements ApplicationRunner, ExitCodeGenerator {
 
     @Command(name = "java -jar docent.jar", mixinStandardHelpOptions = true,
-            subcommands = {IngestCommand.class, ReindexCommand.class, EvalCommand.class},
+            subcommands = { IngestCommand.class, ReindexCommand.class, EvalCommand.class },
             description = "Docent's one-off commands; without one, the jar starts the server.")
     static final class Root {
+
     }
 
     private final CommandArguments arguments;
+
     private final AutowireCapableBeanFactory beans;
+
     private int exitCode;
 
     KnowledgeCommands(CommandArguments arguments, AutowireCapableBeanFactory beans) {
@@ -50,4 +56,5 @@ class KnowledgeCommands implements ApplicationRunner, ExitCodeGenerator {
     public int getExitCode() {
         return exitCode;
     }
+
 }

@@ -14,13 +14,15 @@ import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.Command;
 
 @Command(name = "reindex", mixinStandardHelpOptions = true,
-        description = {"Re-embeds every stored passage with the configured embedding model (DOCENT_EMBEDDING_MODEL)",
+        description = { "Re-embeds every stored passage with the configured embedding model (DOCENT_EMBEDDING_MODEL)",
                 "and rebuilds this instance's search index. Run it after changing the model; other instances",
-                "rebuild their index when they start."})
+                "rebuild their index when they start." })
 class ReindexCommand implements Callable<Integer> {
 
     private final Documents documents;
+
     private final Embedder embedder;
+
     private final IndexReplica replica;
 
     ReindexCommand(Documents documents, Embedder embedder, IndexReplica replica) {
@@ -62,4 +64,5 @@ class ReindexCommand implements Callable<Integer> {
             after = batch.getLast().getKey();
         }
     }
+
 }

@@ -12,8 +12,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Scores retrieval at page level: a question is answered at rank r when the r-th passage retrieved comes from one
- * of its gold pages. Reports recall@5 and MRR@10, overall and per language, with the time each retrieval took.
+ * Scores retrieval at page level: a question is answered at rank r when the r-th passage
+ * retrieved comes from one of its gold pages. Reports recall@5 and MRR@10, overall and
+ * per language, with the time each retrieval took.
  */
 final class RetrievalEval {
 
@@ -23,12 +24,15 @@ final class RetrievalEval {
     record Question(String id, String text, String lang, String corpus, List<String> gold, List<String> history) {
     }
 
-    /** Per group (all, en, ko…): how many questions, and their summed hits and reciprocal ranks. */
+    /**
+     * Per group (all, en, ko…): how many questions, and their summed hits and reciprocal
+     * ranks.
+     */
     record Scores(Map<String, double[]> groups, long[] nanos) {
 
         String table() {
-            StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%-8s %5s %10s %8s%n", "", "n",
-                    "recall@" + RECALL_AT, "MRR@" + MRR_AT));
+            StringBuilder table = new StringBuilder(
+                    String.format(Locale.ROOT, "%-8s %5s %10s %8s%n", "", "n", "recall@" + RECALL_AT, "MRR@" + MRR_AT));
             groups.forEach((group, sums) -> table.append(String.format(Locale.ROOT, "%-8s %5d %10.2f %8.2f%n", group,
                     (int) sums[0], sums[1] / sums[0], sums[2] / sums[0])));
             long[] sorted = nanos.clone();
@@ -42,18 +46,21 @@ final class RetrievalEval {
     }
 
     private final Retrieval retrieval;
+
     private final Map<String, UUID> documents;
 
-    /** @param documents the document id of each corpus */
+    /**
+     * @param documents the document id of each corpus
+     */
     RetrievalEval(Retrieval retrieval, Map<String, UUID> documents) {
         this.retrieval = retrieval;
         this.documents = documents;
     }
 
     /**
-     * Retrieval is timed on a second pass over the questions: the first loads the embedding model and warms the JIT
-     * and the index, as they are in a server that has answered a few questions.
-     *
+     * Retrieval is timed on a second pass over the questions: the first loads the
+     * embedding model and warms the JIT and the index, as they are in a server that has
+     * answered a few questions.
      * @param log where to print each question's rank, or null
      */
     Scores run(List<Question> questions, PrintStream log) {
@@ -83,7 +90,7 @@ final class RetrievalEval {
 
     private List<Passage> retrieve(Question question) {
         return retrieval.forQuestion(question.text(), question.history(), documents.get(question.corpus()), MRR_AT)
-                .passages();
+            .passages();
     }
 
     /** The 1-based rank of the first passage from a gold page, 0 when none of them is. */
@@ -101,4 +108,5 @@ final class RetrievalEval {
         passages.stream().limit(RECALL_AT).forEach(passage -> pages.add(passage.page()));
         return pages;
     }
+
 }

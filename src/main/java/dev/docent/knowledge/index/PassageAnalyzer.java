@@ -22,27 +22,32 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
- * English analysis that knows code: an identifier is indexed whole and by its parts, so {@code str.strip},
- * {@code lru_cache} and {@code OrderedDict} are found by {@code strip}, {@code cache} or {@code dict} as well as by
- * their full names. Latin letters written against another script are split from it ({@code lambda는} gives
- * {@code lambda} and {@code 는}), so a name in a Korean question is searchable. The query side also drops the words
- * a question is wrapped in ("how do I…"), which would otherwise match any page that asks a question of its own.
+ * English analysis that knows code: an identifier is indexed whole and by its parts, so
+ * {@code str.strip}, {@code lru_cache} and {@code OrderedDict} are found by
+ * {@code strip}, {@code cache} or {@code dict} as well as by their full names. Latin
+ * letters written against another script are split from it ({@code lambda는} gives
+ * {@code lambda} and {@code 는}), so a name in a Korean question is searchable. The query
+ * side also drops the words a question is wrapped in ("how do I…"), which would otherwise
+ * match any page that asks a question of its own.
  */
 final class PassageAnalyzer extends Analyzer {
 
-    /** Recorded with the index; a change to the analysis changes it, so that older indexes are rebuilt. */
+    /**
+     * Recorded with the index; a change to the analysis changes it, so that older indexes
+     * are rebuilt.
+     */
     static final String VERSION = "2";
 
-    private static final Pattern SCRIPT_CHANGE = Pattern.compile("(?<=[\\p{IsLatin}\\p{Nd}])(?=[\\p{L}&&[^\\p{IsLatin}]])"
-            + "|(?<=[\\p{L}&&[^\\p{IsLatin}]])(?=[\\p{IsLatin}\\p{Nd}])");
+    private static final Pattern SCRIPT_CHANGE = Pattern
+        .compile("(?<=[\\p{IsLatin}\\p{Nd}])(?=[\\p{L}&&[^\\p{IsLatin}]])"
+                + "|(?<=[\\p{L}&&[^\\p{IsLatin}]])(?=[\\p{IsLatin}\\p{Nd}])");
 
     private static final int IDENTIFIER_PARTS = WordDelimiterGraphFilter.GENERATE_WORD_PARTS
-            | WordDelimiterGraphFilter.GENERATE_NUMBER_PARTS
-            | WordDelimiterGraphFilter.SPLIT_ON_CASE_CHANGE
-            | WordDelimiterGraphFilter.SPLIT_ON_NUMERICS
-            | WordDelimiterGraphFilter.PRESERVE_ORIGINAL;
+            | WordDelimiterGraphFilter.GENERATE_NUMBER_PARTS | WordDelimiterGraphFilter.SPLIT_ON_CASE_CHANGE
+            | WordDelimiterGraphFilter.SPLIT_ON_NUMERICS | WordDelimiterGraphFilter.PRESERVE_ORIGINAL;
 
     private final boolean query;
+
     private final CharArraySet stopWords;
 
     private PassageAnalyzer(boolean query, CharArraySet stopWords) {
@@ -55,7 +60,9 @@ final class PassageAnalyzer extends Analyzer {
         return new PassageAnalyzer(false, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
     }
 
-    /** What questions are searched with: the same terms, without the question's wrapping. */
+    /**
+     * What questions are searched with: the same terms, without the question's wrapping.
+     */
     static PassageAnalyzer forQuestions() {
         CharArraySet stopWords = new CharArraySet(Terms.stopWords(), false);
         stopWords.addAll(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
@@ -72,7 +79,8 @@ final class PassageAnalyzer extends Analyzer {
                 terms.add(term.toString());
             }
             tokens.end();
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return terms;
@@ -89,7 +97,8 @@ final class PassageAnalyzer extends Analyzer {
         TokenStream tokens = new EnglishPossessiveFilter(source);
         tokens = new WordDelimiterGraphFilter(tokens, IDENTIFIER_PARTS, null);
         if (!query) {
-            // The index stores a flat token stream; a query only collects the distinct terms, graph or not.
+            // The index stores a flat token stream; a query only collects the distinct
+            // terms, graph or not.
             tokens = new FlattenGraphFilter(tokens);
         }
         tokens = new LowerCaseFilter(tokens);
@@ -102,4 +111,5 @@ final class PassageAnalyzer extends Analyzer {
     protected TokenStream normalize(String fieldName, TokenStream in) {
         return new LowerCaseFilter(in);
     }
+
 }

@@ -12,8 +12,9 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.VectorSimilarityFunction;
 
 /**
- * How a passage is laid out in the Lucene index: exact-match keys for identity and deletion, analyzed
- * fields for BM25, the vector for HNSW search, and everything a citation needs stored.
+ * How a passage is laid out in the Lucene index: exact-match keys for identity and
+ * deletion, analyzed fields for BM25, the vector for HNSW search, and everything a
+ * citation needs stored.
  */
 final class PassageDocument {
 
@@ -45,8 +46,9 @@ final class PassageDocument {
     }
 
     static Passage passage(Document document, double score) {
-        return new Passage(document.get(ID), UUID.fromString(document.get(DOCUMENT_ID)),
-                document.get(DOCUMENT_TITLE), document.get(PAGE_PATH), document.get(PAGE_TITLE),
-                document.get(SECTION), document.get(URL), document.get(TEXT), score);
+        return new Passage(document.get(ID), UUID.fromString(document.get(DOCUMENT_ID)), document.get(DOCUMENT_TITLE),
+                document.get(PAGE_PATH), document.get(PAGE_TITLE), document.get(SECTION), document.get(URL),
+                document.get(TEXT), score);
     }
+
 }

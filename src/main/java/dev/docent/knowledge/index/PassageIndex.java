@@ -25,20 +25,26 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.IOUtils;
 
 /**
- * The passages of all documents in a local Lucene index: BM25 over the text and HNSW over the vectors. It is
- * derived data: every instance keeps its own, rebuilt from the stored chunks. Each commit records the embedding
- * model the vectors came from, the revision of every document it holds and the version of the text analysis, so a
- * replica knows what is stale; an index analyzed another way is emptied when opened, to be rebuilt.
+ * The passages of all documents in a local Lucene index: BM25 over the text and HNSW over
+ * the vectors. It is derived data: every instance keeps its own, rebuilt from the stored
+ * chunks. Each commit records the embedding model the vectors came from, the revision of
+ * every document it holds and the version of the text analysis, so a replica knows what
+ * is stale; an index analyzed another way is emptied when opened, to be rebuilt.
  */
 public final class PassageIndex implements AutoCloseable {
 
     private static final String MODEL = "embeddingModel";
+
     private static final String REVISION = "revision:";
+
     private static final String ANALYSIS = "analysis";
 
     private final Directory directory;
+
     private final IndexWriter writer;
+
     private final SearcherManager searchers;
+
     private final PassageQuery queries;
 
     public PassageIndex(Path path) {
@@ -48,22 +54,30 @@ public final class PassageIndex implements AutoCloseable {
                     new IndexWriterConfig(PassageAnalyzer.forPassages()).setRAMBufferSizeMB(64));
             searchers = new SearcherManager(writer, null);
             queries = new PassageQuery(PassageAnalyzer.forQuestions());
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         Map<String, String> held = commitData();
         if (!held.isEmpty() && !PassageAnalyzer.VERSION.equals(held.get(ANALYSIS))) {
-            // Terms from another analysis would not match today's questions: empty, and catch-up rebuilds it.
+            // Terms from another analysis would not match today's questions: empty, and
+            // catch-up rebuilds it.
             clear();
         }
     }
 
-    /** The embedding model of the vectors in this index, empty for an index that never held any. */
+    /**
+     * The embedding model of the vectors in this index, empty for an index that never
+     * held any.
+     */
     public Optional<String> model() {
         return Optional.ofNullable(commitData().get(MODEL));
     }
 
-    /** The revision of each document held, as it was in the database when the document was indexed. */
+    /**
+     * The revision of each document held, as it was in the database when the document was
+     * indexed.
+     */
     public Map<UUID, Long> revisions() {
         Map<UUID, Long> revisions = new HashMap<>();
         commitData().forEach((key, value) -> {
@@ -74,7 +88,10 @@ public final class PassageIndex implements AutoCloseable {
         return revisions;
     }
 
-    /** Replaces everything indexed for the document with the given passages, in one commit. */
+    /**
+     * Replaces everything indexed for the document with the given passages, in one
+     * commit.
+     */
     public void replaceDocument(UUID documentId, long revision, Iterable<IndexedPassage> passages, String model) {
         write(data -> {
             writer.deleteDocuments(documentTerm(documentId));
@@ -101,13 +118,18 @@ public final class PassageIndex implements AutoCloseable {
         });
     }
 
-    /** The best {@code n} passages by BM25, best first, from one document or from all of them. */
+    /**
+     * The best {@code n} passages by BM25, best first, from one document or from all of
+     * them.
+     */
     public List<Passage> keywordSearch(String question, UUID documentIdOrNull, int n) {
         Optional<Query> query = queries.build(question, documentIdOrNull);
         return query.isEmpty() ? List.of() : search(query.get(), n);
     }
 
-    /** The {@code n} passages nearest to the vector (approximate, HNSW), nearest first. */
+    /**
+     * The {@code n} passages nearest to the vector (approximate, HNSW), nearest first.
+     */
     public List<Passage> vectorSearch(float[] vector, UUID documentIdOrNull, int n) {
         Query filter = documentIdOrNull == null ? null : PassageQuery.inDocument(documentIdOrNull);
         return search(new KnnFloatVectorQuery(PassageDocument.VECTOR, vector, n, filter), n);
@@ -121,7 +143,8 @@ public final class PassageIndex implements AutoCloseable {
     public void close() {
         try {
             IOUtils.close(searchers, writer, directory);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
@@ -157,7 +180,8 @@ public final class PassageIndex implements AutoCloseable {
             writer.setLiveCommitData(data.entrySet());
             writer.commit();
             searchers.maybeRefreshBlocking();
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
@@ -167,21 +191,28 @@ public final class PassageIndex implements AutoCloseable {
             IndexSearcher searcher = searchers.acquire();
             try {
                 return reading.apply(searcher);
-            } finally {
+            }
+            finally {
                 searchers.release(searcher);
             }
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     @FunctionalInterface
     private interface IndexWrite {
+
         void apply(Map<String, String> commitData) throws IOException;
+
     }
 
     @FunctionalInterface
     private interface IndexRead<T> {
+
         T apply(IndexSearcher searcher) throws IOException;
+
     }
+
 }

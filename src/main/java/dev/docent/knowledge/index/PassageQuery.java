@@ -13,14 +13,17 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
 /**
- * Turns a user's question into a BM25 query over the passage text, its section heading and its page
- * title. The query is built from the analyzed terms rather than parsed, so no user text (brackets,
- * colons, quotes, operators) can be a syntax error or reach into other fields.
+ * Turns a user's question into a BM25 query over the passage text, its section heading
+ * and its page title. The query is built from the analyzed terms rather than parsed, so
+ * no user text (brackets, colons, quotes, operators) can be a syntax error or reach into
+ * other fields.
  *
- * <p>Each term scores by the field it matches best, plus {@value #OTHER_FIELDS} of its score in the others.
- * Summing the fields instead counted a word three times in the first passage of a page whose title, heading
- * and text all repeat it, and let a common word in a short title ("check", "key") outrank passages that match
- * the whole question. Headings need no boost of their own: BM25 already scores a match in a short field high.
+ * <p>
+ * Each term scores by the field it matches best, plus {@value #OTHER_FIELDS} of its score
+ * in the others. Summing the fields instead counted a word three times in the first
+ * passage of a page whose title, heading and text all repeat it, and let a common word in
+ * a short title ("check", "key") outrank passages that match the whole question. Headings
+ * need no boost of their own: BM25 already scores a match in a short field high.
  */
 final class PassageQuery {
 
@@ -34,7 +37,10 @@ final class PassageQuery {
         this.analyzer = analyzer;
     }
 
-    /** Empty when the question has no searchable terms, for instance only stop words or punctuation. */
+    /**
+     * Empty when the question has no searchable terms, for instance only stop words or
+     * punctuation.
+     */
     Optional<Query> build(String question, UUID documentIdOrNull) {
         Set<String> terms = new LinkedHashSet<>(analyzer.terms(question));
         if (terms.isEmpty()) {
@@ -54,7 +60,8 @@ final class PassageQuery {
     }
 
     private static Query bestField(String term) {
-        return new DisjunctionMaxQuery(FIELDS.stream().<Query>map(field -> new TermQuery(new Term(field, term)))
-                .toList(), OTHER_FIELDS);
+        return new DisjunctionMaxQuery(
+                FIELDS.stream().<Query>map(field -> new TermQuery(new Term(field, term))).toList(), OTHER_FIELDS);
     }
+
 }

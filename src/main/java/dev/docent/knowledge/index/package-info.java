@@ -1,2 +1,5 @@
-/** The Lucene index, plain Java: BM25 and HNSW search over passages, its analyzer and document layout. */
+/**
+ * The Lucene index, plain Java: BM25 and HNSW search over passages, its analyzer and
+ * document layout.
+ */
 package dev.docent.knowledge.index;

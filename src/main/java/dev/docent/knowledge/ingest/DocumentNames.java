@@ -5,16 +5,22 @@ import dev.docent.shared.Text;
 import java.net.URI;
 import java.util.regex.Pattern;
 
-/** The rules for a document set's slug, title and base URL, the same for the API and the command line. */
+/**
+ * The rules for a document set's slug, title and base URL, the same for the API and the
+ * command line.
+ */
 public final class DocumentNames {
 
     private static final Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9.-]{0,62}[a-z0-9])?");
+
     private static final Pattern TEXT = Pattern.compile(Text.NO_CONTROL_CHARACTERS);
 
     private DocumentNames() {
     }
 
-    /** @throws Problem 400 naming the first bad value */
+    /**
+     * @throws Problem 400 naming the first bad value
+     */
     public static void requireValid(String slug, String title, String baseUrl) {
         if (slug == null || !SLUG.matcher(slug).matches()) {
             throw Problem.invalid("slug", "must be 1-64 lowercase letters, digits, dots or hyphens, "
@@ -24,8 +30,8 @@ public final class DocumentNames {
             throw Problem.invalid("title", "must be 1-200 characters of text");
         }
         if (baseUrl != null && !baseUrl.isBlank() && !isLink(baseUrl)) {
-            throw Problem.invalid("baseUrl", "must be an http(s) URL or a path starting with /, at most 1000 "
-                    + "characters");
+            throw Problem.invalid("baseUrl",
+                    "must be an http(s) URL or a path starting with /, at most 1000 " + "characters");
         }
     }
 
@@ -37,8 +43,10 @@ public final class DocumentNames {
             URI uri = URI.create(url);
             boolean web = ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
             return web || (uri.getScheme() == null && url.startsWith("/") && !url.startsWith("//"));
-        } catch (IllegalArgumentException e) {
+        }
+        catch (IllegalArgumentException e) {
             return false;
         }
     }
+
 }

@@ -1,6 +1,9 @@
 package dev.docent.knowledge.ingest;
 
-/** Told how an ingest goes, page by page; the command line draws a bar from it, an upload job stores it. */
+/**
+ * Told how an ingest goes, page by page; the command line draws a bar from it, an upload
+ * job stores it.
+ */
 public interface IngestProgress {
 
     IngestProgress NONE = new IngestProgress() {
@@ -14,4 +17,5 @@ public interface IngestProgress {
 
     default void skipped(String path, String reason) {
     }
+
 }

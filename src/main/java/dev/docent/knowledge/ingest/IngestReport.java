@@ -7,11 +7,11 @@ import java.util.UUID;
 /**
  * What an ingest did.
  *
- * @param changed   pages parsed and stored anew (new or edited)
+ * @param changed pages parsed and stored anew (new or edited)
  * @param unchanged pages whose content matched what was stored, left as they were
- * @param removed   pages stored earlier and no longer in the set (or no longer readable)
- * @param passages  passages embedded and stored by this ingest
- * @param skipped   files not ingested, each with the reason
+ * @param removed pages stored earlier and no longer in the set (or no longer readable)
+ * @param passages passages embedded and stored by this ingest
+ * @param skipped files not ingested, each with the reason
  */
 public record IngestReport(UUID documentId, int changed, int unchanged, int removed, int passages, List<String> skipped,
         Duration took) {

@@ -27,21 +27,30 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
- * Ingests a document set: each file is parsed, chunked, embedded and stored with its passages, page by page, so a
- * reader never sees half a page. A page whose content did not change since the last ingest (same checksum) is left
- * alone; a page no longer in the set is removed. Unreadable files are reported and skipped.
+ * Ingests a document set: each file is parsed, chunked, embedded and stored with its
+ * passages, page by page, so a reader never sees half a page. A page whose content did
+ * not change since the last ingest (same checksum) is left alone; a page no longer in the
+ * set is removed. Unreadable files are reported and skipped.
  */
 @Service
 public class Ingestion {
 
-    /** Passages embedded together: big enough to keep both cores busy, small enough to report progress often. */
+    /**
+     * Passages embedded together: big enough to keep both cores busy, small enough to
+     * report progress often.
+     */
     public static final int EMBED_BATCH = 64;
 
     private final Documents documents;
+
     private final Embedder embedder;
+
     private final ApplicationEventPublisher events;
+
     private final Clock clock;
+
     private final DocumentParser parser = new DocumentParser();
+
     private final Chunker chunker = new Chunker();
 
     Ingestion(Documents documents, Embedder embedder, ApplicationEventPublisher events, Clock clock) {
@@ -66,7 +75,8 @@ public class Ingestion {
             byte[] content;
             try {
                 content = file.read();
-            } catch (IOException e) {
+            }
+            catch (IOException e) {
                 run.skip(file.path(), file.path() + ": cannot be read (" + e.getMessage() + ")");
                 continue;
             }
@@ -85,7 +95,8 @@ public class Ingestion {
                 }
                 kept.add(file.path());
                 run.add(page, checksum, chunks);
-            } catch (UnreadablePageException e) {
+            }
+            catch (UnreadablePageException e) {
                 run.skip(file.path(), e.getMessage());
             }
         }
@@ -102,22 +113,24 @@ public class Ingestion {
     }
 
     /**
-     * A set with no readable page is a mistake (the wrong folder, a zip of images), not a wish to empty the set:
-     * the set is left as it was, and one this ingest created is removed again.
+     * A set with no readable page is a mistake (the wrong folder, a zip of images), not a
+     * wish to empty the set: the set is left as it was, and one this ingest created is
+     * removed again.
      */
     private void refuseEmpty(DocumentView document, boolean created, List<String> skipped, int files) {
         if (created) {
             documents.delete(document.id());
         }
-        throw Problem.invalid("files", "none of the " + files + " file(s) could be ingested"
-                + (skipped.isEmpty() ? "" : " (" + String.join("; ", skipped.stream().limit(3).toList())
-                + (skipped.size() > 3 ? "; …" : "") + ")"));
+        throw Problem
+            .invalid("files", "none of the " + files + " file(s) could be ingested" + (skipped.isEmpty() ? "" : " ("
+                    + String.join("; ", skipped.stream().limit(3).toList()) + (skipped.size() > 3 ? "; …" : "") + ")"));
     }
 
     private static String checksum(byte[] content) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
+        }
+        catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -126,21 +139,33 @@ public class Ingestion {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    /** One ingest under way: pages wait here until enough passages are gathered to embed them together. */
+    /**
+     * One ingest under way: pages wait here until enough passages are gathered to embed
+     * them together.
+     */
     private final class Run {
 
         private record Pending(ParsedPage page, String checksum, List<Chunk> chunks) {
         }
 
         private final DocumentView document;
+
         private final IngestProgress progress;
+
         private final int total;
+
         private final List<Pending> pending = new ArrayList<>();
+
         private final List<String> skipped = new ArrayList<>();
+
         private int pendingPassages;
+
         private int done;
+
         private int changed;
+
         private int unchanged;
+
         private int passages;
 
         Run(DocumentView document, IngestProgress progress, int total) {
@@ -154,7 +179,9 @@ public class Ingestion {
             advance();
         }
 
-        /** @param why the path and the reason, e.g. {@code a/b.png: unsupported file type} */
+        /**
+         * @param why the path and the reason, e.g. {@code a/b.png: unsupported file type}
+         */
         void skip(String path, String why) {
             skipped.add(why);
             progress.skipped(path, why);
@@ -200,5 +227,7 @@ public class Ingestion {
             done++;
             progress.advanced(done, total, passages);
         }
+
     }
+
 }

@@ -16,8 +16,9 @@ import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 
 /**
- * Docent's own user guide, shipped in the jar and served under {@value #BASE_URL}: ingested on a first start with
- * no documents, so a newcomer can ask a grounded question at once and follow its citations.
+ * Docent's own user guide, shipped in the jar and served under {@value #BASE_URL}:
+ * ingested on a first start with no documents, so a newcomer can ask a grounded question
+ * at once and follow its citations.
  */
 @Component
 class SampleDocs {
@@ -30,7 +31,9 @@ class SampleDocs {
     private static final Logger log = LoggerFactory.getLogger(SampleDocs.class);
 
     private final Ingestion ingestion;
+
     private final Documents documents;
+
     private final KnowledgeSettings settings;
 
     SampleDocs(Ingestion ingestion, Documents documents, KnowledgeSettings settings) {
@@ -48,13 +51,16 @@ class SampleDocs {
         }
     }
 
-    /** Ingests the guide; an error is logged, never fatal: the server works without it. */
+    /**
+     * Ingests the guide; an error is logged, never fatal: the server works without it.
+     */
     void ingestQuietly() {
         try {
             IngestReport report = ingest();
             log.info("Ingested the sample documents '{}': {} pages, {} passages", TITLE, report.pages(),
                     report.passages());
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             log.warn("Could not ingest the sample documents: {}", e.toString());
         }
     }
@@ -70,8 +76,10 @@ class SampleDocs {
                 pages.add(new SourceFile(page.getFilename(), page::getContentAsByteArray));
             }
             return pages;
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
+
 }

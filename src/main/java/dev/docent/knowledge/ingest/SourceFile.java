@@ -7,14 +7,17 @@ import java.nio.file.Path;
 /**
  * One file of a document set to ingest.
  *
- * @param path    its path inside the document set, with {@code /} separators: it names the page in citations
+ * @param path its path inside the document set, with {@code /} separators: it names the
+ * page in citations
  * @param content reads its bytes when the ingest gets to it
  */
 public record SourceFile(String path, Content content) {
 
     @FunctionalInterface
     interface Content {
+
         byte[] read() throws IOException;
+
     }
 
     public static SourceFile of(String path, Path file) {

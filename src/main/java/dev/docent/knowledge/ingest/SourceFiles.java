@@ -9,10 +9,11 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The files of a document set given on the command line. With one directory, page paths are relative to it;
- * with several, each path starts with its directory's name (so {@code html/library html/tutorial} gives
- * {@code library/…} and {@code tutorial/…}). A file given by name is a page named by its file name. Hidden files
- * and directories are left out.
+ * The files of a document set given on the command line. With one directory, page paths
+ * are relative to it; with several, each path starts with its directory's name (so
+ * {@code html/library html/tutorial} gives {@code library/…} and {@code tutorial/…}). A
+ * file given by name is a page named by its file name. Hidden files and directories are
+ * left out.
  */
 public final class SourceFiles {
 
@@ -23,7 +24,10 @@ public final class SourceFiles {
         return collect(null, sources);
     }
 
-    /** Paths relative to {@code base}, which holds all the sources; null to choose as {@link #collect(List)}. */
+    /**
+     * Paths relative to {@code base}, which holds all the sources; null to choose as
+     * {@link #collect(List)}.
+     */
     public static List<SourceFile> collect(Path base, List<Path> sources) {
         List<SourceFile> files = new ArrayList<>();
         for (Path source : sources) {
@@ -38,9 +42,13 @@ public final class SourceFiles {
             Path root = base != null ? base.toAbsolutePath().normalize()
                     : sources.size() == 1 || absolute.getParent() == null ? absolute : absolute.getParent();
             try (Stream<Path> walk = Files.walk(absolute)) {
-                walk.filter(Files::isRegularFile).filter(path -> !hidden(absolute, path)).sorted().forEach(path ->
-                        files.add(SourceFile.of(root.relativize(path).toString().replace('\\', '/'), path)));
-            } catch (IOException e) {
+                walk.filter(Files::isRegularFile)
+                    .filter(path -> !hidden(absolute, path))
+                    .sorted()
+                    .forEach(path -> files
+                        .add(SourceFile.of(root.relativize(path).toString().replace('\\', '/'), path)));
+            }
+            catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
@@ -55,4 +63,5 @@ public final class SourceFiles {
         }
         return false;
     }
+
 }

@@ -5,23 +5,32 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
-/** Turns one file of a document into a {@link ParsedPage}, choosing the format by the file's extension. */
+/**
+ * Turns one file of a document into a {@link ParsedPage}, choosing the format by the
+ * file's extension.
+ */
 public final class DocumentParser {
 
     private final HtmlPageParser html = new HtmlPageParser();
+
     private final MarkdownPageParser markdown = new MarkdownPageParser();
+
     private final TextPageParser text = new TextPageParser();
+
     private final PdfPageParser pdf = new PdfPageParser();
 
     /**
      * @param path the file's path inside the document, as it will appear in citation URLs
-     * @throws UnreadablePageException for an unsupported type or a file that yields no page
+     * @throws UnreadablePageException for an unsupported type or a file that yields no
+     * page
      */
     public ParsedPage parse(String path, byte[] content) throws UnreadablePageException {
         try {
             return parseAs(path, content);
-        } catch (StackOverflowError e) {
-            // the parsers recurse into nested structures (PDF arrays and dictionaries, Markdown quotes): a file nested
+        }
+        catch (StackOverflowError e) {
+            // the parsers recurse into nested structures (PDF arrays and dictionaries,
+            // Markdown quotes): a file nested
             // deeply enough exhausts the stack, which unwinds to here whole
             throw new UnreadablePageException(path, "nested too deeply to read");
         }
@@ -59,10 +68,14 @@ public final class DocumentParser {
     private static String utf8(String path, byte[] content) throws UnreadablePageException {
         notBinary(path, content);
         try {
-            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(content)).toString()
-                    .replaceFirst("^\uFEFF", "");
-        } catch (CharacterCodingException e) {
+            return StandardCharsets.UTF_8.newDecoder()
+                .decode(ByteBuffer.wrap(content))
+                .toString()
+                .replaceFirst("^\uFEFF", "");
+        }
+        catch (CharacterCodingException e) {
             throw new UnreadablePageException(path, "not UTF-8 text", e);
         }
     }
+
 }

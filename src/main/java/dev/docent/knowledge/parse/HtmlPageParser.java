@@ -16,13 +16,14 @@ import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 
 /**
- * HTML pages, Sphinx output in particular: the main content only, with its headings, prose and code, and where each
- * reference entry (a function, class or method signature with an anchor) starts.
+ * HTML pages, Sphinx output in particular: the main content only, with its headings,
+ * prose and code, and where each reference entry (a function, class or method signature
+ * with an anchor) starts.
  */
 final class HtmlPageParser {
 
-    private static final List<String> MAIN_CONTENT = List.of(
-            "div[role=main]", "div.body", "main", "article", "[role=main]");
+    private static final List<String> MAIN_CONTENT = List.of("div[role=main]", "div.body", "main", "article",
+            "[role=main]");
 
     private static final String CHROME = "script, style, noscript, template, nav, header, footer, form, button,"
             + " [role=navigation], [role=search], [role=banner], [role=contentinfo],"
@@ -30,21 +31,23 @@ final class HtmlPageParser {
 
     private static final String HEADINGS = "h1, h2, h3, h4, h5, h6";
 
-    private static final Set<String> BLOCKS = Set.of(
-            "p", "div", "section", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "table", "caption",
-            "figure", "figcaption", "aside", "details", "summary", "hr", "br", "main", "article", "body");
+    private static final Set<String> BLOCKS = Set.of("p", "div", "section", "li", "ul", "ol", "dl", "dt", "dd",
+            "blockquote", "table", "caption", "figure", "figcaption", "aside", "details", "summary", "hr", "br", "main",
+            "article", "body");
 
     ParsedPage parse(String path, byte[] content) throws UnreadablePageException {
         Document document;
         try {
             document = Jsoup.parse(new ByteArrayInputStream(content), null, "");
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UnreadablePageException(path, "not readable as HTML", e);
         }
         Map<Element, String> anchors = new IdentityHashMap<>();
         document.select(HEADINGS).forEach(heading -> anchors.put(heading, anchorOf(heading)));
         document.select(CHROME).remove();
-        // Sphinx's pilcrow links are markup, not text: without this every heading ends in "¶".
+        // Sphinx's pilcrow links are markup, not text: without this every heading ends in
+        // "¶".
         document.select("a.headerlink").remove();
 
         Element main = mainContent(document);
@@ -69,7 +72,8 @@ final class HtmlPageParser {
                 return main;
             }
         }
-        // Themes without a main landmark (Django's) still wrap the text in Sphinx sections.
+        // Themes without a main landmark (Django's) still wrap the text in Sphinx
+        // sections.
         Element section = document.selectFirst("section, div.section");
         if (section != null && section.parent() != null) {
             return section.parent();
@@ -95,7 +99,9 @@ final class HtmlPageParser {
     private static final class ContentWalk implements NodeFilter {
 
         private final Outline outline;
+
         private final Map<Element, String> anchors;
+
         private final StringBuilder prose = new StringBuilder();
 
         ContentWalk(Outline outline, Map<Element, String> anchors) {
@@ -130,9 +136,7 @@ final class HtmlPageParser {
             }
             if (tag.equals("tr")) {
                 flush();
-                outline.prose(element.children().stream()
-                        .map(Element::text)
-                        .collect(Collectors.joining(" | ")));
+                outline.prose(element.children().stream().map(Element::text).collect(Collectors.joining(" | ")));
                 return FilterResult.SKIP_ENTIRELY;
             }
             if (BLOCKS.contains(tag)) {
@@ -153,5 +157,7 @@ final class HtmlPageParser {
             outline.prose(prose.toString());
             prose.setLength(0);
         }
+
     }
+
 }

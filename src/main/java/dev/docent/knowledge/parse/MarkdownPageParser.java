@@ -17,7 +17,9 @@ import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 import org.jsoup.Jsoup;
 
-/** Markdown: headings (with GitHub-style anchors), prose, and code blocks kept verbatim. */
+/**
+ * Markdown: headings (with GitHub-style anchors), prose, and code blocks kept verbatim.
+ */
 final class MarkdownPageParser {
 
     private final Parser parser = Parser.builder().build();
@@ -75,6 +77,7 @@ final class MarkdownPageParser {
     private static final class ContentWalk extends AbstractVisitor {
 
         private final Outline outline;
+
         private final Map<String, Integer> slugs = new HashMap<>();
 
         ContentWalk(Outline outline) {
@@ -107,13 +110,14 @@ final class MarkdownPageParser {
             outline.prose(Jsoup.parse(html.getLiteral()).text());
         }
 
-        // The anchors GitHub and most Markdown renderers generate, so links land on the heading.
+        // The anchors GitHub and most Markdown renderers generate, so links land on the
+        // heading.
         private String uniqueSlug(String heading) {
-            String slug = heading.toLowerCase(Locale.ROOT)
-                    .replaceAll("[^\\p{L}\\p{N} _-]", "")
-                    .replace(' ', '-');
+            String slug = heading.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-');
             int seen = slugs.merge(slug, 1, Integer::sum) - 1;
             return seen == 0 ? slug : slug + "-" + seen;
         }
+
     }
+
 }

@@ -3,12 +3,17 @@ package dev.docent.knowledge.parse;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Collects blocks under the heading last seen; sections left without blocks are dropped. */
+/**
+ * Collects blocks under the heading last seen; sections left without blocks are dropped.
+ */
 final class Outline {
 
     private final List<Section> sections = new ArrayList<>();
+
     private String heading;
+
     private String anchor;
+
     private List<Block> blocks = new ArrayList<>();
 
     Outline(String firstHeading) {
@@ -55,4 +60,5 @@ final class Outline {
             blocks = new ArrayList<>();
         }
     }
+
 }

@@ -17,11 +17,12 @@ final class PdfPageParser {
             for (int page = 1; page <= pdf.getNumberOfPages(); page++) {
                 stripper.setStartPage(page);
                 stripper.setEndPage(page);
-                List<Block> blocks = TextPageParser.paragraphs(stripper.getText(pdf)).stream()
-                        .map(paragraph -> paragraph.replaceAll("\\s+", " ").strip())
-                        .filter(paragraph -> !paragraph.isEmpty())
-                        .<Block>map(Block.Prose::new)
-                        .toList();
+                List<Block> blocks = TextPageParser.paragraphs(stripper.getText(pdf))
+                    .stream()
+                    .map(paragraph -> paragraph.replaceAll("\\s+", " ").strip())
+                    .filter(paragraph -> !paragraph.isEmpty())
+                    .<Block>map(Block.Prose::new)
+                    .toList();
                 if (!blocks.isEmpty()) {
                     // "#page=N" is the fragment PDF viewers open at that page.
                     sections.add(new Section("Page " + page, "page=" + page, blocks));
@@ -35,8 +36,10 @@ final class PdfPageParser {
                 title = DocumentParser.fileName(path);
             }
             return new ParsedPage(path, title.strip(), sections);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UnreadablePageException(path, "not a readable PDF: " + e.getMessage(), e);
         }
     }
+
 }

@@ -21,4 +21,5 @@ final class TextPageParser {
     static List<String> paragraphs(String text) {
         return List.of(text.split("\\R\\s*\\R"));
     }
+
 }

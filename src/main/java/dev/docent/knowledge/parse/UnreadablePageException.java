@@ -1,6 +1,9 @@
 package dev.docent.knowledge.parse;
 
-/** A file that cannot be turned into a page; the caller reports it and goes on with the next one. */
+/**
+ * A file that cannot be turned into a page; the caller reports it and goes on with the
+ * next one.
+ */
 public class UnreadablePageException extends Exception {
 
     private final String path;
@@ -17,4 +20,5 @@ public class UnreadablePageException extends Exception {
     public String path() {
         return path;
     }
+
 }

@@ -5,11 +5,15 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
-/** The {@code index} health component: this instance's replica, how many passages it holds, and its model. */
+/**
+ * The {@code index} health component: this instance's replica, how many passages it
+ * holds, and its model.
+ */
 @Component("index")
 class IndexHealth implements HealthIndicator {
 
     private final IndexReplica replica;
+
     private final Embedder embedder;
 
     IndexHealth(IndexReplica replica, Embedder embedder) {
@@ -22,9 +26,11 @@ class IndexHealth implements HealthIndicator {
         if (!replica.enabled()) {
             return Health.unknown().withDetail("reason", "this process keeps no search index").build();
         }
-        Health.Builder health = replica.caughtUp() ? Health.up() : Health.outOfService()
-                .withDetail("reason", "catching up with the database");
-        return health.withDetail("passages", replica.index().count()).withDetail("embeddingModel", embedder.id())
-                .build();
+        Health.Builder health = replica.caughtUp() ? Health.up()
+                : Health.outOfService().withDetail("reason", "catching up with the database");
+        return health.withDetail("passages", replica.index().count())
+            .withDetail("embeddingModel", embedder.id())
+            .build();
     }
+
 }

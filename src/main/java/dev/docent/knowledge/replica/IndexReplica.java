@@ -23,10 +23,12 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * This instance's copy of the passages, kept in step with the database: a document whose revision differs from
- * the one indexed is re-read, one that is gone is dropped. It catches up at start, after every ingest or delete
- * here, when another instance says it changed something, and on a timer as a backstop. The {@code ingest} command
- * runs without one (a server may hold the index open); {@code reindex} opens it despite a model change.
+ * This instance's copy of the passages, kept in step with the database: a document whose
+ * revision differs from the one indexed is re-read, one that is gone is dropped. It
+ * catches up at start, after every ingest or delete here, when another instance says it
+ * changed something, and on a timer as a backstop. The {@code ingest} command runs
+ * without one (a server may hold the index open); {@code reindex} opens it despite a
+ * model change.
  */
 @Component
 public class IndexReplica implements DisposableBean {
@@ -34,8 +36,11 @@ public class IndexReplica implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(IndexReplica.class);
 
     private final PassageIndex index;
+
     private final Documents documents;
+
     private final Embedder embedder;
+
     private volatile boolean caughtUp;
 
     IndexReplica(KnowledgeSettings settings, Documents documents, Embedder embedder,
@@ -65,7 +70,10 @@ public class IndexReplica implements DisposableBean {
         return caughtUp;
     }
 
-    /** Brings the index in line with the database; returns how many documents it re-read or dropped. */
+    /**
+     * Brings the index in line with the database; returns how many documents it re-read
+     * or dropped.
+     */
     synchronized int catchUp() {
         if (index == null) {
             return 0;
@@ -88,15 +96,15 @@ public class IndexReplica implements DisposableBean {
         }
         caughtUp = true;
         if (changed > 0) {
-            log.info("Search index caught up: {} document(s) re-read or dropped, {} passages", changed,
-                    index.count());
+            log.info("Search index caught up: {} document(s) re-read or dropped, {} passages", changed, index.count());
         }
         return changed;
     }
 
     /**
-     * A restarted instance may have missed changes, and a new one has an empty index: catch up off the start. The
-     * embedding model loads on its first use, which would otherwise fall on the first question.
+     * A restarted instance may have missed changes, and a new one has an empty index:
+     * catch up off the start. The embedding model loads on its first use, which would
+     * otherwise fall on the first question.
      */
     @Async
     @EventListener(ApplicationReadyEvent.class)
@@ -110,7 +118,8 @@ public class IndexReplica implements DisposableBean {
     private void warmUpEmbedder() {
         try {
             embedder.embedQuery("warm up");
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             log.warn("The embedding model could not be loaded: {}", e.toString());
         }
     }
@@ -130,7 +139,8 @@ public class IndexReplica implements DisposableBean {
     void backstop() {
         try {
             catchUp();
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             log.warn("Search index could not catch up with the database: {}", e.toString());
         }
     }
@@ -154,11 +164,10 @@ public class IndexReplica implements DisposableBean {
             index.close();
             throw mismatch(model, configured);
         });
-        documents.embeddingModels().stream().filter(model -> !model.equals(configured)).findFirst()
-                .ifPresent(model -> {
-                    index.close();
-                    throw mismatch(model, configured);
-                });
+        documents.embeddingModels().stream().filter(model -> !model.equals(configured)).findFirst().ifPresent(model -> {
+            index.close();
+            throw mismatch(model, configured);
+        });
     }
 
     private static ConfigurationProblem mismatch(String stored, String configured) {
@@ -166,4 +175,5 @@ public class IndexReplica implements DisposableBean {
                 + "' but DOCENT_EMBEDDING_MODEL selects '" + configured + "': run `java -jar docent.jar reindex` "
                 + "to re-embed the stored passages with it, or set DOCENT_EMBEDDING_MODEL back.");
     }
+
 }

@@ -15,9 +15,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells the other instances, through Redis, that a document changed here, and listens for the same from them, so
- * every replica catches up at once rather than at its next timed check. Without Redis there is one instance, or
- * the timed check does the job alone.
+ * Tells the other instances, through Redis, that a document changed here, and listens for
+ * the same from them, so every replica catches up at once rather than at its next timed
+ * check. Without Redis there is one instance, or the timed check does the job alone.
  */
 @Component
 class ReplicaNotifications implements SmartLifecycle {
@@ -27,7 +27,9 @@ class ReplicaNotifications implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(ReplicaNotifications.class);
 
     private final RedisConnectionFactory redis;
+
     private final IndexReplica replica;
+
     private RedisMessageListenerContainer listener;
 
     ReplicaNotifications(ObjectProvider<RedisConnectionFactory> redis, IndexReplica replica) {
@@ -51,13 +53,17 @@ class ReplicaNotifications implements SmartLifecycle {
         }
         try (var connection = redis.getConnection()) {
             connection.publish(CHANNEL.getBytes(StandardCharsets.UTF_8), documentId.getBytes(StandardCharsets.UTF_8));
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             log.info("Could not tell other instances that document {} changed (they check every few seconds): {}",
                     documentId, e.toString());
         }
     }
 
-    /** Subscribes; with Redis down the start goes on, and {@link #resubscribe} tries again later. */
+    /**
+     * Subscribes; with Redis down the start goes on, and {@link #resubscribe} tries again
+     * later.
+     */
     @Override
     public synchronized void start() {
         if (redis == null || !replica.enabled() || listener != null) {
@@ -65,13 +71,15 @@ class ReplicaNotifications implements SmartLifecycle {
         }
         RedisMessageListenerContainer container = new RedisMessageListenerContainer();
         container.setConnectionFactory(redis);
-        container.addMessageListener((message, pattern) -> Thread.ofPlatform().daemon().name("index-catch-up")
-                .start(replica::backstop), new ChannelTopic(CHANNEL));
+        container.addMessageListener(
+                (message, pattern) -> Thread.ofPlatform().daemon().name("index-catch-up").start(replica::backstop),
+                new ChannelTopic(CHANNEL));
         try {
             container.afterPropertiesSet();
             container.start();
             listener = container;
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             log.info("Not listening to other instances' document changes yet (Redis: {}); the timed check "
                     + "covers them meanwhile", e.getMessage());
             destroyQuietly(container);
@@ -95,7 +103,8 @@ class ReplicaNotifications implements SmartLifecycle {
     private static void destroyQuietly(RedisMessageListenerContainer container) {
         try {
             container.destroy();
-        } catch (Exception e) {
+        }
+        catch (Exception e) {
             log.debug("Closing the Redis listener", e);
         }
     }
@@ -104,4 +113,5 @@ class ReplicaNotifications implements SmartLifecycle {
     public synchronized boolean isRunning() {
         return listener != null;
     }
+
 }

@@ -7,21 +7,26 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One passage per page: the fused ranking keeps only the best passage of each page, so that a long page cannot fill
- * the top places with its neighbouring passages and push every other page out. Only when the pages run out before
- * {@code k} do the pages' further passages follow, in fused order, with scores capped at the one before them so
+ * One passage per page: the fused ranking keeps only the best passage of each page, so
+ * that a long page cannot fill the top places with its neighbouring passages and push
+ * every other page out. Only when the pages run out before {@code k} do the pages'
+ * further passages follow, in fused order, with scores capped at the one before them so
  * that scores never rise down the list.
  *
- * <p>Adding a share of a page's further passages to its score was tried as well: it ranked large sets a little
- * better, but in a set of a few pages every page has passages among the nearest vectors, and a page with several
- * unrelated ones outranked the one page that answered.
+ * <p>
+ * Adding a share of a page's further passages to its score was tried as well: it ranked
+ * large sets a little better, but in a set of a few pages every page has passages among
+ * the nearest vectors, and a page with several unrelated ones outranked the one page that
+ * answered.
  */
 public final class PageRanking {
 
     private PageRanking() {
     }
 
-    /** @param fused passages with their fused scores, best first */
+    /**
+     * @param fused passages with their fused scores, best first
+     */
     public static List<Passage> rank(List<RankFusion.Fused<Passage>> fused, int k) {
         List<Passage> ranked = new ArrayList<>(Math.min(k, fused.size()));
         List<RankFusion.Fused<Passage>> further = new ArrayList<>();
@@ -32,7 +37,8 @@ public final class PageRanking {
             }
             if (pages.add(passage.item().documentId() + "/" + passage.item().page())) {
                 ranked.add(withScore(passage.item(), passage.score()));
-            } else {
+            }
+            else {
                 further.add(passage);
             }
         }
@@ -51,4 +57,5 @@ public final class PageRanking {
         return new Passage(passage.chunkId(), passage.documentId(), passage.documentTitle(), passage.page(),
                 passage.pageTitle(), passage.section(), passage.url(), passage.text(), score);
     }
+
 }

@@ -11,14 +11,16 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Reciprocal-rank fusion: an item's fused score is the sum, over the ranked lists that hold it, of
- * {@code weight / (k + rank)}, rank counted from 1. Only ranks matter, so lists whose scores are not
- * comparable (BM25, cosine similarity, several query variants) fuse fairly; a larger {@code k} flattens
- * the advantage of the very top ranks.
+ * Reciprocal-rank fusion: an item's fused score is the sum, over the ranked lists that
+ * hold it, of {@code weight / (k + rank)}, rank counted from 1. Only ranks matter, so
+ * lists whose scores are not comparable (BM25, cosine similarity, several query variants)
+ * fuse fairly; a larger {@code k} flattens the advantage of the very top ranks.
  *
- * <p>Items are the same when their keys are equal; the first occurrence met is the one returned (read
- * rank by rank across the lists, so from the list where it ranked best). A repeat within one list is
- * ignored. Equal fused scores keep that same order of first appearance, so the result is deterministic.
+ * <p>
+ * Items are the same when their keys are equal; the first occurrence met is the one
+ * returned (read rank by rank across the lists, so from the list where it ranked best). A
+ * repeat within one list is ignored. Equal fused scores keep that same order of first
+ * appearance, so the result is deterministic.
  */
 public final class RankFusion {
 
@@ -31,20 +33,26 @@ public final class RankFusion {
     private RankFusion() {
     }
 
-    /** Fuses lists of equal-weighted items identified by {@code equals}, with k = {@value #DEFAULT_K}. */
+    /**
+     * Fuses lists of equal-weighted items identified by {@code equals}, with k =
+     * {@value #DEFAULT_K}.
+     */
     static <T> List<Fused<T>> fuse(List<? extends List<? extends T>> rankings) {
         return fuse(rankings, Function.identity(), ones(rankings.size()), DEFAULT_K);
     }
 
-    /** Fuses equal-weighted lists with k = {@value #DEFAULT_K}, items being the same when their keys are. */
+    /**
+     * Fuses equal-weighted lists with k = {@value #DEFAULT_K}, items being the same when
+     * their keys are.
+     */
     static <T, K> List<Fused<T>> fuse(List<? extends List<? extends T>> rankings, Function<? super T, K> key) {
         return fuse(rankings, key, ones(rankings.size()), DEFAULT_K);
     }
 
     /**
-     * @param key     what makes two items the same, e.g. a passage's chunk id
+     * @param key what makes two items the same, e.g. a passage's chunk id
      * @param weights one non-negative weight per list, in the lists' order
-     * @param k       the rank constant, at least 0
+     * @param k the rank constant, at least 0
      */
     public static <T, K> List<Fused<T>> fuse(List<? extends List<? extends T>> rankings, Function<? super T, K> key,
             List<Double> weights, int k) {
@@ -79,11 +87,13 @@ public final class RankFusion {
                 entry.score += weights.get(list) / (k + rank + 1);
             }
         }
-        return entries.values().stream()
-                .sorted(Comparator.<Entry<T>>comparingDouble(entry -> entry.score).reversed()
-                        .thenComparingInt(entry -> entry.firstSeen))
-                .map(entry -> new Fused<>(entry.item, entry.score))
-                .toList();
+        return entries.values()
+            .stream()
+            .sorted(Comparator.<Entry<T>>comparingDouble(entry -> entry.score)
+                .reversed()
+                .thenComparingInt(entry -> entry.firstSeen))
+            .map(entry -> new Fused<>(entry.item, entry.score))
+            .toList();
     }
 
     private static List<Double> ones(int count) {
@@ -93,12 +103,16 @@ public final class RankFusion {
     private static final class Entry<T> {
 
         final T item;
+
         final int firstSeen;
+
         double score;
 
         Entry(T item, int firstSeen) {
             this.item = item;
             this.firstSeen = firstSeen;
         }
+
     }
+
 }

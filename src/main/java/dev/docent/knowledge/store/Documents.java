@@ -21,8 +21,9 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Documents, their pages and chunks in the database: the source of truth of the knowledge base. Every
- * finished ingest bumps the document's revision; replicas compare revisions to know what to re-read.
+ * Documents, their pages and chunks in the database: the source of truth of the knowledge
+ * base. Every finished ingest bumps the document's revision; replicas compare revisions
+ * to know what to re-read.
  */
 @Repository
 public class Documents {
@@ -35,11 +36,12 @@ public class Documents {
     public record NewChunk(int position, String section, String url, String text, float[] vector) {
     }
 
-    private static final String VIEW_COLUMNS =
-            "id, slug, title, base_url, page_count, chunk_count, ingested_at";
+    private static final String VIEW_COLUMNS = "id, slug, title, base_url, page_count, chunk_count, ingested_at";
 
     private final JdbcClient jdbc;
+
     private final JdbcTemplate template;
+
     private final TransactionTemplate transactions;
 
     Documents(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate transactions) {
@@ -49,21 +51,29 @@ public class Documents {
     }
 
     public List<DocumentView> all() {
-        return jdbc.sql("select " + VIEW_COLUMNS + " from documents order by title, slug").query(Documents::view)
-                .list();
+        return jdbc.sql("select " + VIEW_COLUMNS + " from documents order by title, slug")
+            .query(Documents::view)
+            .list();
     }
 
     public Optional<DocumentView> find(UUID id) {
-        return jdbc.sql("select " + VIEW_COLUMNS + " from documents where id = ?").param(id)
-                .query(Documents::view).optional();
+        return jdbc.sql("select " + VIEW_COLUMNS + " from documents where id = ?")
+            .param(id)
+            .query(Documents::view)
+            .optional();
     }
 
     Optional<DocumentView> bySlug(String slug) {
-        return jdbc.sql("select " + VIEW_COLUMNS + " from documents where slug = ?").param(slug)
-                .query(Documents::view).optional();
+        return jdbc.sql("select " + VIEW_COLUMNS + " from documents where slug = ?")
+            .param(slug)
+            .query(Documents::view)
+            .optional();
     }
 
-    /** The document with this slug, created if new; an existing one takes the new title and base URL. */
+    /**
+     * The document with this slug, created if new; an existing one takes the new title
+     * and base URL.
+     */
     public DocumentView open(String slug, String title, String baseUrl, String model, Instant now) {
         Optional<DocumentView> existing = bySlug(slug);
         if (existing.isEmpty()) {
@@ -71,38 +81,44 @@ public class Documents {
                 jdbc.sql("""
                         insert into documents (id, slug, title, base_url, embedding_model, created_at)
                         values (?, ?, ?, ?, ?, ?)""")
-                        .params(Ids.newUuid7(), slug, title, baseUrl, model, ts(now)).update();
-            } catch (DuplicateKeyException raced) {
+                    .params(Ids.newUuid7(), slug, title, baseUrl, model, ts(now))
+                    .update();
+            }
+            catch (DuplicateKeyException raced) {
                 // Another ingest created it a moment ago: carry on with that one.
             }
-        } else {
-            jdbc.sql("update documents set title = ?, base_url = ? where slug = ?").params(title, baseUrl, slug)
-                    .update();
+        }
+        else {
+            jdbc.sql("update documents set title = ?, base_url = ? where slug = ?")
+                .params(title, baseUrl, slug)
+                .update();
         }
         return bySlug(slug).orElseThrow();
     }
 
     public Map<String, StoredPage> pages(UUID document) {
         Map<String, StoredPage> pages = new HashMap<>();
-        jdbc.sql("select id, path, checksum from pages where document_id = ?").param(document)
-                .query(rs -> {
-                    pages.put(rs.getString("path"), new StoredPage(rs.getObject("id", UUID.class),
-                            rs.getString("checksum")));
-                });
+        jdbc.sql("select id, path, checksum from pages where document_id = ?").param(document).query(rs -> {
+            pages.put(rs.getString("path"), new StoredPage(rs.getObject("id", UUID.class), rs.getString("checksum")));
+        });
         return pages;
     }
 
-    /** Replaces a page and all its chunks in one transaction: a reader sees the old page or the new one. */
+    /**
+     * Replaces a page and all its chunks in one transaction: a reader sees the old page
+     * or the new one.
+     */
     public void replacePage(UUID document, String path, String title, String checksum, List<NewChunk> chunks) {
         transactions.executeWithoutResult(status -> {
             jdbc.sql("delete from pages where document_id = ? and path = ?").params(document, path).update();
             UUID page = Ids.newUuid7();
             jdbc.sql("insert into pages (id, document_id, path, title, checksum) values (?, ?, ?, ?, ?)")
-                    .params(page, document, path, title, checksum).update();
+                .params(page, document, path, title, checksum)
+                .update();
             List<Object[]> rows = new ArrayList<>(chunks.size());
             for (NewChunk chunk : chunks) {
-                rows.add(new Object[] {Ids.newUuid7(), document, page, chunk.position(), chunk.section(),
-                        chunk.url(), chunk.text(), Vectors.toBytes(chunk.vector())});
+                rows.add(new Object[] { Ids.newUuid7(), document, page, chunk.position(), chunk.section(), chunk.url(),
+                        chunk.text(), Vectors.toBytes(chunk.vector()) });
             }
             template.batchUpdate("""
                     insert into chunks (id, document_id, page_id, position, section, url, text, embedding)
@@ -116,7 +132,10 @@ public class Documents {
         }
     }
 
-    /** Counts the document's pages and chunks, stamps it ingested and bumps its revision for the replicas. */
+    /**
+     * Counts the document's pages and chunks, stamps it ingested and bumps its revision
+     * for the replicas.
+     */
     public void finishIngest(UUID document, Instant now) {
         jdbc.sql("""
                 update documents set
@@ -126,12 +145,18 @@ public class Documents {
                 where id = ?""").params(document, document, ts(now), document).update();
     }
 
-    /** Deletes the document with its pages and chunks; false when there was no such document. */
+    /**
+     * Deletes the document with its pages and chunks; false when there was no such
+     * document.
+     */
     public boolean delete(UUID document) {
         return jdbc.sql("delete from documents where id = ?").param(document).update() == 1;
     }
 
-    /** The revision of every document that has finished an ingest: what each replica should hold. */
+    /**
+     * The revision of every document that has finished an ingest: what each replica
+     * should hold.
+     */
     public Map<UUID, Long> revisions() {
         Map<UUID, Long> revisions = new HashMap<>();
         jdbc.sql("select id, revision from documents where revision > 0").query(rs -> {
@@ -141,8 +166,10 @@ public class Documents {
     }
 
     boolean exists(UUID document) {
-        return jdbc.sql("select count(*) from documents where id = ?").param(document).query(Integer.class)
-                .single() == 1;
+        return jdbc.sql("select count(*) from documents where id = ?")
+            .param(document)
+            .query(Integer.class)
+            .single() == 1;
     }
 
     /** Every stored passage of the document with its vector, as the index holds it. */
@@ -151,41 +178,54 @@ public class Documents {
                 select c.id, c.section, c.url, c.text, c.embedding, p.path, p.title as page_title,
                        d.title as document_title, d.base_url
                 from chunks c join pages p on p.id = c.page_id join documents d on d.id = c.document_id
-                where c.document_id = ? order by p.path, c.position""").param(document)
-                .query((rs, row) -> new IndexedPassage(rs.getObject("id", UUID.class), document,
-                        rs.getString("document_title"), rs.getString("path"), rs.getString("page_title"),
-                        rs.getString("section"), link(rs.getString("base_url"), rs.getString("url")),
-                        rs.getString("text"), Vectors.fromBytes(rs.getBytes("embedding"))))
-                .list();
+                where c.document_id = ? order by p.path, c.position""")
+            .param(document)
+            .query((rs, row) -> new IndexedPassage(rs.getObject("id", UUID.class), document,
+                    rs.getString("document_title"), rs.getString("path"), rs.getString("page_title"),
+                    rs.getString("section"), link(rs.getString("base_url"), rs.getString("url")), rs.getString("text"),
+                    Vectors.fromBytes(rs.getBytes("embedding"))))
+            .list();
     }
 
-    /** The embedding models the stored vectors were made with; more than one only during a reindex. */
+    /**
+     * The embedding models the stored vectors were made with; more than one only during a
+     * reindex.
+     */
     public List<String> embeddingModels() {
         return jdbc.sql("select distinct embedding_model from documents").query(String.class).list();
     }
 
-    /** One batch of a document's chunks as they are embedded, by id, after {@code afterId} (null for the first). */
+    /**
+     * One batch of a document's chunks as they are embedded, by id, after {@code afterId}
+     * (null for the first).
+     */
     public List<Map.Entry<UUID, String>> embeddingTexts(UUID document, UUID afterId, int limit) {
         return jdbc.sql("""
                 select c.id, c.section, c.text, p.title from chunks c join pages p on p.id = c.page_id
                 where c.document_id = ? and c.id > ? order by c.id fetch first ? rows only""")
-                .params(document, afterId == null ? new UUID(0, 0) : afterId, limit)
-                .query((rs, row) -> Map.entry(rs.getObject("id", UUID.class), Chunk.embeddingText(
-                        rs.getString("title"), rs.getString("section"), rs.getString("text")))).list();
+            .params(document, afterId == null ? new UUID(0, 0) : afterId, limit)
+            .query((rs, row) -> Map.entry(rs.getObject("id", UUID.class),
+                    Chunk.embeddingText(rs.getString("title"), rs.getString("section"), rs.getString("text"))))
+            .list();
     }
 
     public void storeVectors(List<Map.Entry<UUID, float[]>> vectors) {
         template.batchUpdate("update chunks set embedding = ? where id = ?",
-                vectors.stream().map(entry -> new Object[] {Vectors.toBytes(entry.getValue()), entry.getKey()})
-                        .toList());
+                vectors.stream()
+                    .map(entry -> new Object[] { Vectors.toBytes(entry.getValue()), entry.getKey() })
+                    .toList());
     }
 
     public void markEmbedded(UUID document, String model) {
         jdbc.sql("update documents set embedding_model = ?, revision = revision + 1 where id = ?")
-                .params(model, document).update();
+            .params(model, document)
+            .update();
     }
 
-    /** A citation link: the page's address on the documentation's own site when it is known. */
+    /**
+     * A citation link: the page's address on the documentation's own site when it is
+     * known.
+     */
     static String link(String baseUrl, String url) {
         if (baseUrl == null || baseUrl.isBlank()) {
             return url;
@@ -203,4 +243,5 @@ public class Documents {
     private static Timestamp ts(Instant instant) {
         return Timestamp.from(instant);
     }
+
 }

@@ -3,7 +3,9 @@ package dev.docent.knowledge.store;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
-/** Vectors as stored in the database: little-endian 32-bit floats, one after the other. */
+/**
+ * Vectors as stored in the database: little-endian 32-bit floats, one after the other.
+ */
 final class Vectors {
 
     private Vectors() {
@@ -20,4 +22,5 @@ final class Vectors {
         ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(vector);
         return vector;
     }
+
 }

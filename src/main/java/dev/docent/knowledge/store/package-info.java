@@ -1,2 +1,5 @@
-/** The database truth of the knowledge base: document sets, pages, chunks and their vectors (JDBC). */
+/**
+ * The database truth of the knowledge base: document sets, pages, chunks and their
+ * vectors (JDBC).
+ */
 package dev.docent.knowledge.store;

@@ -15,13 +15,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Upload jobs in the database, so any instance can report on a job another one runs. A job still unfinished whose
- * row has not been touched for {@link #STALLED_AFTER} lost its instance and is reported failed.
+ * Upload jobs in the database, so any instance can report on a job another one runs. A
+ * job still unfinished whose row has not been touched for {@link #STALLED_AFTER} lost its
+ * instance and is reported failed.
  */
 @Repository
 class IngestionJobs {
 
     static final Duration STALLED_AFTER = Duration.ofMinutes(2);
+
     private static final int MAX_SKIPPED_SHOWN = 100;
 
     private final JdbcClient jdbc;
@@ -33,7 +35,8 @@ class IngestionJobs {
     void create(UUID job, String slug, Instant now) {
         jdbc.sql("""
                 insert into ingestion_jobs (id, slug, state, created_at, updated_at) values (?, ?, 'QUEUED', ?, ?)""")
-                .params(job, slug, ts(now), ts(now)).update();
+            .params(job, slug, ts(now), ts(now))
+            .update();
     }
 
     void progress(UUID job, int pagesDone, int pagesTotal, int passages, Instant now) {
@@ -51,24 +54,31 @@ class IngestionJobs {
     }
 
     void done(UUID job, IngestReport report, Instant now) {
-        List<String> skipped = report.skipped().stream().limit(MAX_SKIPPED_SHOWN)
-                .map(line -> line.length() > 180 ? line.substring(0, 179) + "…" : line).toList();
+        List<String> skipped = report.skipped()
+            .stream()
+            .limit(MAX_SKIPPED_SHOWN)
+            .map(line -> line.length() > 180 ? line.substring(0, 179) + "…" : line)
+            .toList();
         jdbc.sql("""
                 update ingestion_jobs set state = 'DONE', document_id = ?, pages_done = pages_total, passages = ?,
                                           skipped = ?, updated_at = ?
                 where id = ?""")
-                .params(report.documentId(), report.passages(), skipped.isEmpty() ? null : String.join("\n", skipped),
-                        ts(now), job).update();
+            .params(report.documentId(), report.passages(), skipped.isEmpty() ? null : String.join("\n", skipped),
+                    ts(now), job)
+            .update();
     }
 
     void failed(UUID job, String error, Instant now) {
         jdbc.sql("update ingestion_jobs set state = 'FAILED', error = ?, updated_at = ? where id = ?")
-                .params(error.length() > 2000 ? error.substring(0, 2000) : error, ts(now), job).update();
+            .params(error.length() > 2000 ? error.substring(0, 2000) : error, ts(now), job)
+            .update();
     }
 
     Optional<IngestionJob> find(UUID job, Instant now) {
-        return jdbc.sql("select * from ingestion_jobs where id = ?").param(job)
-                .query((rs, row) -> job(rs, now)).optional();
+        return jdbc.sql("select * from ingestion_jobs where id = ?")
+            .param(job)
+            .query((rs, row) -> job(rs, now))
+            .optional();
     }
 
     private static IngestionJob job(ResultSet rs, Instant now) throws SQLException {
@@ -90,4 +100,5 @@ class IngestionJobs {
     private static Timestamp ts(Instant instant) {
         return Timestamp.from(instant);
     }
+
 }

@@ -19,9 +19,10 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 
 /**
- * Copies uploaded files, unpacking zips, into a job's own directory before the ingest reads them. Nothing outside
- * that directory can be written: entry names are checked (no absolute paths, no {@code ..}, no drive letters), and
- * the amount written is counted as it is written, so a zip bomb stops at the limit whatever its headers claim.
+ * Copies uploaded files, unpacking zips, into a job's own directory before the ingest
+ * reads them. Nothing outside that directory can be written: entry names are checked (no
+ * absolute paths, no {@code ..}, no drive letters), and the amount written is counted as
+ * it is written, so a zip bomb stops at the limit whatever its headers claim.
  */
 final class UploadStaging {
 
@@ -31,14 +32,18 @@ final class UploadStaging {
     private static final Pattern SAFE_SEGMENT = Pattern.compile("[^\\x00-\\x1F\\x7F/\\\\:*?\"<>|]{1,255}");
 
     private final Limits limits;
+
     private long written;
+
     private int files;
 
     UploadStaging(Limits limits) {
         this.limits = limits;
     }
 
-    /** @throws Problem 400 for a bad name or archive, 413 for too much content */
+    /**
+     * @throws Problem 400 for a bad name or archive, 413 for too much content
+     */
     List<SourceFile> stage(Path directory, List<Uploads.UploadedFile> uploads) {
         List<SourceFile> staged = new ArrayList<>();
         try {
@@ -46,11 +51,13 @@ final class UploadStaging {
                 String name = safePath(upload.fileName());
                 if (name.toLowerCase(Locale.ROOT).endsWith(".zip")) {
                     unzip(directory, upload.content(), staged);
-                } else {
+                }
+                else {
                     staged.add(copy(directory, name, upload.content()));
                 }
             }
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         if (staged.isEmpty()) {
@@ -68,7 +75,8 @@ final class UploadStaging {
                 }
                 staged.add(copy(directory, safePath(entry.getName()), zip));
             }
-        } catch (ZipException | EOFException e) {
+        }
+        catch (ZipException | EOFException e) {
             throw Problem.invalid("files", "not a readable zip archive (" + e.getMessage() + ")");
         }
     }
@@ -86,8 +94,10 @@ final class UploadStaging {
         }
         try {
             Files.createDirectories(target.getParent());
-        } catch (FileSystemException e) {
-            // a zip may hold a file (or a symbolic link, which is unpacked as a file) and entries under the same path
+        }
+        catch (FileSystemException e) {
+            // a zip may hold a file (or a symbolic link, which is unpacked as a file) and
+            // entries under the same path
             throw Problem.invalid("files", "a file and a folder have the same path: " + name);
         }
         try (OutputStream out = Files.newOutputStream(target)) {
@@ -104,16 +114,23 @@ final class UploadStaging {
         return SourceFile.of(name, target);
     }
 
-    /** Reads the upload; a failure here is the archive's (truncated, corrupt), unlike a failure to write the copy. */
+    /**
+     * Reads the upload; a failure here is the archive's (truncated, corrupt), unlike a
+     * failure to write the copy.
+     */
     private static int read(InputStream content, byte[] buffer, String name) {
         try {
             return content.read(buffer);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw Problem.invalid("files", name + " cannot be unpacked (" + e.getMessage() + ")");
         }
     }
 
-    /** Archive clutter that is never documentation: macOS resource forks and folder metadata. */
+    /**
+     * Archive clutter that is never documentation: macOS resource forks and folder
+     * metadata.
+     */
     private static boolean ignored(String entryName) {
         String name = entryName.replace('\\', '/');
         return name.startsWith("__MACOSX/") || name.endsWith("/.DS_Store") || name.equals(".DS_Store");
@@ -137,7 +154,7 @@ final class UploadStaging {
     }
 
     private static Problem tooLarge(String what) {
-        return Problem.tooLarge("upload-too-large", "Upload too large",
-                "The upload holds " + what + ".");
+        return Problem.tooLarge("upload-too-large", "Upload too large", "The upload holds " + what + ".");
     }
+
 }

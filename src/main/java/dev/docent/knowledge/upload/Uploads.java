@@ -32,8 +32,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
- * Document sets uploaded through the API: the files are staged (and checked) while the request waits, then
- * ingested in the background, one upload at a time per instance, with the job's progress in the database.
+ * Document sets uploaded through the API: the files are staged (and checked) while the
+ * request waits, then ingested in the background, one upload at a time per instance, with
+ * the job's progress in the database.
  */
 @Service
 public class Uploads implements DisposableBean {
@@ -41,11 +42,16 @@ public class Uploads implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(Uploads.class);
 
     private final Ingestion ingestion;
+
     private final IngestionJobs jobs;
+
     private final KnowledgeSettings settings;
+
     private final Clock clock;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(
-            Thread.ofPlatform().name("ingest-upload").daemon().factory());
+
+    private final ExecutorService worker = Executors
+        .newSingleThreadExecutor(Thread.ofPlatform().name("ingest-upload").daemon().factory());
+
     private final Set<UUID> active = ConcurrentHashMap.newKeySet();
 
     Uploads(Ingestion ingestion, IngestionJobs jobs, KnowledgeSettings settings, Clock clock) {
@@ -61,8 +67,8 @@ public class Uploads implements DisposableBean {
 
     /**
      * Stages the files and queues their ingest; returns the job's id.
-     *
-     * @throws Problem 400 for a bad slug, title, file name or archive; 413 when the upload unpacks too large
+     * @throws Problem 400 for a bad slug, title, file name or archive; 413 when the
+     * upload unpacks too large
      */
     public UUID accept(String slug, String title, String baseUrl, List<UploadedFile> files) {
         DocumentNames.requireValid(slug, title, baseUrl);
@@ -74,16 +80,20 @@ public class Uploads implements DisposableBean {
         List<SourceFile> staged;
         try {
             Files.createDirectories(directory);
-            staged = new UploadStaging(new UploadStaging.Limits(settings.maxUnpackedSize().toBytes(),
-                    settings.maxFiles())).stage(directory, files);
-        } catch (IOException e) {
+            staged = new UploadStaging(
+                    new UploadStaging.Limits(settings.maxUnpackedSize().toBytes(), settings.maxFiles()))
+                .stage(directory, files);
+        }
+        catch (IOException e) {
             delete(directory);
             throw new UncheckedIOException(e);
-        } catch (Problem refused) {
+        }
+        catch (Problem refused) {
             log.info("Upload to '{}' refused: {}", slug, refused.getMessage());
             delete(directory);
             throw refused;
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             delete(directory);
             throw e;
         }
@@ -127,17 +137,22 @@ public class Uploads implements DisposableBean {
             jobs.done(job, report, clock.instant());
             log.info("Upload {} ingested into '{}': {} pages, {} passages, {} skipped", job, request.slug(),
                     report.pages(), report.passages(), report.skipped().size());
-        } catch (Problem problem) {
+        }
+        catch (Problem problem) {
             log.info("Upload {} into '{}' failed: {}", job, request.slug(), problem.getMessage());
             jobs.failed(job, problem.getMessage(), clock.instant());
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             log.warn("Upload {} failed", job, e);
             jobs.failed(job, "The ingest failed: " + e.getMessage(), clock.instant());
-        } catch (Error e) {
-            // whatever ended the ingest, the job must not sit QUEUED or RUNNING until it looks abandoned
+        }
+        catch (Error e) {
+            // whatever ended the ingest, the job must not sit QUEUED or RUNNING until it
+            // looks abandoned
             log.error("Upload {} into '{}' failed: {}", job, request.slug(), e.toString());
             jobs.failed(job, "The ingest failed: " + e, clock.instant());
-        } finally {
+        }
+        finally {
             active.remove(job);
             delete(directory);
         }
@@ -149,8 +164,10 @@ public class Uploads implements DisposableBean {
         }
         try (Stream<Path> paths = Files.walk(directory)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             log.warn("Could not remove the staged upload {}: {}", directory, e.toString());
         }
     }
+
 }

@@ -27,7 +27,10 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/** The document sets: listed for everyone, uploaded and deleted by admins (the security rules say who). */
+/**
+ * The document sets: listed for everyone, uploaded and deleted by admins (the security
+ * rules say who).
+ */
 @Tag(name = "Documents", description = "The document sets: listed for everyone, uploaded and deleted by admins")
 @RestController
 @RequestMapping("/api/v1")
@@ -37,6 +40,7 @@ class DocumentController {
     }
 
     private final KnowledgeBase knowledge;
+
     private final Uploads uploads;
 
     DocumentController(KnowledgeBase knowledge, Uploads uploads) {
@@ -68,7 +72,8 @@ class DocumentController {
             for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
                 uploaded.add(new Uploads.UploadedFile(file.getOriginalFilename(), file.getInputStream()));
             }
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return new Accepted(uploads.accept(slug, title, baseUrl, uploaded));
@@ -89,4 +94,5 @@ class DocumentController {
     void delete(@PathVariable UUID id) {
         knowledge.delete(id);
     }
+
 }

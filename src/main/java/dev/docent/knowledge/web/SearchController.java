@@ -20,7 +20,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Ranked passages for a query, the way a chat's retrieval sees them: for debugging and for the eval. */
+/**
+ * Ranked passages for a query, the way a chat's retrieval sees them: for debugging and
+ * for the eval.
+ */
 @Tag(name = "Search", description = "Ranked passages, as a chat's retrieval sees them")
 @RestController
 @RequestMapping("/api/v1/search")
@@ -29,10 +32,11 @@ class SearchController {
     static final int MAX_QUERY_LENGTH = 1000;
 
     record Hit(String chunkId, UUID documentId, String documentTitle, String page, String section, String url,
-               String text, double score) {
+            String text, double score) {
     }
 
     private final Retrieval retrieval;
+
     private final KnowledgeBase knowledge;
 
     SearchController(Retrieval retrieval, KnowledgeBase knowledge) {
@@ -44,15 +48,19 @@ class SearchController {
     @ApiResponse(responseCode = "200", description = "The passages, best first")
     @ApiResponse(responseCode = "404", description = "No document set with that documentId")
     @GetMapping
-    List<Hit> search(@RequestParam(required = false) @NotBlank @Size(max = MAX_QUERY_LENGTH)
-            @Pattern(regexp = Text.NO_CONTROL_CHARACTERS, message = Text.CONTROL_CHARACTERS_MESSAGE) String q,
+    List<Hit> search(
+            @RequestParam(required = false) @NotBlank @Size(max = MAX_QUERY_LENGTH) @Pattern(
+                    regexp = Text.NO_CONTROL_CHARACTERS, message = Text.CONTROL_CHARACTERS_MESSAGE) String q,
             @RequestParam(required = false) UUID documentId,
             @RequestParam(defaultValue = "10") @Min(1) @Max(Retrieval.MAX_K) int k) {
         if (documentId != null && knowledge.document(documentId).isEmpty()) {
             throw Problem.notFound("Document " + documentId);
         }
-        return retrieval.search(q, documentId, k).stream().map(passage -> new Hit(passage.chunkId(),
-                passage.documentId(), passage.documentTitle(), passage.page(), passage.section(), passage.url(),
-                passage.text(), passage.score())).toList();
+        return retrieval.search(q, documentId, k)
+            .stream()
+            .map(passage -> new Hit(passage.chunkId(), passage.documentId(), passage.documentTitle(), passage.page(),
+                    passage.section(), passage.url(), passage.text(), passage.score()))
+            .toList();
     }
+
 }

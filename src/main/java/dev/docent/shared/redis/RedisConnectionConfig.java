@@ -25,10 +25,13 @@ class RedisConnectionConfig {
         SocketOptions socket = SocketOptions.builder().connectTimeout(settings.timeout().multipliedBy(2)).build();
         TimeoutOptions timeouts = TimeoutOptions.enabled(settings.timeout());
         LettuceClientConfiguration.LettuceClientConfigurationBuilder client = LettuceClientConfiguration.builder()
-                .commandTimeout(settings.timeout());
+            .commandTimeout(settings.timeout());
         if (!settings.clusterNodes().isBlank()) {
-            client.clientOptions(ClusterClientOptions.builder().socketOptions(socket).timeoutOptions(timeouts)
-                    .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build());
+            client.clientOptions(ClusterClientOptions.builder()
+                .socketOptions(socket)
+                .timeoutOptions(timeouts)
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .build());
             RedisClusterConfiguration cluster = new RedisClusterConfiguration(
                     Arrays.stream(settings.clusterNodes().split(",")).map(String::trim).toList());
             return new LettuceConnectionFactory(cluster, client.build());
@@ -37,8 +40,11 @@ class RedisConnectionConfig {
         if (uri.isSsl()) {
             client.useSsl();
         }
-        client.clientOptions(ClientOptions.builder().socketOptions(socket).timeoutOptions(timeouts)
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build());
+        client.clientOptions(ClientOptions.builder()
+            .socketOptions(socket)
+            .timeoutOptions(timeouts)
+            .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+            .build());
         RedisStandaloneConfiguration standalone = new RedisStandaloneConfiguration(uri.getHost(), uri.getPort());
         standalone.setDatabase(uri.getDatabase());
         String userInfo = java.net.URI.create(settings.url()).getUserInfo();
@@ -57,4 +63,5 @@ class RedisConnectionConfig {
     StringRedisTemplate stringRedisTemplate(LettuceConnectionFactory factory) {
         return new StringRedisTemplate(factory);
     }
+
 }

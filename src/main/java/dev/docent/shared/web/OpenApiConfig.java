@@ -22,9 +22,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * What the OpenAPI document at {@code /v3/api-docs} says for every operation, so that the controllers only carry
- * their summaries and their own responses: the bearer scheme (operations without a token say so with an empty
- * security list), and the RFC 9457 problem responses the {@code ProblemHandler} and the security filters write.
+ * What the OpenAPI document at {@code /v3/api-docs} says for every operation, so that the
+ * controllers only carry their summaries and their own responses: the bearer scheme
+ * (operations without a token say so with an empty security list), and the RFC 9457
+ * problem responses the {@code ProblemHandler} and the security filters write.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfig {
@@ -36,23 +37,32 @@ class OpenApiConfig {
     @Bean
     OpenApiCustomizer docentOpenApi() {
         return openApi -> {
-            openApi.info(new Info().title("Docent API").version("v1")
-                    .description("Chats that answer from your documentation, with citations. Errors are RFC 9457 "
-                            + PROBLEM_JSON + "; a turn streams as text/event-stream when asked to."));
-            // relative: the document is right wherever it is served, and never names localhost
+            openApi.info(new Info().title("Docent API")
+                .version("v1")
+                .description("Chats that answer from your documentation, with citations. Errors are RFC 9457 "
+                        + PROBLEM_JSON + "; a turn streams as text/event-stream when asked to."));
+            // relative: the document is right wherever it is served, and never names
+            // localhost
             openApi.servers(List.of(new Server().url("/").description("The server that serves this document")));
             Components components = openApi.getComponents() == null ? new Components() : openApi.getComponents();
             openApi.components(components
-                    .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
-                            .bearerFormat("JWT").description("The access token from POST /api/v1/auth/login"))
-                    .addSchemas(PROBLEM, problemSchema()));
+                .addSecuritySchemes(BEARER,
+                        new SecurityScheme().type(SecurityScheme.Type.HTTP)
+                            .scheme("bearer")
+                            .bearerFormat("JWT")
+                            .description("The access token from POST /api/v1/auth/login"))
+                .addSchemas(PROBLEM, problemSchema()));
             openApi.addSecurityItem(new SecurityRequirement().addList(BEARER));
-            openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) ->
-                    describeProblems(path, operation)));
+            openApi.getPaths()
+                .forEach((path, item) -> item.readOperationsMap()
+                    .forEach((method, operation) -> describeProblems(path, operation)));
         };
     }
 
-    /** The 4xx every operation of its kind can answer, then problem+json for each error response. */
+    /**
+     * The 4xx every operation of its kind can answer, then problem+json for each error
+     * response.
+     */
     private static void describeProblems(String path, Operation operation) {
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
         operation.responses(responses);
@@ -79,21 +89,20 @@ class OpenApiConfig {
     }
 
     private static Schema<?> problemSchema() {
-        Schema<?> fieldProblem = new ObjectSchema()
-                .addProperty("field", new StringSchema())
-                .addProperty("message", new StringSchema());
-        return new ObjectSchema()
-                .description("RFC 9457 problem details")
-                .addProperty("type", new StringSchema().format("uri")
-                        .example("https://docent.dev/problems/validation"))
-                .addProperty("title", new StringSchema())
-                .addProperty("status", new IntegerSchema())
-                .addProperty("detail", new StringSchema())
-                .addProperty("instance", new StringSchema().format("uri-reference"))
-                .addProperty("errors", new ArraySchema().items(fieldProblem)
+        Schema<?> fieldProblem = new ObjectSchema().addProperty("field", new StringSchema())
+            .addProperty("message", new StringSchema());
+        return new ObjectSchema().description("RFC 9457 problem details")
+            .addProperty("type", new StringSchema().format("uri").example("https://docent.dev/problems/validation"))
+            .addProperty("title", new StringSchema())
+            .addProperty("status", new IntegerSchema())
+            .addProperty("detail", new StringSchema())
+            .addProperty("instance", new StringSchema().format("uri-reference"))
+            .addProperty("errors",
+                    new ArraySchema().items(fieldProblem)
                         .description("For invalid requests: each field and what is wrong with it"))
-                .addProperty("retryAfterSeconds", new IntegerSchema()
-                        .description("When rate-limited: also sent as Retry-After"))
-                .required(List.of("type", "title", "status"));
+            .addProperty("retryAfterSeconds",
+                    new IntegerSchema().description("When rate-limited: also sent as Retry-After"))
+            .required(List.of("type", "title", "status"));
     }
+
 }

@@ -8,14 +8,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 class BearerHeaderTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"abc", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln", "a-b_c~d+e/f", "abc==", "x="})
+    @ValueSource(strings = { "abc", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln", "a-b_c~d+e/f", "abc==", "x=" })
     void acceptsRfc6750Tokens(String token) {
         assertThat(BearerHeader.wellFormed(token)).isTrue();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "=", "==abc", "a b", "a=b", "tok\"en", "a,b", "é"})
+    @ValueSource(strings = { "", "=", "==abc", "a b", "a=b", "tok\"en", "a,b", "é" })
     void refusesEverythingElse(String token) {
         assertThat(BearerHeader.wellFormed(token)).isFalse();
     }
+
 }

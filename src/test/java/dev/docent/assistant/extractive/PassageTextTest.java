@@ -16,35 +16,32 @@ class PassageTextTest {
                 + "numbers. New in version 3.11. Use os.path.join() to build paths, cf. the pathlib module. "
                 + "Strings, lists, tuples etc. are sequences. Mr. Smith wrote it.");
 
-        assertThat(sentences).containsExactly(
-                "The integer numbers (e.g. 2, 4, 20) have type int, i.e. whole numbers.",
-                "New in version 3.11.",
-                "Use os.path.join() to build paths, cf. the pathlib module.",
-                "Strings, lists, tuples etc. are sequences.",
-                "Mr. Smith wrote it.");
+        assertThat(sentences).containsExactly("The integer numbers (e.g. 2, 4, 20) have type int, i.e. whole numbers.",
+                "New in version 3.11.", "Use os.path.join() to build paths, cf. the pathlib module.",
+                "Strings, lists, tuples etc. are sequences.", "Mr. Smith wrote it.");
     }
 
     @Test
     void sentencesEndAtQuestionAndExclamationMarksAndBeforeQuotesAndDigits() {
         assertThat(PassageText.sentences("Why is it slow? Because it copies! “Copy” means a new list. 60 * 15 is 900."))
-                .containsExactly("Why is it slow?", "Because it copies!", "“Copy” means a new list.", "60 * 15 is 900.");
+            .containsExactly("Why is it slow?", "Because it copies!", "“Copy” means a new list.", "60 * 15 is 900.");
     }
 
     @Test
     void aLowerCaseWordStartsASentenceOnlyWhenItIsAnIdentifier() {
         assertThat(PassageText.sentences("It caches the view. cache_page takes a single argument. "
                 + "The timeout is in seconds. it is not a new sentence here."))
-                .containsExactly("It caches the view.", "cache_page takes a single argument.",
-                        "The timeout is in seconds. it is not a new sentence here.");
+            .containsExactly("It caches the view.", "cache_page takes a single argument.",
+                    "The timeout is in seconds. it is not a new sentence here.");
     }
 
     @Test
     void aParentheticalSentenceStaysWholeAndInlineCodeIsNeverSplit() {
         assertThat(PassageText.sentences("The result is cached for 15 minutes. (Note that we wrote it as 60 * 15 for "
                 + "readability. It is evaluated to 900.) Call `obj.save(). Then` reload."))
-                .containsExactly("The result is cached for 15 minutes.",
-                        "(Note that we wrote it as 60 * 15 for readability. It is evaluated to 900.)",
-                        "Call `obj.save(). Then` reload.");
+            .containsExactly("The result is cached for 15 minutes.",
+                    "(Note that we wrote it as 60 * 15 for readability. It is evaluated to 900.)",
+                    "Call `obj.save(). Then` reload.");
     }
 
     @Test
@@ -73,12 +70,10 @@ class PassageTextTest {
 
         List<Piece> pieces = PassageText.pieces(passage);
 
-        assertThat(pieces).containsExactly(
-                new Sentence("Named tuples assign meaning to each position in a tuple."),
+        assertThat(pieces).containsExactly(new Sentence("Named tuples assign meaning to each position in a tuple."),
                 new Sentence("They can be used wherever regular tuples are used."),
                 new Code("collections.namedtuple(typename, field_names, *, rename=False, defaults=None, module=None)"),
-                new Sentence("Returns a new tuple subclass named typename."),
-                new Code("""
+                new Sentence("Returns a new tuple subclass named typename."), new Code("""
                         >>> Point = namedtuple('Point', ['x', 'y'])
                         >>> p = Point(11, y=22)
                         >>> p.x + p.y
@@ -88,8 +83,7 @@ class PassageTextTest {
 
                         import csv
                         for emp in map(EmployeeRecord._make, csv.reader(open("employees.csv", "rb"))):
-                            print(emp.name, emp.title)"""),
-                new Code("somenamedtuple._asdict()"),
+                            print(emp.name, emp.title)"""), new Code("somenamedtuple._asdict()"),
                 new Sentence("Return a new dict which maps field names to their corresponding values:"));
     }
 
@@ -117,10 +111,10 @@ class PassageTextTest {
 
         List<Piece> pieces = PassageText.pieces(passage);
 
-        assertThat(pieces).containsExactly(
-                new Sentence("To cache a view, wrap it in the decorator."),
+        assertThat(pieces).containsExactly(new Sentence("To cache a view, wrap it in the decorator."),
                 new Sentence("The timeout is given in seconds, and the result is stored per URL."),
-                new Code("@cache_page(60 * 15)\n\ndef my_view(request):\n    ...\n\n$ python manage.py createcachetable"),
+                new Code(
+                        "@cache_page(60 * 15)\n\ndef my_view(request):\n    ...\n\n$ python manage.py createcachetable"),
                 new Sentence("Django templates use tags:"),
                 new Code("{% load cache %}\n{% cache 500 sidebar %}\n    .. sidebar ..\n{% endcache %}"));
     }
@@ -130,9 +124,10 @@ class PassageTextTest {
         assertThat(List.of("import os", "from collections import namedtuple", "x = compute(1, 2)",
                 "django.views.decorators.cache.cache_page()", "classmethod somenamedtuple._make(iterable)",
                 "str.strip([chars])", "@functools.cache", "{'x': 11, 'y': 22}", "33", "def f(x):"))
-                .allMatch(PassageText::looksLikeCode);
+            .allMatch(PassageText::looksLikeCode);
         assertThat(List.of("Return a new dict.", "The default is None.", "For example, see the tutorial.",
                 "Use print(x) to show it.", "Changed in version 3.7: Added the defaults parameter."))
-                .noneMatch(PassageText::looksLikeCode);
+            .noneMatch(PassageText::looksLikeCode);
     }
+
 }

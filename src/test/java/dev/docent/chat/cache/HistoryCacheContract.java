@@ -15,8 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The history cache contract (DESIGN.md, "History cache contract"), run against every adapter.
- * Each test breaks if its rule is broken.
+ * The history cache contract (DESIGN.md, "History cache contract"), run against every
+ * adapter. Each test breaks if its rule is broken.
  */
 abstract class HistoryCacheContract {
 
@@ -24,11 +24,15 @@ abstract class HistoryCacheContract {
             100, Duration.ofSeconds(1), Duration.ofSeconds(1));
 
     HistoryCache cache;
+
     UserId user;
 
     abstract HistoryCache newCache();
 
-    /** Damages the user's index the way a partial eviction would: one chat's entry gone, the rest kept. */
+    /**
+     * Damages the user's index the way a partial eviction would: one chat's entry gone,
+     * the rest kept.
+     */
     abstract void evictPartOfIndex(UserId user, ChatId chat);
 
     abstract void corrupt(UserId user, ChatId chat);
@@ -99,11 +103,12 @@ abstract class HistoryCacheContract {
         assertThat(cache.fillIndex(user, cache.listStamp(user), entries)).isTrue();
         List<HistoryCache.IndexEntry> first = cache.page(user, null, 3).orElseThrow();
         assertThat(first).extracting(HistoryCache.IndexEntry::chat)
-                .containsExactly(entries.get(6).chat(), entries.get(5).chat(), entries.get(4).chat());
+            .containsExactly(entries.get(6).chat(), entries.get(5).chat(), entries.get(4).chat());
         List<HistoryCache.IndexEntry> second = cache.page(user, ListCursor.fromMember(first.get(2).member()), 10)
-                .orElseThrow();
-        assertThat(second).extracting(HistoryCache.IndexEntry::chat).containsExactly(entries.get(3).chat(),
-                entries.get(2).chat(), entries.get(1).chat(), entries.get(0).chat());
+            .orElseThrow();
+        assertThat(second).extracting(HistoryCache.IndexEntry::chat)
+            .containsExactly(entries.get(3).chat(), entries.get(2).chat(), entries.get(1).chat(),
+                    entries.get(0).chat());
         assertThat(second.get(0).json()).isEqualTo(entries.get(3).json());
     }
 
@@ -131,7 +136,7 @@ abstract class HistoryCacheContract {
         ChatId created = newChatId();
         cache.changed(user, created, 1, json("created"), entry(created, 1, 4000));
         assertThat(cache.page(user, null, 10).orElseThrow()).extracting(HistoryCache.IndexEntry::chat)
-                .containsExactly(created, older, newer);
+            .containsExactly(created, older, newer);
     }
 
     @Test
@@ -158,8 +163,8 @@ abstract class HistoryCacheContract {
     }
 
     private void assertCompleteOrAbsent(ChatId... newestFirst) {
-        cache.page(user, null, 10).ifPresent(page -> assertThat(page).extracting(HistoryCache.IndexEntry::chat)
-                .containsExactly(newestFirst));
+        cache.page(user, null, 10)
+            .ifPresent(page -> assertThat(page).extracting(HistoryCache.IndexEntry::chat).containsExactly(newestFirst));
     }
 
     @Test
@@ -218,8 +223,9 @@ abstract class HistoryCacheContract {
         assertThat(cache.chat(user, chat)).as("below the floor").isEmpty();
         cache.fillIndex(user, cache.listStamp(user), List.of(entry(chat, 3, 3000)));
         cache.changed(user, chat, 2, json("v2"), entry(chat, 2, 2000));
-        assertThat(cache.page(user, null, 10)).hasValueSatisfying(page -> assertThat(page)
-                .extracting(HistoryCache.IndexEntry::member).containsExactly(entry(chat, 3, 3000).member()));
+        assertThat(cache.page(user, null, 10))
+            .hasValueSatisfying(page -> assertThat(page).extracting(HistoryCache.IndexEntry::member)
+                .containsExactly(entry(chat, 3, 3000).member()));
 
         assertThat(cache.fillChat(user, chat, 3, json("v3"))).as("the floor's own version").isTrue();
         assertCached(chat, "v3");
@@ -263,4 +269,5 @@ abstract class HistoryCacheContract {
         return new HistoryCache.IndexEntry(position.member(), version,
                 ("{\"id\":\"" + chat + "\",\"v\":" + version + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
+
 }

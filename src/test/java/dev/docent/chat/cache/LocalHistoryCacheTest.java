@@ -32,4 +32,5 @@ class LocalHistoryCacheTest extends HistoryCacheContract {
     void ageEntry(UserId user, ChatId chat) {
         local.age(user, chat, 1_000);
     }
+
 }

@@ -82,4 +82,5 @@ class RedisHistoryCacheTest extends HistoryCacheContract {
         assertThat(cache.chat(user, chat)).isEmpty();
         assertThat(redis.hasKey(CacheKeys.DEFAULT.chat(user, chat))).isFalse();
     }
+
 }

@@ -26,7 +26,7 @@ class ChunkerTest {
         assertThat(chunks).hasSizeGreaterThan(3);
         assertThat(chunks).allSatisfy(chunk -> assertThat(wordCount(chunk.text())).isBetween(1, Chunker.TARGET_WORDS));
         assertThat(chunks.subList(0, chunks.size() - 1))
-                .allSatisfy(chunk -> assertThat(wordCount(chunk.text())).isEqualTo(Chunker.TARGET_WORDS));
+            .allSatisfy(chunk -> assertThat(wordCount(chunk.text())).isEqualTo(Chunker.TARGET_WORDS));
         for (int i = 1; i < chunks.size(); i++) {
             List<String> previous = List.of(chunks.get(i - 1).text().split(" "));
             List<String> overlap = previous.subList(previous.size() - Chunker.OVERLAP_WORDS, previous.size());
@@ -38,8 +38,7 @@ class ChunkerTest {
 
     @Test
     void everyPassageKnowsItsPageSectionAndAnchoredUrl() {
-        ParsedPage page = page(
-                new Section("Title", "", List.of(new Block.Prose("Opening words."))),
+        ParsedPage page = page(new Section("Title", "", List.of(new Block.Prose("Opening words."))),
                 new Section("Usage", "usage", List.of(new Block.Prose("How to use it."))));
 
         List<Chunk> chunks = chunker.chunk(page);
@@ -51,8 +50,7 @@ class ChunkerTest {
 
     @Test
     void passagesNeverSpanTwoSections() {
-        ParsedPage page = page(
-                new Section("One", "one", List.of(new Block.Prose(words("a", 350)))),
+        ParsedPage page = page(new Section("One", "one", List.of(new Block.Prose(words("a", 350)))),
                 new Section("Two", "two", List.of(new Block.Prose(words("b", 10)))));
 
         List<Chunk> chunks = chunker.chunk(page);
@@ -63,42 +61,42 @@ class ChunkerTest {
 
     @Test
     void aPassageThatStartsInsideAReferenceEntryLinksToIt() {
-        ParsedPage page = page(new Section("String Methods", "string-methods", List.of(
-                new Block.Prose(words("a", 50)), new Block.Entry("str.split(sep=None)", "str.split"),
-                new Block.Prose(words("b", 400)))));
+        ParsedPage page = page(new Section("String Methods", "string-methods", List.of(new Block.Prose(words("a", 50)),
+                new Block.Entry("str.split(sep=None)", "str.split"), new Block.Prose(words("b", 400)))));
 
         List<Chunk> chunks = chunker.chunk(page);
 
         assertThat(chunks).extracting(Chunk::url)
-                .containsExactly("lib/page.html#string-methods", "lib/page.html#str.split");
+            .containsExactly("lib/page.html#string-methods", "lib/page.html#str.split");
         assertThat(chunks.get(0).text()).startsWith("a0 ").contains(" a49\n\nstr.split(sep=None)\n\nb0 ");
         assertThat(chunks.get(1).text()).startsWith("b" + (Chunker.TARGET_WORDS - 51 - Chunker.OVERLAP_WORDS) + " ");
     }
 
     @Test
     void anEntryThatComesWhenThePassageIsFullOpensTheNextWithoutTheOverlap() {
-        ParsedPage page = page(new Section("String Methods", "string-methods", List.of(
-                new Block.Prose(words("a", Chunker.TARGET_WORDS)), new Block.Entry("str.strip([chars])", "str.strip"),
-                new Block.Prose(words("b", 20)))));
+        ParsedPage page = page(new Section("String Methods", "string-methods",
+                List.of(new Block.Prose(words("a", Chunker.TARGET_WORDS)),
+                        new Block.Entry("str.strip([chars])", "str.strip"), new Block.Prose(words("b", 20)))));
 
         List<Chunk> chunks = chunker.chunk(page);
 
-        assertThat(chunks).extracting(Chunk::url, Chunk::text).containsExactly(
-                tuple("lib/page.html#string-methods", words("a", Chunker.TARGET_WORDS)),
-                tuple("lib/page.html#str.strip", "str.strip([chars])\n\n" + words("b", 20)));
+        assertThat(chunks).extracting(Chunk::url, Chunk::text)
+            .containsExactly(tuple("lib/page.html#string-methods", words("a", Chunker.TARGET_WORDS)),
+                    tuple("lib/page.html#str.strip", "str.strip([chars])\n\n" + words("b", 20)));
     }
 
     @Test
     void codeThatFitsStaysWholeInOnePassage() {
         String code = codeListing(200);
-        ParsedPage page = page(new Section("Example", "example", List.of(
-                new Block.Prose(words("p", 250)), new Block.Code(code), new Block.Prose(words("q", 100)))));
+        ParsedPage page = page(new Section("Example", "example",
+                List.of(new Block.Prose(words("p", 250)), new Block.Code(code), new Block.Prose(words("q", 100)))));
 
         List<Chunk> chunks = chunker.chunk(page);
 
         assertThat(chunks).filteredOn(chunk -> chunk.text().contains(code)).hasSize(1);
         assertThat(chunks).filteredOn(chunk -> chunk.text().contains("line0 ")).hasSize(1);
-        assertThat(chunks).allSatisfy(chunk -> assertThat(wordCount(chunk.text())).isLessThanOrEqualTo(Chunker.MAX_WORDS));
+        assertThat(chunks)
+            .allSatisfy(chunk -> assertThat(wordCount(chunk.text())).isLessThanOrEqualTo(Chunker.MAX_WORDS));
     }
 
     @Test
@@ -118,8 +116,8 @@ class ChunkerTest {
 
     @Test
     void chunkingIsDeterministic() throws Exception {
-        ParsedPage page = new DocumentParser().parse("library/functools.html", DocumentParserTest.sphinxPage(
-                "/usr/share/doc/python3.11/html/library/functools.html", "functools.html"));
+        ParsedPage page = new DocumentParser().parse("library/functools.html", DocumentParserTest
+            .sphinxPage("/usr/share/doc/python3.11/html/library/functools.html", "functools.html"));
 
         List<Chunk> first = chunker.chunk(page);
 
@@ -128,8 +126,8 @@ class ChunkerTest {
             assertThat(chunk.url()).startsWith("library/functools.html#");
             assertThat(wordCount(chunk.text())).isBetween(1, Chunker.MAX_WORDS);
         });
-        assertThat(first).extracting(Chunk::position).containsExactlyElementsOf(
-                IntStream.range(0, first.size()).boxed().toList());
+        assertThat(first).extracting(Chunk::position)
+            .containsExactlyElementsOf(IntStream.range(0, first.size()).boxed().toList());
     }
 
     private static ParsedPage page(Section... sections) {
@@ -140,14 +138,18 @@ class ChunkerTest {
         return IntStream.range(0, count).mapToObj(i -> prefix + i).collect(Collectors.joining(" "));
     }
 
-    /** Lines of five words with a run of spaces, so a cut inside a line or lost whitespace shows. */
+    /**
+     * Lines of five words with a run of spaces, so a cut inside a line or lost whitespace
+     * shows.
+     */
     private static String codeListing(int words) {
         return IntStream.range(0, words / 5)
-                .mapToObj(i -> "line" + i + " = call(a, b,   c);")
-                .collect(Collectors.joining("\n"));
+            .mapToObj(i -> "line" + i + " = call(a, b,   c);")
+            .collect(Collectors.joining("\n"));
     }
 
     private static int wordCount(String text) {
         return Chunker.words(text).length;
     }
+
 }

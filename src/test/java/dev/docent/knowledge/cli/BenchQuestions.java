@@ -20,9 +20,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The questions of the retrieval benchmark: questions made from the ingested passages themselves (their headings and
- * first sentences, picked with a fixed seed, so every run asks the same ones of the same corpora), and the dev set's
- * questions read at run time, follow-ups with their history.
+ * The questions of the retrieval benchmark: questions made from the ingested passages
+ * themselves (their headings and first sentences, picked with a fixed seed, so every run
+ * asks the same ones of the same corpora), and the dev set's questions read at run time,
+ * follow-ups with their history.
  */
 final class BenchQuestions {
 
@@ -31,17 +32,21 @@ final class BenchQuestions {
     }
 
     private static final int SENTENCE_WORDS = 16;
+
     private static final int MIN_SENTENCE_WORDS = 6;
+
     private static final Pattern SECTION_NUMBER = Pattern.compile("^[\\d.]+\\s+");
+
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?:])\\s+");
+
     private static final Pattern TRAILING = Pattern.compile("[\\s.,;:!?¶]+$");
 
     private BenchQuestions() {
     }
 
     /**
-     * About {@code count} distinct questions, shared among the corpora by their number of passages.
-     *
+     * About {@code count} distinct questions, shared among the corpora by their number of
+     * passages.
      * @param passages the passages of each corpus's document, by corpus name
      */
     static List<Question> generated(Map<String, List<IndexedPassage>> passages, int count, long seed) {
@@ -64,7 +69,10 @@ final class BenchQuestions {
         return questions;
     }
 
-    /** One of four shapes a user's question takes: a name, a how-to, a claim to check, a long muddled one. */
+    /**
+     * One of four shapes a user's question takes: a name, a how-to, a claim to check, a
+     * long muddled one.
+     */
     static String question(String corpus, IndexedPassage passage, int shape) {
         String topic = topic(passage).isEmpty() ? corpus : topic(passage);
         String sentence = firstSentence(passage.text());
@@ -80,7 +88,10 @@ final class BenchQuestions {
         };
     }
 
-    /** The dev set's questions, for the corpora that were ingested; none when the file is not there. */
+    /**
+     * The dev set's questions, for the corpora that were ingested; none when the file is
+     * not there.
+     */
     static List<Question> devset(Path file, Map<String, UUID> documents, JsonMapper json) {
         if (!Files.isRegularFile(file)) {
             return List.of();
@@ -97,7 +108,8 @@ final class BenchQuestions {
                 }
             }
             return questions;
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
@@ -108,8 +120,9 @@ final class BenchQuestions {
     }
 
     /**
-     * The passage's first sentence of at least {@value #MIN_SENTENCE_WORDS} words (a "New in version 3.3." note
-     * asks nothing), cut to {@value #SENTENCE_WORDS}; null when there is none.
+     * The passage's first sentence of at least {@value #MIN_SENTENCE_WORDS} words (a "New
+     * in version 3.3." note asks nothing), cut to {@value #SENTENCE_WORDS}; null when
+     * there is none.
      */
     private static String firstSentence(String text) {
         for (String sentence : SENTENCE_END.split(text.strip())) {
@@ -125,4 +138,5 @@ final class BenchQuestions {
     private static String capitalized(String name) {
         return name.isEmpty() ? name : name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1);
     }
+
 }

@@ -48,12 +48,15 @@ import org.springframework.core.env.MapPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The retrieval benchmark that {@code bench/retrieval.sh} runs (see bench/README.md); a main, not a test. It starts
- * the application without a web server on a throwaway H2 database and index, ingests the corpora with the real
- * {@link Ingestion}, weighs the heap, then times every question through the chat's hybrid retrieval, through BM25
- * alone and through each part of the hybrid alone, interleaved, and prints the figures against the targets.
+ * The retrieval benchmark that {@code bench/retrieval.sh} runs (see bench/README.md); a
+ * main, not a test. It starts the application without a web server on a throwaway H2
+ * database and index, ingests the corpora with the real {@link Ingestion}, weighs the
+ * heap, then times every question through the chat's hybrid retrieval, through BM25 alone
+ * and through each part of the hybrid alone, interleaved, and prints the figures against
+ * the targets.
  *
- * <p>Exit status: 0 when every target is met, 2 when one is missed, 1 when the run failed.
+ * <p>
+ * Exit status: 0 when every target is met, 2 when one is missed, 1 when the run failed.
  */
 final class RetrievalBench {
 
@@ -65,8 +68,8 @@ final class RetrievalBench {
     private static final double MB = 1024 * 1024;
 
     /** The command line: {@code --name value} pairs, see {@code bench/retrieval.sh}. */
-    record Settings(Path dataDir, Path corpora, Path devset, Path report, int questions, int rounds,
-            int warmupRounds, long seed, int k, String commit, boolean progressBar) {
+    record Settings(Path dataDir, Path corpora, Path devset, Path report, int questions, int rounds, int warmupRounds,
+            long seed, int k, String commit, boolean progressBar) {
 
         static Settings parse(String[] args) {
             Map<String, String> values = new HashMap<>();
@@ -100,8 +103,10 @@ final class RetrievalBench {
      * What the ingest of one corpus took.
      *
      * @param embedNanos the part spent embedding the passages
-     * @param indexNanos the part after the pages were stored: the replica's catch-up, which indexes them in Lucene
-     * @param cpuNanos   the CPU time the whole process used meanwhile, all threads: on a shared machine, what it got
+     * @param indexNanos the part after the pages were stored: the replica's catch-up,
+     * which indexes them in Lucene
+     * @param cpuNanos the CPU time the whole process used meanwhile, all threads: on a
+     * shared machine, what it got
      */
     record Ingested(EvalCommand.Corpus corpus, UUID documentId, int pages, int passages, long nanos, long embedNanos,
             long indexNanos, long cpuNanos) {
@@ -131,9 +136,13 @@ final class RetrievalBench {
     }
 
     private final Settings settings;
+
     private final LongAdder embedNanos = new LongAdder();
+
     private final IngestEvents ingestEvents = new IngestEvents();
+
     private final StringBuilder report = new StringBuilder();
+
     private int misses;
 
     RetrievalBench(Settings settings) {
@@ -144,7 +153,8 @@ final class RetrievalBench {
         int status;
         try {
             status = new RetrievalBench(Settings.parse(args)).run();
-        } catch (Exception | Error e) {
+        }
+        catch (Exception | Error e) {
             e.printStackTrace();
             status = 1;
         }
@@ -190,8 +200,9 @@ final class RetrievalBench {
         application.setLogStartupInfo(false);
         System.setProperty("logging.level.root", System.getProperty("logging.level.root", "WARN"));
         application.addInitializers(context -> {
-            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("retrieval-bench",
-                    properties(settings.dataDir())));
+            context.getEnvironment()
+                .getPropertySources()
+                .addFirst(new MapPropertySource("retrieval-bench", properties(settings.dataDir())));
             context.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
                 @Override
                 public Object postProcessAfterInitialization(Object bean, String name) {
@@ -203,7 +214,10 @@ final class RetrievalBench {
         return application.run();
     }
 
-    /** As the {@code eval} command runs: its own H2 database and index, no Redis, no sample docs, no model. */
+    /**
+     * As the {@code eval} command runs: its own H2 database and index, no Redis, no
+     * sample docs, no model.
+     */
     private static Map<String, Object> properties(Path dataDir) {
         Path dir = dataDir.toAbsolutePath().normalize();
         Map<String, Object> properties = new HashMap<>();
@@ -233,7 +247,8 @@ final class RetrievalBench {
             try (ProgressBar bar = IngestCommand.progressBar("Ingesting " + corpus.name(), files.size(), " pages")) {
                 report = ingestion.ingest(request, new IngestCommand.BarProgress(bar));
             }
-        } else {
+        }
+        else {
             System.err.printf(Locale.ROOT, "Ingesting %s: %d files%n", corpus.name(), files.size());
             report = ingestion.ingest(request, IngestProgress.NONE);
         }
@@ -247,7 +262,10 @@ final class RetrievalBench {
                 embedNanos.sum() - embedBefore, finished - ingestEvents.lastPublished(), processCpuNanos() - cpuBefore);
     }
 
-    /** The document sets {@code corpus.sh} printed: {@code name<TAB>root<TAB>sub-directories}. */
+    /**
+     * The document sets {@code corpus.sh} printed:
+     * {@code name<TAB>root<TAB>sub-directories}.
+     */
     private static List<EvalCommand.Corpus> corpora(Path listing) throws IOException {
         List<EvalCommand.Corpus> corpora = new ArrayList<>();
         for (String line : Files.readAllLines(listing, StandardCharsets.UTF_8)) {
@@ -283,10 +301,11 @@ final class RetrievalBench {
     }
 
     /**
-     * Warm-up rounds, then measured rounds: each question goes through every way of retrieving in turn, the one to
-     * go first rotating, so none of them always finds the caches warmed by another. Besides the hybrid retrieval
-     * and BM25 alone, the parts of the hybrid are timed on their own: the query embedding, and each leg's search
-     * for its candidates (HNSW with the question's vector computed beforehand).
+     * Warm-up rounds, then measured rounds: each question goes through every way of
+     * retrieving in turn, the one to go first rotating, so none of them always finds the
+     * caches warmed by another. Besides the hybrid retrieval and BM25 alone, the parts of
+     * the hybrid are timed on their own: the query embedding, and each leg's search for
+     * its candidates (HNSW with the question's vector computed beforehand).
      */
     private List<Latencies> timeQuestions(List<BenchQuestions.Question> questions, Retrieval retrieval,
             PassageIndex index, Embedder embedder, int candidates) {
@@ -294,15 +313,21 @@ final class RetrievalBench {
         List<String> queries = questions.stream().map(q -> QueryPlanner.standalone(q.text(), q.history())).toList();
         List<float[]> vectors = queries.stream().map(embedder::embedQuery).toList();
         Map<String, IntUnaryOperator> ways = new LinkedHashMap<>();
-        ways.put("hybrid", i -> retrieval.forQuestion(questions.get(i).text(), questions.get(i).history(),
-                questions.get(i).documentId(), k).passages().size());
-        ways.put("bm25", i -> index.keywordSearch(QueryPlanner.standalone(questions.get(i).text(),
-                questions.get(i).history()), questions.get(i).documentId(), k).size());
+        ways.put("hybrid",
+                i -> retrieval
+                    .forQuestion(questions.get(i).text(), questions.get(i).history(), questions.get(i).documentId(), k)
+                    .passages()
+                    .size());
+        ways.put("bm25",
+                i -> index
+                    .keywordSearch(QueryPlanner.standalone(questions.get(i).text(), questions.get(i).history()),
+                            questions.get(i).documentId(), k)
+                    .size());
         ways.put("embedding", i -> embedder.embedQuery(queries.get(i)).length);
-        ways.put("bm25@" + candidates, i -> index.keywordSearch(queries.get(i), questions.get(i).documentId(),
-                candidates).size());
-        ways.put("hnsw@" + candidates, i -> index.vectorSearch(vectors.get(i), questions.get(i).documentId(),
-                candidates).size());
+        ways.put("bm25@" + candidates,
+                i -> index.keywordSearch(queries.get(i), questions.get(i).documentId(), candidates).size());
+        ways.put("hnsw@" + candidates,
+                i -> index.vectorSearch(vectors.get(i), questions.get(i).documentId(), candidates).size());
         List<IntUnaryOperator> calls = List.copyOf(ways.values());
         int n = questions.size();
         long[][] nanos = new long[calls.size()][n * settings.rounds()];
@@ -432,7 +457,10 @@ final class RetrievalBench {
         return System.nanoTime() - started;
     }
 
-    /** What stays reachable: the heap after a full collection (ParallelGC collects it all on System.gc()). */
+    /**
+     * What stays reachable: the heap after a full collection (ParallelGC collects it all
+     * on System.gc()).
+     */
     private static double heapAfterGc() {
         System.gc();
         System.gc();
@@ -441,30 +469,31 @@ final class RetrievalBench {
 
     private static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
+            .getProcessCpuTime();
     }
 
     private static String garbageCollectors() {
-        return String.join("/", ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .map(gc -> gc.getName()).toList());
+        return String.join("/",
+                ManagementFactory.getGarbageCollectorMXBeans().stream().map(gc -> gc.getName()).toList());
     }
 
     private static String residentSetSize() {
         try (Stream<String> status = Files.lines(Path.of("/proc/self/status"))) {
-            return status.filter(line -> line.startsWith("VmRSS:")).findFirst()
-                    .map(line -> String.format(Locale.ROOT, "%.0f MB",
-                            Long.parseLong(line.replaceAll("\\D", "")) / 1024.0))
-                    .orElse("unknown");
-        } catch (IOException | UncheckedIOException e) {
+            return status.filter(line -> line.startsWith("VmRSS:"))
+                .findFirst()
+                .map(line -> String.format(Locale.ROOT, "%.0f MB", Long.parseLong(line.replaceAll("\\D", "")) / 1024.0))
+                .orElse("unknown");
+        }
+        catch (IOException | UncheckedIOException e) {
             return "unknown";
         }
     }
 
     private static String loadAverage() {
         try {
-            return String.join(" ", Arrays.asList(Files.readString(Path.of("/proc/loadavg")).split(" ")).subList(0,
-                    3));
-        } catch (IOException e) {
+            return String.join(" ", Arrays.asList(Files.readString(Path.of("/proc/loadavg")).split(" ")).subList(0, 3));
+        }
+        catch (IOException e) {
             return "unknown";
         }
     }
@@ -475,7 +504,10 @@ final class RetrievalBench {
         }
     }
 
-    /** Notes when an ingest has stored its pages and tells the replica, which then indexes them. */
+    /**
+     * Notes when an ingest has stored its pages and tells the replica, which then indexes
+     * them.
+     */
     private static final class IngestEvents implements ApplicationListener<ApplicationEvent>, Ordered {
 
         private volatile long lastPublished;
@@ -496,5 +528,7 @@ final class RetrievalBench {
         long lastPublished() {
             return lastPublished;
         }
+
     }
+
 }

@@ -18,10 +18,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The pieces of the retrieval benchmark (bench/retrieval.sh) that decide what is asked and what is reported. */
+/**
+ * The pieces of the retrieval benchmark (bench/retrieval.sh) that decide what is asked
+ * and what is reported.
+ */
 class RetrievalBenchTest {
 
     private static final UUID PYTHON = UUID.randomUUID();
+
     private static final UUID DJANGO = UUID.randomUUID();
 
     @TempDir
@@ -33,10 +37,10 @@ class RetrievalBenchTest {
                 "The for statement in Python differs from what you may be used to in C. It iterates.");
 
         assertThat(IntStream.range(0, 4).mapToObj(shape -> BenchQuestions.question("python", passage, shape)))
-                .containsExactly("What is for Statements?", "How do I use for Statements in Python?",
-                        "The for statement in Python differs from what you may be used to in C?",
-                        "I read that the for statement in Python differs from what you may be used to in C"
-                                + " - what does for Statements mean here?");
+            .containsExactly("What is for Statements?", "How do I use for Statements in Python?",
+                    "The for statement in Python differs from what you may be used to in C?",
+                    "I read that the for statement in Python differs from what you may be used to in C"
+                            + " - what does for Statements mean here?");
     }
 
     @Test
@@ -82,11 +86,11 @@ class RetrievalBenchTest {
         List<BenchQuestions.Question> questions = BenchQuestions.devset(devset,
                 Map.of("python", PYTHON, "django", DJANGO), JsonMapper.builder().build());
 
-        assertThat(questions).containsExactly(
-                new BenchQuestions.Question("how do I strip a line?", List.of(), PYTHON),
+        assertThat(questions).containsExactly(new BenchQuestions.Question("how do I strip a line?", List.of(), PYTHON),
                 new BenchQuestions.Question("and in a template?", List.of("what is a filter?"), DJANGO));
         assertThat(BenchQuestions.devset(dir.resolve("missing.jsonl"), Map.of("python", PYTHON),
-                JsonMapper.builder().build())).isEmpty();
+                JsonMapper.builder().build()))
+            .isEmpty();
     }
 
     @Test
@@ -99,20 +103,21 @@ class RetrievalBenchTest {
         assertThat(latencies.percentileMs(99)).isEqualTo(198.0);
         assertThat(latencies.percentileMs(100)).isEqualTo(200.0);
         assertThat(latencies.meanMs()).isEqualTo(100.5);
-        assertThat(new RetrievalBench.Latencies("one", new long[] {3_000_000}).percentileMs(99)).isEqualTo(3.0);
+        assertThat(new RetrievalBench.Latencies("one", new long[] { 3_000_000 }).percentileMs(99)).isEqualTo(3.0);
     }
 
     private static List<IndexedPassage> passages(UUID document, int count) {
         List<IndexedPassage> passages = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            passages.add(passage(document, "Section " + i, "Passage number " + i + " explains topic " + i
-                    + " in some detail."));
+            passages.add(passage(document, "Section " + i,
+                    "Passage number " + i + " explains topic " + i + " in some detail."));
         }
         return passages;
     }
 
     private static IndexedPassage passage(UUID document, String section, String text) {
         return new IndexedPassage(UUID.randomUUID(), document, "Docs", "page.html", "Page", section, "page.html#s",
-                text, new float[] {1});
+                text, new float[] { 1 });
     }
+
 }

@@ -4,10 +4,14 @@ import dev.docent.llm.Embedder;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 
-/** The application's embedder, adding up the time spent embedding passages, so the bench can tell it apart. */
+/**
+ * The application's embedder, adding up the time spent embedding passages, so the bench
+ * can tell it apart.
+ */
 final class TimedEmbedder implements Embedder {
 
     private final Embedder embedder;
+
     private final LongAdder passageNanos;
 
     TimedEmbedder(Embedder embedder, LongAdder passageNanos) {
@@ -30,7 +34,8 @@ final class TimedEmbedder implements Embedder {
         long started = System.nanoTime();
         try {
             return embedder.embedPassages(passages);
-        } finally {
+        }
+        finally {
             passageNanos.add(System.nanoTime() - started);
         }
     }
@@ -39,4 +44,5 @@ final class TimedEmbedder implements Embedder {
     public float[] embedQuery(String question) {
         return embedder.embedQuery(question);
     }
+
 }

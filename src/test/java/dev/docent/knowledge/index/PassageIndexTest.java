@@ -25,17 +25,28 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PassageIndexTest {
 
     private static final String FUNCTOOLS = "library/functools.html";
+
     private static final String DATA_STRUCTURES = "tutorial/datastructures.html";
+
     private static final UUID PYTHON_ID = UUID.fromString("00000000-0000-7000-8000-000000000001");
+
     private static final UUID DJANGO_ID = UUID.fromString("00000000-0000-7000-8000-000000000002");
+
     private static final UUID GUIDE_ID = UUID.fromString("00000000-0000-7000-8000-000000000003");
+
     private static final String MODEL = "test-model";
 
-    /** Four-dimensional vectors that point where the test says: caching, partial, lists, queries. */
-    private static final float[] CACHING = {1, 0, 0, 0};
-    private static final float[] PARTIAL = {0, 1, 0, 0};
-    private static final float[] LISTS = {0, 0, 1, 0};
-    private static final float[] QUERIES = {0, 0, 0, 1};
+    /**
+     * Four-dimensional vectors that point where the test says: caching, partial, lists,
+     * queries.
+     */
+    private static final float[] CACHING = { 1, 0, 0, 0 };
+
+    private static final float[] PARTIAL = { 0, 1, 0, 0 };
+
+    private static final float[] LISTS = { 0, 0, 1, 0 };
+
+    private static final float[] QUERIES = { 0, 0, 0, 1 };
 
     private static final List<Chunk> PYTHON = List.of(
             new Chunk(FUNCTOOLS, "functools — Higher-order functions", "@functools.lru_cache",
@@ -52,8 +63,7 @@ class PassageIndexTest {
                     "List comprehensions provide a concise way to create lists, for example to make new lists where"
                             + " each element is the result of some operations applied to each member of another"
                             + " sequence, or to create a subsequence of those elements that satisfy a condition."),
-            new Chunk(DATA_STRUCTURES, "Data Structures", "More on Lists",
-                    DATA_STRUCTURES + "#more-on-lists", 1,
+            new Chunk(DATA_STRUCTURES, "Data Structures", "More on Lists", DATA_STRUCTURES + "#more-on-lists", 1,
                     "The list data type has some more methods: append adds an item to the end of the list, pop"
                             + " removes the item at the given position and returns it, and sort sorts it in place."));
 
@@ -84,9 +94,9 @@ class PassageIndexTest {
         List<IndexedPassage> passages = new ArrayList<>();
         for (int i = 0; i < chunks.size(); i++) {
             Chunk chunk = chunks.get(i);
-            passages.add(new IndexedPassage(new UUID(document.getLeastSignificantBits(), i), document,
-                    "Docs " + document, chunk.pagePath(), chunk.pageTitle(), chunk.section(), chunk.url(),
-                    chunk.text(), vectors[i]));
+            passages
+                .add(new IndexedPassage(new UUID(document.getLeastSignificantBits(), i), document, "Docs " + document,
+                        chunk.pagePath(), chunk.pageTitle(), chunk.section(), chunk.url(), chunk.text(), vectors[i]));
         }
         return passages;
     }
@@ -99,29 +109,32 @@ class PassageIndexTest {
     @Test
     void thePassageThatAnswersTheQuestionComesFirst() {
         assertThat(topUrl("How can I cache the results of an expensive function?"))
-                .isEqualTo(FUNCTOOLS + "#functools.lru_cache");
+            .isEqualTo(FUNCTOOLS + "#functools.lru_cache");
         assertThat(topUrl("How do I filter a QuerySet?"))
-                .isEqualTo("topics/db/queries.html#retrieving-specific-objects-with-filters");
+            .isEqualTo("topics/db/queries.html#retrieving-specific-objects-with-filters");
         assertThat(topUrl("concise way to create a list from another sequence"))
-                .isEqualTo(DATA_STRUCTURES + "#list-comprehensions");
+            .isEqualTo(DATA_STRUCTURES + "#list-comprehensions");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"title", "section"})
+    @ValueSource(strings = { "title", "section" })
     void aMatchInAHeadingOutranksTheSameMatchInTheText(String heading) {
-        // Passages as long as real ones: a heading is short, so BM25 scores a match there above one in the text.
+        // Passages as long as real ones: a heading is short, so BM25 scores a match there
+        // above one in the text.
         String more = " The sections below describe each of them in turn, with examples of where they help, what they"
                 + " cost, and which of the alternatives to prefer when the data is large or arrives over time.";
-        index.replaceDocument(GUIDE_ID, 1, passages(GUIDE_ID, List.of(
-                new Chunk("a.html", "Guide", "Overview", "a.html", 0,
-                        "Generators build iterators from functions that yield values lazily." + more),
-                new Chunk("b.html", heading.equals("title") ? "Generators" : "Guide",
-                        heading.equals("section") ? "Generators" : "Overview", "b.html", 0,
-                        "Functions that yield values lazily, one at a time, build iterators." + more)), LISTS, LISTS),
+        index.replaceDocument(GUIDE_ID, 1,
+                passages(GUIDE_ID,
+                        List.of(new Chunk("a.html", "Guide", "Overview", "a.html", 0,
+                                "Generators build iterators from functions that yield values lazily." + more),
+                                new Chunk("b.html", heading.equals("title") ? "Generators" : "Guide",
+                                        heading.equals("section") ? "Generators" : "Overview", "b.html", 0,
+                                        "Functions that yield values lazily, one at a time, build iterators." + more)),
+                        LISTS, LISTS),
                 MODEL);
 
         assertThat(index.keywordSearch("generators", GUIDE_ID, 2)).extracting(Passage::page)
-                .containsExactly("b.html", "a.html");
+            .containsExactly("b.html", "a.html");
     }
 
     @Test
@@ -129,21 +142,23 @@ class PassageIndexTest {
         String question = "results returned";
 
         assertThat(index.keywordSearch(question, null, 10)).extracting(Passage::documentId)
-                .contains(PYTHON_ID, DJANGO_ID);
+            .contains(PYTHON_ID, DJANGO_ID);
         assertThat(index.keywordSearch(question, DJANGO_ID, 10)).isNotEmpty()
-                .extracting(Passage::documentId).containsOnly(DJANGO_ID);
+            .extracting(Passage::documentId)
+            .containsOnly(DJANGO_ID);
     }
 
     @Test
     void vectorSearchFindsTheNearestPassagesFirst() {
-        assertThat(index.vectorSearch(new float[] {0.9f, 0.4f, 0, 0}, null, 2)).extracting(Passage::section)
-                .containsExactly("@functools.lru_cache", "functools.partial");
+        assertThat(index.vectorSearch(new float[] { 0.9f, 0.4f, 0, 0 }, null, 2)).extracting(Passage::section)
+            .containsExactly("@functools.lru_cache", "functools.partial");
     }
 
     @Test
     void vectorSearchKeepsToTheDocument() {
         assertThat(index.vectorSearch(CACHING, DJANGO_ID, 10)).hasSize(DJANGO.size())
-                .extracting(Passage::documentId).containsOnly(DJANGO_ID);
+            .extracting(Passage::documentId)
+            .containsOnly(DJANGO_ID);
     }
 
     @Test
@@ -180,14 +195,14 @@ class PassageIndexTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"lru_cache(", "section: lru_cache", "\"lru_cache", "lru_cache^2 OR", "lru_cache*?~",
-            "[lru_cache}", "\\lru_cache /", "+lru_cache -", "lru_cache && || !"})
+    @ValueSource(strings = { "lru_cache(", "section: lru_cache", "\"lru_cache", "lru_cache^2 OR", "lru_cache*?~",
+            "[lru_cache}", "\\lru_cache /", "+lru_cache -", "lru_cache && || !" })
     void queryOperatorsInTheQuestionAreJustText(String question) {
         assertThat(topUrl(question)).isEqualTo(FUNCTOOLS + "#functools.lru_cache");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "   ", "the", "(", "AND OR NOT", "*", ":", "a:b", "foo("})
+    @ValueSource(strings = { "", "   ", "the", "(", "AND OR NOT", "*", ":", "a:b", "foo(" })
     void aQuestionWithNothingToSearchFindsNothing(String question) {
         assertThatNoException().isThrownBy(() -> assertThat(index.keywordSearch(question, null, 5)).isEmpty());
     }
@@ -223,12 +238,14 @@ class PassageIndexTest {
 
     @Test
     void anIdentifierIsFoundByItsNameAndByItsParts() {
-        index.replaceDocument(GUIDE_ID, 1, passages(GUIDE_ID, List.of(
-                new Chunk("builtins.html", "Built-in template tags", "for", "builtins.html#for", 0,
-                        "The loop sets variables: forloop.counter is the current iteration, counting from 1."),
-                new Chunk("loops.html", "Templates", "Loops", "loops.html", 0,
-                        "A template can loop over a list with the for tag and show each item in turn.")),
-                LISTS, LISTS), MODEL);
+        index.replaceDocument(GUIDE_ID, 1,
+                passages(GUIDE_ID, List.of(
+                        new Chunk("builtins.html", "Built-in template tags", "for", "builtins.html#for", 0,
+                                "The loop sets variables: forloop.counter is the current iteration, counting from 1."),
+                        new Chunk("loops.html", "Templates", "Loops", "loops.html", 0,
+                                "A template can loop over a list with the for tag and show each item in turn.")),
+                        LISTS, LISTS),
+                MODEL);
 
         for (String question : List.of("forloop.counter", "counter")) {
             assertThat(index.keywordSearch(question, GUIDE_ID, 2).getFirst().page()).isEqualTo("builtins.html");
@@ -237,13 +254,16 @@ class PassageIndexTest {
 
     @Test
     void aNameInAKoreanQuestionIsSearchable() {
-        index.replaceDocument(GUIDE_ID, 1, passages(GUIDE_ID, List.of(
-                new Chunk("controlflow.html", "More Control Flow Tools", "Lambda Expressions",
-                        "controlflow.html#lambda-expressions", 0,
-                        "Small anonymous functions can be created with the lambda keyword.")), LISTS), MODEL);
+        index.replaceDocument(GUIDE_ID, 1,
+                passages(GUIDE_ID,
+                        List.of(new Chunk("controlflow.html", "More Control Flow Tools", "Lambda Expressions",
+                                "controlflow.html#lambda-expressions", 0,
+                                "Small anonymous functions can be created with the lambda keyword.")),
+                        LISTS),
+                MODEL);
 
-        assertThat(index.keywordSearch("파이썬에서 lambda는 뭐고 언제 쓰는 거예요?", GUIDE_ID, 1))
-                .extracting(Passage::page).containsExactly("controlflow.html");
+        assertThat(index.keywordSearch("파이썬에서 lambda는 뭐고 언제 쓰는 거예요?", GUIDE_ID, 1)).extracting(Passage::page)
+            .containsExactly("controlflow.html");
     }
 
     @Test
@@ -259,20 +279,23 @@ class PassageIndexTest {
                 LISTS, LISTS), MODEL);
 
         assertThat(index.keywordSearch("How do I check if a dictionary already has a certain key?", GUIDE_ID, 2))
-                .extracting(Passage::page).containsExactly("datastructures.html", "keys.html");
+            .extracting(Passage::page)
+            .containsExactly("datastructures.html", "keys.html");
     }
 
     @Test
     void questionWordsDoNotMatchAHeadingThatAsksAQuestion() {
-        index.replaceDocument(GUIDE_ID, 1, passages(GUIDE_ID, List.of(
-                new Chunk("faq.html", "FAQ", "How do I…?", "faq.html", 0,
-                        "Answers to questions people often ask about widgets and their options."),
-                new Chunk("paths.html", "Paths", "Suffixes", "paths.html", 0,
-                        "The suffix property gives the file extension of a path, such as .txt.")),
-                LISTS, LISTS), MODEL);
+        index.replaceDocument(GUIDE_ID, 1,
+                passages(GUIDE_ID,
+                        List.of(new Chunk("faq.html", "FAQ", "How do I…?", "faq.html", 0,
+                                "Answers to questions people often ask about widgets and their options."),
+                                new Chunk("paths.html", "Paths", "Suffixes", "paths.html", 0,
+                                        "The suffix property gives the file extension of a path, such as .txt.")),
+                        LISTS, LISTS),
+                MODEL);
 
         assertThat(index.keywordSearch("How do I get the extension of a file?", GUIDE_ID, 2)).extracting(Passage::page)
-                .containsExactly("paths.html");
+            .containsExactly("paths.html");
     }
 
     @Test
@@ -287,4 +310,5 @@ class PassageIndexTest {
     private String topUrl(String question) {
         return index.keywordSearch(question, null, 5).getFirst().url();
     }
+
 }

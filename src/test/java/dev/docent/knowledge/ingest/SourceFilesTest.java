@@ -27,31 +27,33 @@ class SourceFilesTest {
     @Test
     void withOneDirectoryPathsAreRelativeToIt() {
         assertThat(SourceFiles.collect(List.of(html))).extracting(SourceFile::path)
-                .containsExactly("library/functools.html", "tutorial/index.html");
+            .containsExactly("library/functools.html", "tutorial/index.html");
     }
 
     @Test
     void withSeveralDirectoriesEachPathStartsWithItsDirectorysName() {
         assertThat(SourceFiles.collect(List.of(html.resolve("tutorial"), html.resolve("library"))))
-                .extracting(SourceFile::path).containsExactly("tutorial/index.html", "library/functools.html");
+            .extracting(SourceFile::path)
+            .containsExactly("tutorial/index.html", "library/functools.html");
     }
 
     @Test
     void aBaseDirectoryCanBeNamed() {
         assertThat(SourceFiles.collect(html, List.of(html.resolve("library")))).extracting(SourceFile::path)
-                .containsExactly("library/functools.html");
+            .containsExactly("library/functools.html");
     }
 
     @Test
     void aFileIsAPageNamedByItsFileName() {
-        assertThat(SourceFiles.collect(List.of(html.resolve("library/functools.html"))))
-                .extracting(SourceFile::path).containsExactly("functools.html");
+        assertThat(SourceFiles.collect(List.of(html.resolve("library/functools.html")))).extracting(SourceFile::path)
+            .containsExactly("functools.html");
     }
 
     @Test
     void aMissingDirectoryIsNamed() {
         assertThatThrownBy(() -> SourceFiles.collect(List.of(html.resolve("nope"))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nope");
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("nope");
     }
 
     private void write(String path) throws IOException {
@@ -59,4 +61,5 @@ class SourceFilesTest {
         Files.createDirectories(file.getParent());
         Files.writeString(file, "<p>" + path + "</p>");
     }
+
 }

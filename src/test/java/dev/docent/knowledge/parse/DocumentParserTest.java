@@ -30,12 +30,11 @@ public class DocumentParserTest {
                 sphinxPage("/usr/share/doc/python3.11/html/library/functools.html", "functools.html"));
 
         assertThat(page.title()).isEqualTo("functools — Higher-order functions and operations on callable objects");
-        assertThat(page.sections()).extracting(Section::heading, Section::anchor).contains(
-                tuple(page.title(), "module-functools"),
-                tuple("partial Objects", "partial-objects"));
+        assertThat(page.sections()).extracting(Section::heading, Section::anchor)
+            .contains(tuple(page.title(), "module-functools"), tuple("partial Objects", "partial-objects"));
         assertThat(allText(page)).contains("higher-order functions", "memoizing callable")
-                .doesNotContain("Table of Contents", "Previous topic", "Report a Bug", "Show Source",
-                        "Quick search", "Copyright", "Navigation", "doctools", "¶", "full-width-table");
+            .doesNotContain("Table of Contents", "Previous topic", "Report a Bug", "Show Source", "Quick search",
+                    "Copyright", "Navigation", "doctools", "¶", "full-width-table");
         assertThat(codeOf(page)).anyMatch(code -> code.startsWith("@lru_cache\ndef count_vowels(sentence):\n"
                 + "    return sum(sentence.count(vowel) for vowel in 'AEIOUaeiou')"));
     }
@@ -45,8 +44,12 @@ public class DocumentParserTest {
         ParsedPage page = parser.parse("library/functools.html",
                 sphinxPage("/usr/share/doc/python3.11/html/library/functools.html", "functools.html"));
 
-        List<Block.Entry> entries = page.sections().stream().flatMap(section -> section.blocks().stream())
-                .filter(Block.Entry.class::isInstance).map(Block.Entry.class::cast).toList();
+        List<Block.Entry> entries = page.sections()
+            .stream()
+            .flatMap(section -> section.blocks().stream())
+            .filter(Block.Entry.class::isInstance)
+            .map(Block.Entry.class::cast)
+            .toList();
 
         assertThat(entries).anySatisfy(entry -> {
             assertThat(entry.anchor()).isEqualTo("functools.lru_cache");
@@ -61,13 +64,13 @@ public class DocumentParserTest {
                 sphinxPage("/usr/share/doc/python-django-doc/html/topics/cache.html", "cache.html"));
 
         assertThat(page.title()).isEqualTo("Django’s cache framework");
-        assertThat(page.sections()).extracting(Section::heading, Section::anchor).contains(
-                tuple("Django’s cache framework", "django-s-cache-framework"),
-                tuple("Database caching", "database-caching"),
-                tuple("Creating the cache table", "creating-the-cache-table"));
+        assertThat(page.sections()).extracting(Section::heading, Section::anchor)
+            .contains(tuple("Django’s cache framework", "django-s-cache-framework"),
+                    tuple("Database caching", "database-caching"),
+                    tuple("Creating the cache table", "creating-the-cache-table"));
         assertThat(allText(page)).contains("expensive calculation")
-                .doesNotContain("Django 3.2.25 documentation", "Table of contents", "Table of Contents",
-                        "Previous topic", "Quick search", "Last update", "Customizing authentication", "¶", "addClass");
+            .doesNotContain("Django 3.2.25 documentation", "Table of contents", "Table of Contents", "Previous topic",
+                    "Quick search", "Last update", "Customizing authentication", "¶", "addClass");
         assertThat(codeOf(page)).contains("python manage.py createcachetable");
     }
 
@@ -79,7 +82,7 @@ public class DocumentParserTest {
                 </main></body></html>""".getBytes(StandardCharsets.UTF_8));
 
         assertThat(page.sections().getFirst().blocks()).extracting(Block::text)
-                .containsExactly("Argument | Meaning", "maxsize | results kept");
+            .containsExactly("Argument | Meaning", "maxsize | results kept");
     }
 
     @Test
@@ -106,12 +109,11 @@ public class DocumentParserTest {
         ParsedPage page = parser.parse("guide/start.md", markdown.getBytes(StandardCharsets.UTF_8));
 
         assertThat(page.title()).isEqualTo("Getting started");
-        assertThat(page.sections()).extracting(Section::heading, Section::anchor).containsExactly(
-                tuple("Getting started", "getting-started"),
-                tuple("Install it", "install-it"),
-                tuple("Install it", "install-it-1"));
-        assertThat(page.sections().get(1).blocks()).containsExactly(
-                new Block.Prose("Run this:"), new Block.Code("pip install   docent\n  --verbose"));
+        assertThat(page.sections()).extracting(Section::heading, Section::anchor)
+            .containsExactly(tuple("Getting started", "getting-started"), tuple("Install it", "install-it"),
+                    tuple("Install it", "install-it-1"));
+        assertThat(page.sections().get(1).blocks()).containsExactly(new Block.Prose("Run this:"),
+                new Block.Code("pip install   docent\n  --verbose"));
         assertThat(page.sections().get(2).blocks()).containsExactly(new Block.Prose("once more"));
     }
 
@@ -122,8 +124,8 @@ public class DocumentParserTest {
         ParsedPage page = parser.parse("NOTES.txt", text.getBytes(StandardCharsets.UTF_8));
 
         assertThat(page.title()).isEqualTo("Release notes");
-        assertThat(page.sections()).singleElement().satisfies(section -> assertThat(section.blocks())
-                .extracting(Block::text)
+        assertThat(page.sections()).singleElement()
+            .satisfies(section -> assertThat(section.blocks()).extracting(Block::text)
                 .containsExactly("Release notes", "First paragraph wrapped here.", "Second paragraph."));
     }
 
@@ -134,34 +136,36 @@ public class DocumentParserTest {
         ParsedPage page = parser.parse("manual.pdf", pdf);
 
         assertThat(page.title()).isEqualTo("Manual");
-        assertThat(page.sections()).extracting(Section::heading, Section::anchor, section -> section.blocks().getFirst().text())
-                .containsExactly(
-                        tuple("Page 1", "page=1", "Hello from page one."),
-                        tuple("Page 3", "page=3", "Page three speaks."));
+        assertThat(page.sections())
+            .extracting(Section::heading, Section::anchor, section -> section.blocks().getFirst().text())
+            .containsExactly(tuple("Page 1", "page=1", "Hello from page one."),
+                    tuple("Page 3", "page=3", "Page three speaks."));
     }
 
     @Test
     void unreadableInputIsReportedNotHalfParsed() throws Exception {
-        assertUnreadable("image.png", new byte[] {(byte) 0x89, 'P', 'N', 'G'}, "unsupported file type");
+        assertUnreadable("image.png", new byte[] { (byte) 0x89, 'P', 'N', 'G' }, "unsupported file type");
         assertUnreadable("broken.pdf", "%PDF-1.7 this is not really a pdf".getBytes(StandardCharsets.UTF_8),
                 "not a readable PDF");
         assertUnreadable("scanned.pdf", pdf(null, ""), "no extractable text");
         assertUnreadable("latin1.md", "caf\u00e9".getBytes(StandardCharsets.ISO_8859_1), "not UTF-8");
-        assertUnreadable("blob.html", new byte[] {'<', 'p', '>', 0, 1, 2}, "binary content");
+        assertUnreadable("blob.html", new byte[] { '<', 'p', '>', 0, 1, 2 }, "binary content");
         assertUnreadable("empty.html", "<html><body><nav>Home</nav></body></html>".getBytes(StandardCharsets.UTF_8),
                 "no text");
         assertUnreadable("blank.txt", " \n\n ".getBytes(StandardCharsets.UTF_8), "no text");
     }
 
     private void assertUnreadable(String path, byte[] content, String reason) {
-        assertThatThrownBy(() -> parser.parse(path, content))
-                .isInstanceOf(UnreadablePageException.class)
-                .hasMessageStartingWith(path + ": ")
-                .hasMessageContaining(reason)
-                .satisfies(e -> assertThat(((UnreadablePageException) e).path()).isEqualTo(path));
+        assertThatThrownBy(() -> parser.parse(path, content)).isInstanceOf(UnreadablePageException.class)
+            .hasMessageStartingWith(path + ": ")
+            .hasMessageContaining(reason)
+            .satisfies(e -> assertThat(((UnreadablePageException) e).path()).isEqualTo(path));
     }
 
-    /** The installed Debian docs when present, else a small page of the same shape shipped with the tests. */
+    /**
+     * The installed Debian docs when present, else a small page of the same shape shipped
+     * with the tests.
+     */
     public static byte[] sphinxPage(String installed, String fixture) throws IOException {
         Path path = Path.of(installed);
         if (Files.isReadable(path)) {
@@ -173,15 +177,19 @@ public class DocumentParserTest {
     }
 
     private static String allText(ParsedPage page) {
-        return page.title() + "\n" + page.sections().stream()
-                .flatMap(section -> Stream.concat(Stream.of(section.heading()),
-                        section.blocks().stream().map(Block::text)))
-                .collect(Collectors.joining("\n"));
+        return page.title() + "\n" + page.sections()
+            .stream()
+            .flatMap(section -> Stream.concat(Stream.of(section.heading()), section.blocks().stream().map(Block::text)))
+            .collect(Collectors.joining("\n"));
     }
 
     private static List<String> codeOf(ParsedPage page) {
-        return page.sections().stream().flatMap(section -> section.blocks().stream())
-                .filter(Block.Code.class::isInstance).map(Block::text).toList();
+        return page.sections()
+            .stream()
+            .flatMap(section -> section.blocks().stream())
+            .filter(Block.Code.class::isInstance)
+            .map(Block::text)
+            .toList();
     }
 
     private static byte[] pdf(String title, String... pages) throws IOException {
@@ -204,4 +212,5 @@ public class DocumentParserTest {
             return out.toByteArray();
         }
     }
+
 }

@@ -21,7 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
-/** Docent's own user guide, the sample documents: every page must ingest into anchored, citable passages. */
+/**
+ * Docent's own user guide, the sample documents: every page must ingest into anchored,
+ * citable passages.
+ */
 class SampleGuideTest {
 
     /** Where the sample documents are read from when they are ingested. */
@@ -32,6 +35,7 @@ class SampleGuideTest {
     private static final Map<String, byte[]> pages = new HashMap<>();
 
     private final DocumentParser parser = new DocumentParser();
+
     private final Chunker chunker = new Chunker();
 
     @BeforeAll
@@ -56,8 +60,9 @@ class SampleGuideTest {
             assertThat(html(name).title()).as(name).startsWith(page.title());
             assertThat(page.sections()).as(name).hasSizeGreaterThanOrEqualTo(4);
             assertThat(page.sections()).as(name)
-                    .allSatisfy(section -> assertThat(section.anchor()).matches(SLUG))
-                    .extracting(Section::anchor).doesNotHaveDuplicates();
+                .allSatisfy(section -> assertThat(section.anchor()).matches(SLUG))
+                .extracting(Section::anchor)
+                .doesNotHaveDuplicates();
         }
     }
 
@@ -68,9 +73,10 @@ class SampleGuideTest {
 
             List<Chunk> chunks = chunker.chunk(page);
 
-            Set<String> anchored = page.sections().stream()
-                    .map(section -> name + "#" + section.anchor())
-                    .collect(Collectors.toSet());
+            Set<String> anchored = page.sections()
+                .stream()
+                .map(section -> name + "#" + section.anchor())
+                .collect(Collectors.toSet());
             assertThat(chunks).as(name).allSatisfy(chunk -> {
                 assertThat(chunk.url()).isIn(anchored);
                 assertThat(chunk.text()).isNotBlank();
@@ -84,7 +90,7 @@ class SampleGuideTest {
         for (String name : pages.keySet()) {
             Document html = html(name);
             byte[] mainOnly = ("<!doctype html><html><body>" + html.selectFirst("main").outerHtml() + "</body></html>")
-                    .getBytes(StandardCharsets.UTF_8);
+                .getBytes(StandardCharsets.UTF_8);
 
             ParsedPage page = parse(name);
 
@@ -104,8 +110,7 @@ class SampleGuideTest {
                 }
                 String target = href.startsWith("#") ? name : href.replaceFirst("#.*", "");
                 String anchor = href.contains("#") ? href.substring(href.indexOf('#') + 1) : "";
-                if (!pages.containsKey(target)
-                        || (!anchor.isEmpty() && html(target).getElementById(anchor) == null)) {
+                if (!pages.containsKey(target) || (!anchor.isEmpty() && html(target).getElementById(anchor) == null)) {
                     broken.add(name + " → " + href);
                 }
             }
@@ -119,11 +124,12 @@ class SampleGuideTest {
             Document html = html(name);
 
             assertThat(html.select("script, style, [style]")).as(name).isEmpty();
-            List<String> handlers = html.getAllElements().stream()
-                    .flatMap(element -> element.attributes().asList().stream())
-                    .map(Attribute::getKey)
-                    .filter(key -> key.startsWith("on"))
-                    .toList();
+            List<String> handlers = html.getAllElements()
+                .stream()
+                .flatMap(element -> element.attributes().asList().stream())
+                .map(Attribute::getKey)
+                .filter(key -> key.startsWith("on"))
+                .toList();
             assertThat(handlers).as(name).isEmpty();
             assertThat(html.select("link[rel=stylesheet]").eachAttr("href")).as(name).containsExactly("guide.css");
             assertThat(html.selectFirst("html").attr("lang")).as(name).isEqualTo("en");
@@ -137,4 +143,5 @@ class SampleGuideTest {
     private static Document html(String name) {
         return Jsoup.parse(new String(pages.get(name), StandardCharsets.UTF_8));
     }
+
 }

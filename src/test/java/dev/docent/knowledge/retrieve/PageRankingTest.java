@@ -13,13 +13,14 @@ import org.junit.jupiter.api.Test;
 class PageRankingTest {
 
     private static final UUID DOCS = UUID.fromString("00000000-0000-7000-8000-000000000001");
+
     private static final UUID OTHER_DOCS = UUID.fromString("00000000-0000-7000-8000-000000000002");
 
     @Test
     void eachPageAppearsOnceByItsBestPassageBeforeAnyPageRepeats() {
-        List<Fused<Passage>> fused = List.of(
-                fused("long.html", "long-1", 0.9), fused("long.html", "long-2", 0.8), fused("long.html", "long-3", 0.7),
-                fused("short.html", "short-1", 0.6), fused("other.html", "other-1", 0.5));
+        List<Fused<Passage>> fused = List.of(fused("long.html", "long-1", 0.9), fused("long.html", "long-2", 0.8),
+                fused("long.html", "long-3", 0.7), fused("short.html", "short-1", 0.6),
+                fused("other.html", "other-1", 0.5));
 
         List<Passage> ranked = PageRanking.rank(fused, 3);
 
@@ -29,18 +30,16 @@ class PageRankingTest {
 
     @Test
     void aPageWithManyWeakPassagesDoesNotOutrankAPageWithOneStrongOne() {
-        List<Fused<Passage>> fused = List.of(
-                fused("bread.md", "starter", 0.091), fused("tea.md", "water", 0.083), fused("tea.md", "steeping", 0.077),
-                fused("tea.md", "brewing", 0.071));
+        List<Fused<Passage>> fused = List.of(fused("bread.md", "starter", 0.091), fused("tea.md", "water", 0.083),
+                fused("tea.md", "steeping", 0.077), fused("tea.md", "brewing", 0.071));
 
         assertThat(PageRanking.rank(fused, 2)).extracting(Passage::page).containsExactly("bread.md", "tea.md");
     }
 
     @Test
     void whenPagesRunOutTheirFurtherPassagesFollowWithScoresThatNeverRise() {
-        List<Fused<Passage>> fused = List.of(
-                fused("a.html", "a-1", 0.9), fused("a.html", "a-2", 0.8), fused("b.html", "b-1", 0.3),
-                fused("b.html", "b-2", 0.2), fused("a.html", "a-3", 0.1));
+        List<Fused<Passage>> fused = List.of(fused("a.html", "a-1", 0.9), fused("a.html", "a-2", 0.8),
+                fused("b.html", "b-1", 0.3), fused("b.html", "b-2", 0.2), fused("a.html", "a-3", 0.1));
 
         List<Passage> ranked = PageRanking.rank(fused, 10);
 
@@ -71,4 +70,5 @@ class PageRankingTest {
         return new Fused<>(new Passage(chunkId, document, "Docs", page, "Title of " + page, "Section",
                 page + "#" + chunkId, "Text of " + chunkId, 0), score);
     }
+
 }

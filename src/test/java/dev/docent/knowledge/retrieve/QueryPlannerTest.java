@@ -11,7 +11,8 @@ class QueryPlannerTest {
 
     @Test
     void aQuestionWithoutEarlierTurnsIsSearchedAsAsked() {
-        assertThat(QueryPlanner.standalone("  How do I read a CSV file?  ", List.of())).isEqualTo("How do I read a CSV file?");
+        assertThat(QueryPlanner.standalone("  How do I read a CSV file?  ", List.of()))
+            .isEqualTo("How do I read a CSV file?");
         assertThat(QueryPlanner.standalone("Why?", List.of(" ", ""))).isEqualTo("Why?");
     }
 
@@ -21,8 +22,8 @@ class QueryPlannerTest {
                 List.of("How do I build a tuple with named fields in Python?"));
 
         assertThat(standalone).startsWith("Can they have default values? ");
-        assertThat(standalone.substring("Can they have default values? ".length()).split(" "))
-                .containsExactly("build", "tuple", "named", "fields", "python");
+        assertThat(standalone.substring("Can they have default values? ".length()).split(" ")).containsExactly("build",
+                "tuple", "named", "fields", "python");
     }
 
     @Test
@@ -46,15 +47,13 @@ class QueryPlannerTest {
         String question = "How do I configure the database cache backend in Django settings?";
 
         assertThat(QueryPlanner.standalone(question, List.of("How do I sort a list of dictionaries by a key?")))
-                .isEqualTo(question);
+            .isEqualTo(question);
     }
 
     @Test
     void aChainOfFollowUpsReachesBackToItsTopicNewestFirst() {
-        String standalone = QueryPlanner.standalone("and by two keys?", List.of(
-                "how do I read a csv file?",
-                "how do I sort a list of dictionaries by a key?",
-                "what about in reverse order?"));
+        String standalone = QueryPlanner.standalone("and by two keys?", List.of("how do I read a csv file?",
+                "how do I sort a list of dictionaries by a key?", "what about in reverse order?"));
 
         assertThat(standalone).isEqualTo("and by two keys? reverse order sort list dictionaries");
         assertThat(standalone).doesNotContain("csv");
@@ -62,9 +61,9 @@ class QueryPlannerTest {
 
     @Test
     void aChainStopsAtTheTurnThatStoodAlone() {
-        String standalone = QueryPlanner.standalone("what about sets?", List.of(
-                "how do I sort a list of dictionaries by a key?",
-                "How do I remove duplicate entries from a list while keeping their order?"));
+        String standalone = QueryPlanner.standalone("what about sets?",
+                List.of("how do I sort a list of dictionaries by a key?",
+                        "How do I remove duplicate entries from a list while keeping their order?"));
 
         assertThat(standalone).contains("remove", "duplicate", "entries", "order").doesNotContain("dictionaries");
     }
@@ -79,8 +78,7 @@ class QueryPlannerTest {
 
     @Test
     void aKoreanFollowUpIsRecognisedByItsPointingWords() {
-        String standalone = QueryPlanner.standalone("그럼 기본값은 어떻게 지정해요?",
-                List.of("파이썬 namedtuple 필드 이름은 어떻게 정해요?"));
+        String standalone = QueryPlanner.standalone("그럼 기본값은 어떻게 지정해요?", List.of("파이썬 namedtuple 필드 이름은 어떻게 정해요?"));
 
         assertThat(standalone).startsWith("그럼 기본값은 어떻게 지정해요? ").contains("namedtuple");
     }
@@ -97,17 +95,18 @@ class QueryPlannerTest {
 
     @Test
     void theVariantsPromptAsksForAStandaloneRewriteAndAlternativesGivenTheRecentTurns() {
-        List<ModelMessage> prompt = QueryPlanner.variantsPrompt("Can they have default values?", List.of(
-                "oldest question", "How do I make a tuple with named fields?", "What is a field name?",
-                "Can fields be renamed?"));
+        List<ModelMessage> prompt = QueryPlanner.variantsPrompt("Can they have default values?",
+                List.of("oldest question", "How do I make a tuple with named fields?", "What is a field name?",
+                        "Can fields be renamed?"));
 
         assertThat(prompt).extracting(ModelMessage::role).containsExactly(Role.SYSTEM, Role.USER);
-        assertThat(prompt.get(0).content()).contains("exactly four lines", "stand on its own", "Write every line in English")
-                .doesNotContain("translation");
+        assertThat(prompt.get(0).content())
+            .contains("exactly four lines", "stand on its own", "Write every line in English")
+            .doesNotContain("translation");
         assertThat(prompt.get(1).content())
-                .contains("- How do I make a tuple with named fields?\n- What is a field name?\n- Can fields be renamed?")
-                .doesNotContain("oldest question")
-                .endsWith("Question: Can they have default values?");
+            .contains("- How do I make a tuple with named fields?\n- What is a field name?\n- Can fields be renamed?")
+            .doesNotContain("oldest question")
+            .endsWith("Question: Can they have default values?");
     }
 
     @Test
@@ -130,10 +129,8 @@ class QueryPlannerTest {
                 * Query 4: namedtuple defaults parameter
                 """;
 
-        assertThat(QueryPlanner.parseVariants(reply)).containsExactly(
-                "How can namedtuple fields have default values?",
-                "namedtuple defaults parameter",
-                "collections.namedtuple defaults");
+        assertThat(QueryPlanner.parseVariants(reply)).containsExactly("How can namedtuple fields have default values?",
+                "namedtuple defaults parameter", "collections.namedtuple defaults");
     }
 
     @Test
@@ -145,8 +142,10 @@ class QueryPlannerTest {
 
         assertThat(variants).hasSize(QueryPlanner.MAX_VARIANTS);
         assertThat(variants).containsSubsequence("first", "second");
-        assertThat(variants.get(2)).hasSizeLessThanOrEqualTo(QueryPlanner.MAX_QUERY_CHARS).startsWith("word word")
-                .doesNotEndWith(" ");
+        assertThat(variants.get(2)).hasSizeLessThanOrEqualTo(QueryPlanner.MAX_QUERY_CHARS)
+            .startsWith("word word")
+            .doesNotEndWith(" ");
         assertThat(QueryPlanner.parseVariants("  \n\n")).isEmpty();
     }
+
 }

@@ -41,7 +41,8 @@ class RankFusionTest {
 
     @Test
     void aSmallKFavoursTheVeryTop() {
-        // k = 0: a: 1/1; b: 1/2 + 1/3 — with k = 60, b's two appearances would win instead
+        // k = 0: a: 1/1; b: 1/2 + 1/3 — with k = 60, b's two appearances would win
+        // instead
         List<List<String>> rankings = List.of(List.of("a", "b"), List.of("c", "d", "b"));
 
         List<Fused<String>> sharp = RankFusion.fuse(rankings, item -> item, List.of(1.0, 1.0), 0);
@@ -97,17 +98,19 @@ class RankFusionTest {
         List<List<String>> two = List.of(List.of("a"), List.of("b"));
 
         assertThatThrownBy(() -> RankFusion.fuse(two, item -> item, List.of(1.0), 60))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("one weight per ranking");
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("one weight per ranking");
         assertThatThrownBy(() -> RankFusion.fuse(two, item -> item, List.of(1.0, -1.0), 60))
-                .isInstanceOf(IllegalArgumentException.class);
+            .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> RankFusion.fuse(two, item -> item, List.of(1.0, Double.NaN), 60))
-                .isInstanceOf(IllegalArgumentException.class);
+            .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> RankFusion.fuse(two, item -> item, List.of(1.0, 1.0), -1))
-                .isInstanceOf(IllegalArgumentException.class);
+            .isInstanceOf(IllegalArgumentException.class);
     }
 
     private static Passage passage(UUID document, String chunkId, double score) {
-        return new Passage(chunkId, document, "Python 3.11", "library/functools.html", "functools",
-                "functools.cache", "library/functools.html#functools.cache", "text of " + chunkId, score);
+        return new Passage(chunkId, document, "Python 3.11", "library/functools.html", "functools", "functools.cache",
+                "library/functools.html#functools.cache", "text of " + chunkId, score);
     }
+
 }

@@ -35,23 +35,25 @@ class UploadStagingTest {
         List<SourceFile> staged = stage(job, upload("notes.txt", "plain notes"), upload("docs.zip", zip));
 
         assertThat(staged).extracting(SourceFile::path)
-                .containsExactlyInAnyOrder("notes.txt", "guide/intro.md", "guide/api/auth.md");
-        assertThat(new String(staged.stream().filter(file -> file.path().equals("guide/intro.md")).findFirst()
-                .orElseThrow().read(), StandardCharsets.UTF_8)).isEqualTo("# Intro\n\nHello.");
+            .containsExactlyInAnyOrder("notes.txt", "guide/intro.md", "guide/api/auth.md");
+        assertThat(new String(
+                staged.stream().filter(file -> file.path().equals("guide/intro.md")).findFirst().orElseThrow().read(),
+                StandardCharsets.UTF_8))
+            .isEqualTo("# Intro\n\nHello.");
         assertThat(job.resolve("guide/api/auth.md")).exists();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"../evil.md", "a/../../evil.md", "/etc/passwd", "C:/evil.md", "a\\..\\..\\evil.md",
-            "a//b.md", "./a.md", "bad\u0000name.md"})
+    @ValueSource(strings = { "../evil.md", "a/../../evil.md", "/etc/passwd", "C:/evil.md", "a\\..\\..\\evil.md",
+            "a//b.md", "./a.md", "bad\u0000name.md" })
     void aZipEntryThatWouldLeaveTheUploadIsRefused(String name) throws IOException {
         Path job = Files.createDirectory(root.resolve("job"));
 
         assertThatThrownBy(() -> stage(job, upload("docs.zip", Zips.ofText(Map.of(name, "x")))))
-                .isInstanceOfSatisfying(Problem.class, problem -> {
-                    assertThat(problem.status()).isEqualTo(HttpStatus.BAD_REQUEST);
-                    assertThat(problem.errors()).extracting(Problem.FieldProblem::field).containsExactly("files");
-                });
+            .isInstanceOfSatisfying(Problem.class, problem -> {
+                assertThat(problem.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+                assertThat(problem.errors()).extracting(Problem.FieldProblem::field).containsExactly("files");
+            });
         try (var left = Files.walk(root)) {
             assertThat(left.filter(Files::isRegularFile)).isEmpty();
         }
@@ -63,9 +65,8 @@ class UploadStagingTest {
         byte[] bomb = Zips.ofText(Map.of("zeros.txt", "0".repeat(5_000_000)));
         assertThat(bomb.length).isLessThan(50_000);
 
-        assertThatThrownBy(() -> stage(job, upload("bomb.zip", bomb)))
-                .isInstanceOfSatisfying(Problem.class,
-                        problem -> assertThat(problem.status()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE));
+        assertThatThrownBy(() -> stage(job, upload("bomb.zip", bomb))).isInstanceOfSatisfying(Problem.class,
+                problem -> assertThat(problem.status()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE));
         assertThat(Files.size(job.resolve("zeros.txt"))).isLessThanOrEqualTo(LIMITS.maxUnpackedBytes());
     }
 
@@ -77,17 +78,16 @@ class UploadStagingTest {
         }
         Path job = Files.createDirectory(root.resolve("job"));
 
-        assertThatThrownBy(() -> stage(job, upload("many.zip", Zips.ofText(many))))
-                .isInstanceOfSatisfying(Problem.class,
-                        problem -> assertThat(problem.status()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE));
+        assertThatThrownBy(() -> stage(job, upload("many.zip", Zips.ofText(many)))).isInstanceOfSatisfying(
+                Problem.class, problem -> assertThat(problem.status()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE));
     }
 
     @Test
     void twoFilesWithOnePathAreRefused() throws IOException {
         Path job = Files.createDirectory(root.resolve("job"));
 
-        assertThatThrownBy(() -> stage(job, upload("a.md", "one"), upload("a.md", "two")))
-                .isInstanceOf(Problem.class).hasMessageContaining("same path");
+        assertThatThrownBy(() -> stage(job, upload("a.md", "one"), upload("a.md", "two"))).isInstanceOf(Problem.class)
+            .hasMessageContaining("same path");
     }
 
     @Test
@@ -95,8 +95,8 @@ class UploadStagingTest {
         Path job = Files.createDirectory(root.resolve("job"));
 
         assertThatThrownBy(() -> stage(job, upload("docs.zip", "this is not a zip archive at all")))
-                .isInstanceOfSatisfying(Problem.class,
-                        problem -> assertThat(problem.status()).isEqualTo(HttpStatus.BAD_REQUEST));
+            .isInstanceOfSatisfying(Problem.class,
+                    problem -> assertThat(problem.status()).isEqualTo(HttpStatus.BAD_REQUEST));
     }
 
     @Test
@@ -118,4 +118,5 @@ class UploadStagingTest {
     private static Uploads.UploadedFile upload(String name, byte[] content) {
         return new Uploads.UploadedFile(name, new ByteArrayInputStream(content));
     }
+
 }
