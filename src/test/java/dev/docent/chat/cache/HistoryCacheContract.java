@@ -15,8 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The history cache contract (DESIGN.md, "History cache contract"), run against every
- * adapter. Each test breaks if its rule is broken.
+ * The history cache contract (README, "The history cache"; decisions 0001 and 0006), run
+ * against every adapter. Each test breaks if its rule is broken.
  */
 abstract class HistoryCacheContract {
 
