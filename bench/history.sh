@@ -17,6 +17,7 @@ CONNECTIONS="${BENCH_CONNECTIONS:-32}"
 WARMUP="${BENCH_WARMUP:-15s}"   # a discarded wrk run before each measured one (C2 needs ~15 s under load); 0 skips it
 WRK_THREADS=2                   # the machine has 2 cores
 JAR="${BENCH_JAR:-target/docent.jar}"
+BEFORE_JAR="${BENCH_BEFORE_JAR:-}"   # another build to measure on the same cached cases in the same run
 
 DB_NAME=docent_bench
 REDIS_DB=5
@@ -191,6 +192,7 @@ require_tools() {
 }
 
 build_jar() {
+    [[ -z "$BEFORE_JAR" || -f "$BEFORE_JAR" ]] || die "BENCH_BEFORE_JAR=$BEFORE_JAR does not exist"
     if [[ -f "$JAR" ]]; then
         log "using $JAR"
         return
@@ -233,7 +235,7 @@ start_app() {
         DOCENT_DATA_DIR="$WORK/data-$name" \
         "$@" \
         "$JAVA" --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -XX:+UseParallelGC -Xmx1g \
-        -jar "$JAR" >"$logfile" 2>&1 &
+        -jar "${APP_JAR:-$JAR}" >"$logfile" 2>&1 &
     APP_PID=$!
     PIDS+=("$APP_PID")
     APP_URL="http://127.0.0.1:$port"
@@ -436,7 +438,7 @@ result() {
     fi
 }
 
-row() { printf '%-13s %10s %9s %9s %7s %8s  %-32s %s\n' "$@"; }
+row() { printf '%-19s %10s %9s %9s %7s %8s  %-32s %s\n' "$@"; }
 
 table() {
     local cached_db cached_floor name target verdict
@@ -467,14 +469,52 @@ table() {
         "$(ge "$cached_db" "$TARGET_CACHED_OVER_DB" && echo PASS || echo MISS)"
     row cached/floor "$cached_floor" "" "" "" "" ">= $TARGET_CACHED_OVER_FLOOR (req/s)" \
         "$(ge "$cached_floor" "$TARGET_CACHED_OVER_FLOOR" && echo PASS || echo MISS)"
+    if [[ -n "${RPS[cached@before]:-}" ]]; then
+        for name in cached chat200 list; do
+            row "$name/before" "$(ratio "${RPS[$name]}" "${RPS[$name@before]}")" "" "" "" "" "this build over BENCH_BEFORE_JAR" "-"
+        done
+        row cached@before/floor "$(ratio "${RPS[cached@before]}" "${RPS[floor]}")" "" "" "" "" "-" "-"
+    fi
     printf '\ncached  = GET /api/v1/chats/{id}, 20 messages, from Redis\n'
     printf 'chat200 = GET /api/v1/chats/{id}, 200 messages, from Redis\n'
     printf 'list    = GET /api/v1/chats?limit=50, from Redis\n'
     printf 'db      = the cached case on a second instance with docent.cache.enabled=false, no Redis\n'
     printf 'floor   = bench/Floor.java (JDK HttpServer) sending the cached case body\n'
+    if [[ -n "$BEFORE_JAR" ]]; then
+        printf '@before = the same case on BENCH_BEFORE_JAR (%s), measured first on the same data\n' "$BEFORE_JAR"
+    fi
 }
 
 # ---------------------------------------------------------------------------------------------
+
+# measure_cached_path SUFFIX: an instance with Redis, the three cached cases named cached, chat200 and
+# list plus SUFFIX. The first instance of a run signs up and seeds; later ones log in.
+measure_cached_path() {
+    local suffix=$1 path
+    start_app "cached$suffix" DOCENT_REDIS_URL="redis://127.0.0.1:6379/$REDIS_DB"
+    if [[ -z "$CHAT_ID" ]]; then
+        signup
+        login
+        seed
+    else
+        login
+    fi
+    local one="/api/v1/chats/$CHAT_ID" big="/api/v1/chats/$CHAT200_ID" list="/api/v1/chats?limit=50"
+    log "warming: one GET each, then X-Cache must say HIT"
+    for path in "$one" "$big" "$list"; do api GET "$path" >/dev/null; done
+    expect_cache "$one" HIT "$WORK/chat.json"
+    expect_cache "$big" HIT
+    expect_cache "$list" HIT
+    BYTES[cached$suffix]=$(wc -c <"$WORK/chat.json" | tr -d ' ')
+    BYTES[chat200$suffix]=$(body_size "$big")
+    BYTES[list$suffix]=$(body_size "$list")
+    ((BYTES[chat200$suffix] >= 200 * 250)) || log "WARNING: the 200-message chat is only ${BYTES[chat200$suffix]} bytes; are all messages returned?"
+    measure "cached$suffix" "$APP_URL$one"
+    measure "chat200$suffix" "$APP_URL$big"
+    measure "list$suffix" "$APP_URL$list"
+    for path in "$one" "$big" "$list"; do expect_cache "$path" HIT; done   # still cached after the load
+    stop_app
+}
 
 main() {
     require_tools
@@ -489,26 +529,14 @@ main() {
     results="bench/results/history-$(date +%Y%m%d-%H%M%S).txt"
     fresh_stores
 
-    # The cached path: Redis in front of PostgreSQL.
-    start_app cached DOCENT_REDIS_URL="redis://127.0.0.1:6379/$REDIS_DB"
-    signup
-    login
-    seed
-    local one="/api/v1/chats/$CHAT_ID" big="/api/v1/chats/$CHAT200_ID" list="/api/v1/chats?limit=50" path
-    log "warming: one GET each, then X-Cache must say HIT"
-    for path in "$one" "$big" "$list"; do api GET "$path" >/dev/null; done
-    expect_cache "$one" HIT "$WORK/chat.json"
-    expect_cache "$big" HIT
-    expect_cache "$list" HIT
-    BYTES[cached]=$(wc -c <"$WORK/chat.json" | tr -d ' ')
-    BYTES[chat200]=$(body_size "$big")
-    BYTES[list]=$(body_size "$list")
-    ((BYTES[chat200] >= 200 * 250)) || log "WARNING: the 200-message chat is only ${BYTES[chat200]} bytes; are all messages returned?"
-    measure cached "$APP_URL$one"
-    measure chat200 "$APP_URL$big"
-    measure list "$APP_URL$list"
-    for path in "$one" "$big" "$list"; do expect_cache "$path" HIT; done   # still cached after the load
-    stop_app
+    # The cached path: Redis in front of PostgreSQL; with BENCH_BEFORE_JAR that build first (it signs
+    # up and seeds, so its own migrations made the schema), then this one on the same data.
+    if [[ -n "$BEFORE_JAR" ]]; then
+        APP_JAR="$BEFORE_JAR" measure_cached_path "@before"
+        redis-cli -h 127.0.0.1 -p 6379 -n "$REDIS_DB" flushdb >/dev/null || die "cannot FLUSHDB Redis db $REDIS_DB"
+    fi
+    measure_cached_path ""
+    local one="/api/v1/chats/$CHAT_ID"
 
     # The database path: a second instance, no Redis, cache off.
     start_app db DOCENT_CACHE_ENABLED=false
