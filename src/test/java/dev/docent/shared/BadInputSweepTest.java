@@ -145,6 +145,32 @@ class BadInputSweepTest {
         assertOneLineAndNoStackTrace(output, header);
     }
 
+    /**
+     * What Tomcat refuses while parsing, before any filter runs: a control character in a
+     * header value, a header name with a space, a request line it cannot read.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = { "a control character in a header value|X-Note: a\u0001b",
+            "a space in a header name|Bad Header: x", "a header line without a colon|Just some words" })
+    void whatTomcatRefusesWhileParsingIsAProblemToo(String what, String line) {
+        byte[] head = ("GET /api/v1/documents HTTP/1.1\r\nHost: 127.0.0.1\r\n" + line + "\r\n")
+            .getBytes(StandardCharsets.ISO_8859_1);
+
+        RawHttp.Answer answer = RawHttp.send(port, head, new byte[0], 10_000);
+
+        assertProblem(new Api.Response(answer.status(), answer.json(), contentTypeOf(answer)), 400, null);
+        assertThat(answer.text()).as(what).doesNotContainIgnoringCase("<html");
+    }
+
+    @Test
+    void anUnreadableRequestLineIsAProblem() {
+        byte[] head = "GET /api/v1/docu ments HTTP/1.1\r\nHost: 127.0.0.1\r\n".getBytes(StandardCharsets.ISO_8859_1);
+
+        RawHttp.Answer answer = RawHttp.send(port, head, new byte[0], 10_000);
+
+        assertProblem(new Api.Response(answer.status(), answer.json(), contentTypeOf(answer)), 400, null);
+    }
+
     @Test
     void aCookieHoldingRawUtf8IsNoReasonToRefuseARequest() {
         byte[] head = ("GET /api/v1/documents HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + api.token()
