@@ -18,10 +18,12 @@ import org.springframework.util.unit.DataSize;
  * @param maxUploadSize the largest upload accepted by {@code POST /documents}
  * @param maxUnpackedSize the most a zip may unpack to
  * @param maxFiles the most files one upload may hold, zip entries included
+ * @param glossary a Korean → English glossary merged over the built-in one (env
+ * {@code DOCENT_KNOWLEDGE_GLOSSARY}; none by default)
  */
 @ConfigurationProperties("docent.knowledge")
 public record KnowledgeSettings(Path indexDir, Path uploadDir, @DefaultValue("true") boolean sampleDocs,
         @DefaultValue("5s") Duration syncInterval, @DefaultValue("100") int candidates,
         @DefaultValue("100MB") DataSize maxUploadSize, @DefaultValue("1GB") DataSize maxUnpackedSize,
-        @DefaultValue("20000") int maxFiles) {
+        @DefaultValue("20000") int maxFiles, Path glossary) {
 }

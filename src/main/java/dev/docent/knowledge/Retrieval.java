@@ -2,6 +2,7 @@ package dev.docent.knowledge;
 
 import dev.docent.knowledge.index.PassageIndex;
 import dev.docent.knowledge.replica.IndexReplica;
+import dev.docent.knowledge.retrieve.Glossary;
 import dev.docent.knowledge.retrieve.PageRanking;
 import dev.docent.knowledge.retrieve.QueryPlanner;
 import dev.docent.knowledge.retrieve.RankFusion;
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Service;
  * Finds the passages that answer a question: BM25 and HNSW vector search over this
  * instance's replica, fused by reciprocal rank, then one passage per page
  * ({@link PageRanking}). A question that follows earlier turns is made to stand alone
- * first; with a language model, a few rewrites of it (one in English when it is not) are
+ * first, and a Korean one is searched in its glossary English too ({@link Glossary});
+ * with a language model, a few rewrites of it (one in English when it is not) are
  * searched too and everything is fused together.
  */
 @Service
@@ -48,12 +50,15 @@ public class Retrieval {
 
     private final Timer timer;
 
+    private final Glossary glossary;
+
     Retrieval(IndexReplica replica, Embedder embedder, LanguageModel model, KnowledgeSettings settings,
             MeterRegistry meters) {
         this.replica = replica;
         this.embedder = embedder;
         this.model = model;
         this.settings = settings;
+        this.glossary = Glossary.load(settings.glossary());
         this.timer = Timer.builder("docent.retrieval")
             .description("Time to retrieve the passages for a question")
             .publishPercentiles(0.5, 0.99)
@@ -65,7 +70,11 @@ public class Retrieval {
      * ({@code null}).
      */
     public List<Passage> search(String query, UUID documentId, int k) {
-        return timer.record(() -> fused(List.of(query), documentId, k));
+        return timer.record(() -> {
+            List<String> queries = new ArrayList<>(List.of(query));
+            glossary.inEnglish(query).ifPresent(queries::add);
+            return fused(queries, documentId, k);
+        });
     }
 
     /**
@@ -80,12 +89,16 @@ public class Retrieval {
     }
 
     /**
-     * What is searched: the question made to stand alone, then the model's rewrites when
-     * there is a model.
+     * What is searched: the question made to stand alone; for a Korean question, its
+     * English rendering by the {@link Glossary}; then the model's rewrites when there is
+     * a model. The rendering is a query of its own rather than words added to the
+     * question, so that the question's own ranking still counts in the fusion.
      */
     List<String> queries(String question, List<String> earlierQuestions) {
         List<String> queries = new ArrayList<>();
-        queries.add(QueryPlanner.standalone(question, earlierQuestions));
+        String standalone = QueryPlanner.standalone(question, earlierQuestions);
+        queries.add(standalone);
+        glossary.inEnglish(standalone).ifPresent(queries::add);
         if (model.available()) {
             try {
                 for (String variant : QueryPlanner

@@ -254,11 +254,12 @@ class ExtractiveAnswererTest {
         assertThat(standsOut.coverage()).isEqualTo(Coverage.CLOSEST);
         assertThat(standsOut.cited()).containsExactly(1);
         assertThat(standsOut.text())
-            .contains("cannot tell whether it answers you", "*dict (Python 3.11)*",
+            .contains("알 수 없습니다", "*dict (Python 3.11)*",
                     "> It is best to think of a dictionary as a set of key: value pairs")
             .contains("[1]");
-        assertThat(flat).isEqualTo(new Answer(ExtractiveAnswerer.NOT_COVERED + ExtractiveAnswerer.ASK_IN_ENGLISH,
-                List.of(), Coverage.NOT_COVERED));
+        assertThat(flat.coverage()).isEqualTo(Coverage.NOT_COVERED);
+        assertThat(flat.cited()).isEmpty();
+        assertThat(flat.text()).startsWith("문서에서 이 질문을 다루지 않는 것 같습니다.").contains("영어로 물어보는 것도");
     }
 
     @Test
@@ -268,8 +269,7 @@ class ExtractiveAnswererTest {
 
         assertThat(answer.coverage()).isEqualTo(Coverage.ANSWERED);
         assertThat(answer.cited()).containsExactly(1);
-        assertThat(answer.text()).startsWith(
-                "The documentation is in English, and I could match only some words of your question (namedtuple)");
+        assertThat(answer.text()).startsWith("문서가 영어로 쓰여 있어 질문의 일부 단어만(namedtuple)");
         assertCitationsMatch(answer, 2);
     }
 

@@ -1,7 +1,6 @@
 package dev.docent.assistant.extractive;
 
 import dev.docent.knowledge.Passage;
-import dev.docent.knowledge.Terms;
 import java.util.List;
 
 /**
@@ -52,16 +51,16 @@ public final class ExtractiveAnswerer {
 
     static final double STANDOUT = 1.3;
 
-    public static final String NOTHING_FOUND = """
-            I could not find anything about this in the documentation. Try rephrasing the question, for \
-            instance with the name of the function, module or setting you are asking about.""";
+    /**
+     * The English sentence when nothing was retrieved ({@link Wording} has each
+     * language's).
+     */
+    public static final String NOTHING_FOUND = Wording.ENGLISH.nothingFound();
 
-    public static final String NOT_COVERED = """
-            The documentation does not seem to cover this question: none of the passages I found says \
-            anything about it. Try rephrasing it, for instance with the name of the function, module or \
-            setting you are asking about.""";
+    /** The English sentence when nothing retrieved answers. */
+    public static final String NOT_COVERED = Wording.ENGLISH.notCovered();
 
-    public static final String ASK_IN_ENGLISH = " The documentation is in English, so asking in English may help too.";
+    public static final String ASK_IN_ENGLISH = Wording.ENGLISH.askInEnglish();
 
     private ExtractiveAnswerer() {
     }
@@ -81,7 +80,7 @@ public final class ExtractiveAnswerer {
      */
     public static Answer answer(String question, String searchedAs, List<Passage> passages) {
         if (passages.isEmpty()) {
-            return notCovered(NOTHING_FOUND, question);
+            return notCovered(Wording.of(question).nothingFound(), question);
         }
         Reading reading = Scoring.read(question, searchedAs, passages);
         List<Unit> picked = Selection.pick(reading);
@@ -89,14 +88,13 @@ public final class ExtractiveAnswerer {
             return Rendering.quoted(reading, picked);
         }
         if (!reading.english() && reading.sharesNothing() && standsOut(passages)) {
-            return Rendering.closest(passages.getFirst());
+            return Rendering.closest(question, passages.getFirst());
         }
-        return notCovered(NOT_COVERED, question);
+        return notCovered(Wording.of(question).notCovered(), question);
     }
 
     private static Answer notCovered(String text, String question) {
-        return new Answer(Terms.isLikelyEnglish(question) ? text : text + ASK_IN_ENGLISH, List.of(),
-                Coverage.NOT_COVERED);
+        return new Answer(Wording.of(question).withAskInEnglish(text, question), List.of(), Coverage.NOT_COVERED);
     }
 
     /**

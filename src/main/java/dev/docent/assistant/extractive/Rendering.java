@@ -58,7 +58,7 @@ final class Rendering {
                     continue;
                 }
                 blocks.add(paragraph.isEmpty()
-                        ? "From *" + where(reading.passages().get(group.getKey())) + "* [" + n + "]:"
+                        ? Wording.of(reading.question()).from(where(reading.passages().get(group.getKey())), n)
                         : cite(String.join(" ", paragraph), n, true));
                 paragraph.clear();
                 blocks.add("```" + language(unit.text()) + "\n" + unit.text() + "\n```");
@@ -82,13 +82,11 @@ final class Rendering {
                 matched.add(word);
             }
         }
-        String words = matched.isEmpty() ? "" : " (" + String.join(", ", matched) + ")";
-        return "The documentation is in English, and I could match only some words of your question" + words
-                + " with it. These passages have them:";
+        return Wording.of(question).matchedWords(String.join(", ", matched));
     }
 
     /** The top passage's opening offered as the closest match, said to be unverified. */
-    static Answer closest(Passage passage) {
+    static Answer closest(String question, Passage passage) {
         StringBuilder quote = new StringBuilder();
         for (Piece piece : PassageText.pieces(passage.text())) {
             if (piece instanceof Sentence sentence && quote.length() + sentence.text().length() <= CLOSEST_CHARS) {
@@ -101,14 +99,7 @@ final class Rendering {
         if (quote.isEmpty()) {
             quote.append(Text.shorten(passage.text(), SNIPPET_CHARS));
         }
-        String text = """
-                I could not match the words of your question with the documentation, which is in English, so \
-                I cannot tell whether it answers you. The closest passage I found is from *%s*:
-
-                > %s
-
-                Asking again in English, or with the names of the functions or modules involved, may find a \
-                better match.""".formatted(where(passage), cite(quote.toString(), 1));
+        String text = Wording.of(question).closest(where(passage), cite(quote.toString(), 1));
         return new Answer(text, List.of(1), Coverage.CLOSEST);
     }
 
