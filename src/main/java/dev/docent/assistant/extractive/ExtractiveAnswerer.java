@@ -1,7 +1,7 @@
 package dev.docent.assistant.extractive;
 
 import dev.docent.knowledge.Passage;
-import dev.docent.knowledge.Terms;
+import dev.docent.shared.text.Terms;
 import java.util.List;
 
 /**
