@@ -1,9 +1,9 @@
 package dev.docent.account;
 
 import dev.docent.shared.ConfigurationProblem;
-import dev.docent.shared.Ids;
 import dev.docent.shared.Problem;
 import dev.docent.shared.UserId;
+import dev.docent.shared.id.Ids;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,7 +1,7 @@
 package dev.docent.account;
 
-import dev.docent.shared.Ids;
 import dev.docent.shared.UserId;
+import dev.docent.shared.id.Ids;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package dev.docent.assistant;
 
+import dev.docent.assistant.prompt.PromptAssembler;
+import dev.docent.assistant.prompt.Titles;
 import dev.docent.chat.ChatHistory;
 import dev.docent.llm.LanguageModel;
 import org.slf4j.Logger;

@@ -1,6 +1,8 @@
 package dev.docent.assistant;
 
 import dev.docent.assistant.extractive.ExtractiveAnswerer;
+import dev.docent.assistant.prompt.Citations;
+import dev.docent.assistant.prompt.PromptAssembler;
 import dev.docent.chat.ChatHistory;
 import dev.docent.chat.ChatSummary;
 import dev.docent.chat.MessageView;

@@ -2,6 +2,7 @@ package dev.docent.chat;
 
 import dev.docent.chat.cache.CacheSettings;
 import dev.docent.chat.cache.HistoryCache;
+import dev.docent.chat.paging.ListCursor;
 import dev.docent.shared.ChatId;
 import dev.docent.shared.Problem;
 import dev.docent.shared.UserId;
@@ -200,7 +201,7 @@ public class ChatHistory {
      */
     public Started start(UserId user, Category category, UUID documentId, String title, String message,
             UUID generation) {
-        ChatId chat = new ChatId(dev.docent.shared.Ids.newUuid7());
+        ChatId chat = new ChatId(dev.docent.shared.id.Ids.newUuid7());
         Instant now = now();
         MessageView first = tx.execute(status -> {
             chats.create(chat, user, title, category, documentId, now);

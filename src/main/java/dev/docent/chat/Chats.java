@@ -1,9 +1,10 @@
 package dev.docent.chat;
 
+import dev.docent.chat.paging.ListCursor;
 import dev.docent.shared.ChatId;
-import dev.docent.shared.Ids;
 import dev.docent.shared.Problem;
 import dev.docent.shared.UserId;
+import dev.docent.shared.id.Ids;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

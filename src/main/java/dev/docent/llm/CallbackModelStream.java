@@ -1,5 +1,7 @@
 package dev.docent.llm;
 
+import dev.docent.llm.http.UpstreamFailures;
+import dev.docent.llm.http.UpstreamLink;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.PartialThinking;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;

@@ -1,5 +1,9 @@
 package dev.docent.llm;
 
+import dev.docent.llm.embedding.InProcessEmbedder;
+import dev.docent.llm.embedding.InProcessModel;
+import dev.docent.llm.embedding.OpenAiEmbedder;
+import dev.docent.llm.settings.InvalidLlmSettingsException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;

@@ -1,7 +1,10 @@
 package dev.docent.llm;
 
-import static dev.docent.llm.SettingValues.blankToNull;
+import static dev.docent.llm.settings.SettingValues.blankToNull;
 
+import dev.docent.llm.embedding.InProcessModel;
+import dev.docent.llm.settings.InvalidLlmSettingsException;
+import dev.docent.llm.settings.SettingValues;
 import dev.docent.shared.Urls;
 import java.time.Duration;
 import java.util.Arrays;
@@ -34,16 +37,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code DOCENT_EMBEDDING_BATCH_SIZE})
  */
 @ConfigurationProperties("docent.embedding")
-record EmbeddingSettings(@DefaultValue(DEFAULT_MODEL) String model, String baseUrl, String apiKey, String modelName,
-        Integer dimension, @DefaultValue("30s") Duration timeout, @DefaultValue("32") Integer batchSize) {
+public record EmbeddingSettings(@DefaultValue(DEFAULT_MODEL) String model, String baseUrl, String apiKey,
+        String modelName, Integer dimension, @DefaultValue("30s") Duration timeout,
+        @DefaultValue("32") Integer batchSize) {
 
-    static final String OPENAI = "openai";
+    public static final String OPENAI = "openai";
     static final String DEFAULT_MODEL = "all-minilm-l6-v2-q";
 
     /** What OpenAI accepts in one request. */
     static final int MAX_BATCH_SIZE = 2048;
 
-    EmbeddingSettings {
+    public EmbeddingSettings {
         model = blankToNull(model) == null ? DEFAULT_MODEL : model.strip().toLowerCase(Locale.ROOT);
         baseUrl = SettingValues.baseUrl(baseUrl);
         apiKey = blankToNull(apiKey);
@@ -89,7 +93,7 @@ record EmbeddingSettings(@DefaultValue(DEFAULT_MODEL) String model, String baseU
      * e.g. {@code openai:text-embedding-3-small @ http://host/v1}, or the in-process
      * model's name.
      */
-    String description() {
+    public String description() {
         return remote() ? OPENAI + ":" + modelName + " @ " + Urls.redacted(baseUrl) : model;
     }
 

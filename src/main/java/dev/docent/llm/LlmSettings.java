@@ -1,7 +1,9 @@
 package dev.docent.llm;
 
-import static dev.docent.llm.SettingValues.blankToNull;
+import static dev.docent.llm.settings.SettingValues.blankToNull;
 
+import dev.docent.llm.settings.InvalidLlmSettingsException;
+import dev.docent.llm.settings.SettingValues;
 import dev.docent.shared.Urls;
 import java.time.Duration;
 import java.util.Locale;
@@ -25,7 +27,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * the upstream stays silent for longer (env {@code DOCENT_LLM_TIMEOUT})
  */
 @ConfigurationProperties("docent.llm")
-record LlmSettings(@DefaultValue(EXTRACTIVE) String provider, String baseUrl, String apiKey, String model,
+public record LlmSettings(@DefaultValue(EXTRACTIVE) String provider, String baseUrl, String apiKey, String model,
         @DefaultValue("60s") Duration timeout) {
 
     static final String EXTRACTIVE = "extractive";
@@ -33,7 +35,7 @@ record LlmSettings(@DefaultValue(EXTRACTIVE) String provider, String baseUrl, St
     static final String OLLAMA = "ollama";
     static final String OPENAI_URL = "https://api.openai.com/v1";
 
-    LlmSettings {
+    public LlmSettings {
         provider = blankToNull(provider) == null ? EXTRACTIVE : provider.strip().toLowerCase(Locale.ROOT);
         baseUrl = SettingValues.baseUrl(baseUrl);
         apiKey = blankToNull(apiKey);
@@ -65,7 +67,7 @@ record LlmSettings(@DefaultValue(EXTRACTIVE) String provider, String baseUrl, St
     }
 
     /** e.g. {@code openai:gpt-4o-mini @ http://host/v1}, or {@code none}. */
-    String description() {
+    public String description() {
         return modelConfigured() ? provider + ":" + model + " @ " + Urls.redacted(baseUrl) : "none";
     }
 

@@ -1,5 +1,6 @@
 package dev.docent.llm;
 
+import dev.docent.llm.settings.InvalidLlmSettingsException;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.core.Ordered;

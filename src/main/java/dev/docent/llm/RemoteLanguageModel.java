@@ -1,5 +1,7 @@
 package dev.docent.llm;
 
+import dev.docent.llm.http.ModelHttp;
+import dev.docent.llm.http.UpstreamFailures;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;

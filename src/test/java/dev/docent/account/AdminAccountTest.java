@@ -3,7 +3,7 @@ package dev.docent.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.docent.support.Api;
-import dev.docent.support.DocentTest;
+import dev.docent.support.ModuleTest;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -15,7 +15,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
-@DocentTest
+@ModuleTest
 class AdminAccountTest {
 
     /**

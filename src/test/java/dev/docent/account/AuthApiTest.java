@@ -3,7 +3,7 @@ package dev.docent.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.docent.support.Api;
-import dev.docent.support.DocentTest;
+import dev.docent.support.ModuleTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +29,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
-@DocentTest
+@ModuleTest
 @ExtendWith(OutputCaptureExtension.class)
 @TestPropertySource(properties = "docent.auth.login-attempts-per-minute=" + AuthApiTest.ATTEMPTS)
 class AuthApiTest {

@@ -3,7 +3,7 @@ package dev.docent.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.docent.support.Api;
-import dev.docent.support.DocentTest;
+import dev.docent.support.ModuleTest;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -16,7 +16,7 @@ import org.springframework.test.context.TestPropertySource;
  * The login limits, from clients told apart by X-Forwarded-For (the server trusts it from
  * loopback here).
  */
-@DocentTest
+@ModuleTest
 @TestPropertySource(properties = { "server.forward-headers-strategy=native",
         "docent.auth.login-attempts-per-minute=" + LoginLimitsTest.PER_USERNAME,
         "docent.auth.login-attempts-per-client-per-minute=" + LoginLimitsTest.PER_CLIENT })

@@ -3,13 +3,13 @@ package dev.docent.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.docent.support.Api;
-import dev.docent.support.DocentTest;
+import dev.docent.support.ModuleTest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
-@DocentTest
+@ModuleTest
 @TestPropertySource(properties = "docent.auth.signup=false")
 class SignUpSwitchTest {
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.docent.assistant.extractive.ExtractiveAnswerer;
 import dev.docent.assistant.extractive.ExtractiveAnswerer.Answer;
 import dev.docent.assistant.extractive.ExtractiveAnswerer.Coverage;
+import dev.docent.assistant.prompt.Citations;
 import dev.docent.knowledge.Passage;
 import java.util.List;
 import java.util.UUID;

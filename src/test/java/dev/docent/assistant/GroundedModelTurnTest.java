@@ -15,6 +15,7 @@ import static dev.docent.support.OpenAiStub.streaming;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.docent.assistant.prompt.PromptAssembler;
 import dev.docent.support.Api;
 import dev.docent.support.OpenAiStub;
 import dev.docent.support.SseStream;

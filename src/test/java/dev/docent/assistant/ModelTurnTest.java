@@ -22,6 +22,7 @@ import dev.docent.support.Api;
 import dev.docent.support.OpenAiStub;
 import dev.docent.support.Eventually;
 import dev.docent.support.SseStream;
+import dev.docent.assistant.prompt.PromptAssembler;
 import dev.docent.chat.Category;
 import dev.docent.chat.ChatHistory;
 import dev.docent.shared.ChatId;

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.matching.StringValuePattern;
+import dev.docent.assistant.prompt.PromptAssembler;
 import dev.docent.support.Api;
 import dev.docent.support.Eventually;
 import dev.docent.support.ServicesInitializer;

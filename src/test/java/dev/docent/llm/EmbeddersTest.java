@@ -2,6 +2,9 @@ package dev.docent.llm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.docent.llm.embedding.InProcessEmbedder;
+import dev.docent.llm.embedding.OpenAiEmbedder;
+import dev.docent.llm.settings.InvalidLlmSettingsException;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.FilteredClassLoader;

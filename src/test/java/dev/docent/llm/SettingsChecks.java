@@ -3,6 +3,7 @@ package dev.docent.llm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.docent.llm.settings.InvalidLlmSettingsException;
 import java.util.Map;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.springframework.boot.SpringApplication;

@@ -1,6 +1,6 @@
 package dev.docent.assistant.extractive;
 
-import dev.docent.knowledge.Terms;
+import dev.docent.shared.text.Terms;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

@@ -4,7 +4,7 @@ import dev.docent.assistant.extractive.PassageText.Code;
 import dev.docent.assistant.extractive.PassageText.Piece;
 import dev.docent.assistant.extractive.PassageText.Sentence;
 import dev.docent.knowledge.Passage;
-import dev.docent.knowledge.Terms;
+import dev.docent.shared.text.Terms;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.docent.chat.cache;
 
+import dev.docent.chat.cache.keys.CacheKeys;
 import dev.docent.shared.redis.RedisSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;

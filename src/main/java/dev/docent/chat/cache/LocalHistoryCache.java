@@ -3,7 +3,7 @@ package dev.docent.chat.cache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
-import dev.docent.chat.ListCursor;
+import dev.docent.chat.paging.ListCursor;
 import dev.docent.shared.ChatId;
 import dev.docent.shared.UserId;
 import java.time.Duration;

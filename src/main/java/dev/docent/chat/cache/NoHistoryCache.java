@@ -1,6 +1,6 @@
 package dev.docent.chat.cache;
 
-import dev.docent.chat.ListCursor;
+import dev.docent.chat.paging.ListCursor;
 import dev.docent.shared.ChatId;
 import dev.docent.shared.UserId;
 import java.util.List;

@@ -1,6 +1,7 @@
 package dev.docent.chat.cache;
 
-import dev.docent.chat.ListCursor;
+import dev.docent.chat.cache.keys.CacheKeys;
+import dev.docent.chat.paging.ListCursor;
 import dev.docent.shared.ChatId;
 import dev.docent.shared.UserId;
 import java.nio.charset.StandardCharsets;

@@ -6,6 +6,7 @@ import dev.docent.account.CurrentUser;
 import dev.docent.chat.ChatHistory;
 import dev.docent.chat.ChatSummary;
 import dev.docent.chat.ChatView;
+import dev.docent.chat.export.MarkdownExport;
 import dev.docent.shared.ChatId;
 import dev.docent.shared.Problem;
 import dev.docent.shared.Text;

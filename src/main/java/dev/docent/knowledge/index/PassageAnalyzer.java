@@ -1,6 +1,6 @@
 package dev.docent.knowledge.index;
 
-import dev.docent.knowledge.Terms;
+import dev.docent.shared.text.Terms;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;

@@ -1,7 +1,7 @@
 package dev.docent.knowledge.retrieve;
 
-import dev.docent.knowledge.Terms;
 import dev.docent.llm.ModelMessage;
+import dev.docent.shared.text.Terms;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

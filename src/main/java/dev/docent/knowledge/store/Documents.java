@@ -2,7 +2,7 @@ package dev.docent.knowledge.store;
 
 import dev.docent.knowledge.DocumentView;
 import dev.docent.knowledge.chunk.Chunk;
-import dev.docent.shared.Ids;
+import dev.docent.shared.id.Ids;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

@@ -2,10 +2,10 @@ package dev.docent.chat.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.docent.chat.ListCursor;
+import dev.docent.chat.paging.ListCursor;
 import dev.docent.shared.ChatId;
-import dev.docent.shared.Ids;
 import dev.docent.shared.UserId;
+import dev.docent.shared.id.Ids;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

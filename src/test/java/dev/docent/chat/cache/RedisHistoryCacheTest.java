@@ -2,6 +2,7 @@ package dev.docent.chat.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.docent.chat.cache.keys.CacheKeys;
 import dev.docent.shared.ChatId;
 import dev.docent.shared.UserId;
 import dev.docent.support.TestServices;

@@ -1,0 +1,4 @@
+/**
+ * Identifiers, plain Java: time-ordered, unguessable UUIDs.
+ */
+package dev.docent.shared.id;
