@@ -1,6 +1,6 @@
 package dev.docent.assistant.extractive;
 
-import dev.docent.knowledge.Terms;
+import dev.docent.shared.text.Terms;
 
 /**
  * The answerer's own sentences in the question's language: Korean for a question written
