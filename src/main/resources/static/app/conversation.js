@@ -6,6 +6,7 @@ import * as sidebar from './chats.js';
 import { $, h, formatDate, plural } from './dom.js';
 import { linkable, renderMarkdown, sourceLabel } from './markdown.js';
 import { serverSentEvents } from './sse.js';
+import { attachActions, editQuestion, openShareDialog, shareLabel } from './versions.js';
 
 const NEW = 'new';
 const OLDER_PAGE = 50;
@@ -36,6 +37,8 @@ export function initConversation(options) {
     send();
   });
   $('stop').addEventListener('click', stop);
+  $('share-chat').textContent = shareLabel();
+  $('share-chat').addEventListener('click', () => current.id && openShareDialog(current.id));
   document.querySelectorAll('input[name="category"]').forEach((radio) => radio.addEventListener('change', chooseCategory));
   new IntersectionObserver((entries) => {
     if (entries.some((e) => e.isIntersecting)) loadOlder();
@@ -56,6 +59,7 @@ export async function showNewChat(isAdmin) {
   sidebar.setActive(null);
   $('chat-title').textContent = 'New chat';
   $('chat-subtitle').textContent = '';
+  $('share-chat').hidden = true;
   $('new-chat-options').hidden = false;
   $('message-list').replaceChildren();
   $('older-status').textContent = '';
@@ -135,6 +139,7 @@ export async function openChat(id) {
 }
 
 function showHeader(chat) {
+  $('share-chat').hidden = false;
   $('chat-title').textContent = chat.title || 'Untitled chat';
   const doc = documents.find((d) => d.id === chat.documentId);
   $('chat-subtitle').textContent = chat.category === 'OFFICIAL_DOCS'
@@ -175,12 +180,62 @@ async function loadOlder() {
 function article(message) {
   const user = message.role === 'user';
   const content = h('div', { className: user ? 'content plain' : 'content markdown' });
-  const element = h('article', { className: `message ${user ? 'user' : 'assistant'}`, dataset: { seq: message.seq ?? '' } },
+  const element = h('article', {
+    className: `message ${user ? 'user' : 'assistant'}`, dataset: { seq: message.seq ?? '', id: message.id ?? '' },
+  },
     h('h2', { className: 'visually-hidden' }, user ? 'You said' : 'Docent answered'),
     h('div', { className: 'bubble' }, content));
   if (user) content.textContent = message.content;
   else fill(element, message);
+  if (message.id) attachActions(element, message, versionActions);
   return element;
+}
+
+/** Versions of messages: regenerate, edit and resend, switch (see versions.js). */
+const versionActions = {
+  regenerate(message) {
+    if (!current.id || streams.has(key())) return;
+    const answer = [...$('message-list').children].find((el) => el.dataset.id === message.id);
+    const question = answer?.previousElementSibling;
+    answer?.remove();
+    revise(`/api/v1/chats/${current.id}/messages/${message.id}/regenerate`, undefined, question ?? null);
+  },
+  async edit(message, element) {
+    if (!current.id || streams.has(key())) return;
+    const text = await editQuestion(element, message.content);
+    if (text === null || streams.has(key())) return;
+    while (element.nextElementSibling) element.nextElementSibling.remove();
+    const question = article({ role: 'user', content: text });
+    element.replaceWith(question);
+    revise(`/api/v1/chats/${current.id}/messages/${message.id}/versions`, { message: text }, question);
+  },
+  async select(messageId) {
+    if (!current.id || streams.has(key())) return;
+    const { id, view } = current;
+    try {
+      await request(`/api/v1/chats/${id}/messages/${messageId}/select`, { method: 'POST' });
+      if (view === current.view) await openChat(id);
+    } catch (e) {
+      if (view === current.view) showError(e.message);
+    }
+  },
+};
+
+/** A regenerated answer or an edited question, streamed like a new one; then the chat is read again for its versions. */
+async function revise(path, body, question) {
+  hideError();
+  const live = {
+    chatId: current.id, text: '', sources: [], accepted: false, stopping: false, frame: 0,
+    controller: new AbortController(), revision: true,
+    question: question ?? h('div'),
+    answer: article({ role: 'assistant', content: '' }),
+  };
+  $('message-list').append(live.answer);
+  scrollToEnd();
+  await runTurn(live, path, body, question?.textContent ?? '');
+  if (current.id !== live.chatId) return;
+  await openChat(live.chatId);
+  if (live.error && current.id === live.chatId) showError(live.error);
 }
 
 function fill(element, message) {
@@ -248,25 +303,29 @@ async function send() {
   if (!body) return;
   const live = {
     chatId, text: '', sources: [], accepted: false, stopping: false, frame: 0, controller: new AbortController(),
-    question: article({ role: 'user', content: text }),
+    question: article({ role: 'user', content: text }), questionText: text,
     answer: article({ role: 'assistant', content: '' }),
   };
-  live.answer.classList.add('streaming');
-  live.answer.setAttribute('aria-busy', 'true');
-  streams.set(key(), live);
   input.value = '';
   drafts.delete(key());
   autosize();
   $('message-list').append(live.question, live.answer);
   scrollToEnd();
+  await runTurn(live, chatId ? `/api/v1/chats/${chatId}/messages` : '/api/v1/chats', body, text);
+}
+
+async function runTurn(live, path, body, text) {
+  live.answer.classList.add('streaming');
+  live.answer.setAttribute('aria-busy', 'true');
+  streams.set(live.chatId ?? NEW, live);
   showStreamState();
   try {
-    const response = await request(chatId ? `/api/v1/chats/${chatId}/messages` : '/api/v1/chats', {
+    const response = await request(path, {
       method: 'POST', body, accept: 'text/event-stream', signal: live.controller.signal,
     });
     let finished = false;
     for await (const { event, data } of serverSentEvents(response)) {
-      if (event === 'meta') accepted(live, data.chatId, text);
+      if (event === 'meta') accepted(live, data.chatId, text, data.userMessageId);
       else if (event === 'sources') live.sources = data;
       else if (event === 'token') token(live, data.text);
       else if (event === 'done') {
@@ -299,8 +358,9 @@ function newChatRequest(text) {
   return { message: text, category, documentId };
 }
 
-function accepted(live, chatId, text) {
+function accepted(live, chatId, text, questionId) {
   live.accepted = true;
+  live.questionId = questionId;
   if (live.chatId) return;
   live.chatId = chatId;
   streams.delete(NEW);
@@ -334,6 +394,12 @@ function done(live, { message, chat }) {
   fill(live.answer, message);
   live.answer.dataset.seq = message.seq;
   live.question.dataset.seq = message.seq - 1;
+  live.answer.dataset.id = message.id;
+  attachActions(live.answer, message, versionActions);
+  if (!live.revision && live.questionId) {
+    live.question.dataset.id = live.questionId;
+    attachActions(live.question, { id: live.questionId, role: 'user', content: live.questionText }, versionActions);
+  }
   if (follow && live.answer.isConnected) scrollToEnd();
   sidebar.upsert(chat, true);
   if (current.id === chat.id) showHeader(chat);
@@ -362,7 +428,9 @@ async function awaitModelTitle(chat, delays = [1000, 3000, 8000]) {
 /** Nothing stored: the question goes back to the input. Stored: the partial answer stays, marked. */
 function failed(live, text, error) {
   const here = current.id === live.chatId;
-  if (!live.accepted) {
+  if (!live.accepted && live.revision) {
+    live.answer.remove();
+  } else if (!live.accepted) {
     live.question.remove();
     live.answer.remove();
     const input = $('composer-input');
@@ -381,6 +449,7 @@ function failed(live, text, error) {
   const message = error.status === 0 && live.accepted
     ? 'The connection was lost while the answer was written. Reload the chat to see what was saved.'
     : error.message;
+  live.error = message;
   if (here) showError(message);
 }
 

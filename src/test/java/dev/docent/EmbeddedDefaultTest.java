@@ -79,7 +79,25 @@ class EmbeddedDefaultTest {
 
         assertThat(api.get("/api/v1/chats/" + chatId + "/export?format=markdown").body())
             .startsWith("# How do I reverse a list in Python?");
+
+        JsonNode messages = api.get("/api/v1/chats/" + chatId).json().get("messages");
+        String last = messages.get(messages.size() - 1).get("id").asString();
+        String lastQuestion = messages.get(messages.size() - 2).get("id").asString();
+        assertThat(api.post("/api/v1/chats/" + chatId + "/messages/" + last + "/regenerate", "").status())
+            .isEqualTo(200);
+        JsonNode edited = api
+            .post("/api/v1/chats/" + chatId + "/messages/" + lastQuestion + "/versions", "{\"message\":\"edited\"}")
+            .json()
+            .get("messages")
+            .get(0);
+        assertThat(edited.get("versions")).hasSize(2);
+        JsonNode back = api.post("/api/v1/chats/" + chatId + "/messages/" + lastQuestion + "/select", "").json();
+        assertThat(back.get("messages").get(back.get("messages").size() - 1).get("versions")).hasSize(2);
+        String token = api.post("/api/v1/chats/" + chatId + "/shares", "").json().get("token").asString();
+        assertThat(new Api(port).get("/api/v1/shares/" + token).json().get("messages")).hasSize(8);
+
         assertThat(api.delete("/api/v1/chats/" + chatId).status()).isEqualTo(204);
+        assertThat(new Api(port).get("/api/v1/shares/" + token).status()).isEqualTo(404);
         assertThat(api.get("/api/v1/chats/" + chatId).status()).isEqualTo(404);
         assertThat(api.get("/api/v1/chats").json().get("items")).hasSize(1);
     }

@@ -87,6 +87,41 @@ public class Conversation {
         };
     }
 
+    /**
+     * Answers the chat's last question again; the earlier answer stays as a version.
+     * {@code message} is the last message: the answer to replace, or an unanswered
+     * question.
+     */
+    public Turn regenerate(UserId user, ChatId chat, UUID message) {
+        ChatSummary summary = history.summary(user, chat);
+        return listener -> {
+            UUID generation = UUID.randomUUID();
+            MessageView question = history.beginRegeneration(user, chat, message, generation, settings.lease());
+            return answer(user, summary, question, generation, listener);
+        };
+    }
+
+    /**
+     * A new version of one of the chat's questions, and its answer; the conversation that
+     * followed the earlier version is kept on that version.
+     */
+    public Turn edit(UserId user, ChatId chat, UUID message, String text) {
+        ChatSummary summary = history.summary(user, chat);
+        return listener -> {
+            UUID generation = UUID.randomUUID();
+            MessageView question = history.editUserMessage(user, chat, message, text, generation, settings.lease());
+            return answer(user, summary, question, generation, listener);
+        };
+    }
+
+    /**
+     * Shows another version of a message; refused while an answer is being generated in
+     * the chat, whose path it would change.
+     */
+    public ChatHistory.Json selectVersion(UserId user, ChatId chat, UUID message) {
+        return history.selectVersion(user, chat, message, settings.lease());
+    }
+
     /** Asks the chat's running generation to stop; false when nothing is running. */
     public boolean stop(UserId user, ChatId chat) {
         return history.requestStop(user, chat);
@@ -116,8 +151,8 @@ public class Conversation {
         MessageView answer;
         ChatSummary after;
         try {
-            answer = history.appendAnswer(user, chatId, generation, generated.text(), generated.sources(),
-                    generated.interrupted());
+            answer = history.appendAnswer(user, chatId, generation, question.id(), generated.text(),
+                    generated.sources(), generated.interrupted());
             after = history.summary(user, chatId);
         }
         catch (RuntimeException e) {

@@ -170,10 +170,18 @@ public class ChatHistory {
                 head.updatedAt(), chats.allMessages(chat), false);
     }
 
-    /** The newest {@code n} messages, oldest first: the conversation a model sees. */
+    /**
+     * The newest {@code n} messages of the visible path up to its last question, oldest
+     * first: the conversation a model sees. An answer being regenerated is left out.
+     */
     public List<MessageView> recent(UserId user, ChatId chat, int n) {
         requireOwned(user, chat);
-        return chats.newestFirst(chat, Integer.MAX_VALUE, n).reversed();
+        List<MessageView> newestFirst = chats.newestFirst(chat, Integer.MAX_VALUE, n);
+        int question = 0;
+        while (question < newestFirst.size() && !newestFirst.get(question).role().equals(MessageView.USER)) {
+            question++;
+        }
+        return newestFirst.subList(question, newestFirst.size()).reversed();
     }
 
     // ---- writes: commit, then update the cache
@@ -219,29 +227,101 @@ public class ChatHistory {
     public MessageView appendUserMessage(UserId user, ChatId chat, String message, UUID generation, Duration lease) {
         Instant now = now();
         MessageView saved = tx.execute(status -> {
-            if (!chats.beginGeneration(user, chat, generation, now, now.minus(lease))) {
-                if (!chats.owns(user, chat)) {
-                    throw noSuchChat(chat);
-                }
-                throw Problem.conflict("generation-running",
-                        "An answer is already being generated in this chat; wait for it or stop it");
-            }
+            lease(user, chat, generation, now, lease);
             return chats.append(chat, MessageView.USER, message, List.of(), false, now);
         });
         publish(user, chat);
         return saved;
     }
 
-    /** Saves the answer and releases the lease, in one transaction. */
-    public MessageView appendAnswer(UserId user, ChatId chat, UUID generation, String content, List<Source> sources,
-            boolean interrupted) {
+    /**
+     * Takes the chat's generation lease (409 when another turn runs) to answer the last
+     * question again: {@code message} is the last message of the visible path, its answer
+     * or a question left unanswered. Returns the question. Nothing visible changes until
+     * the new answer is saved, as a new version beside the earlier one.
+     */
+    public MessageView beginRegeneration(UserId user, ChatId chat, UUID message, UUID generation, Duration lease) {
+        Instant now = now();
+        return tx.execute(status -> {
+            lease(user, chat, generation, now, lease);
+            MessageView last = chats.lastVisible(chat).orElseThrow(() -> noSuchMessage(chat, message));
+            if (!last.id().equals(message)) {
+                chats.visibleMessage(chat, message).orElseThrow(() -> noSuchMessage(chat, message));
+                throw Problem.conflict("not-the-last-answer", "Only the conversation's last answer can be regenerated");
+            }
+            if (last.role().equals(MessageView.USER)) {
+                return last;
+            }
+            return chats.newestFirst(chat, last.seq(), 1)
+                .stream()
+                .filter(question -> question.role().equals(MessageView.USER))
+                .findFirst()
+                .orElseThrow(() -> Problem.conflict("not-the-last-answer", "This answer follows no question"));
+        });
+    }
+
+    /**
+     * Takes the chat's generation lease (409 when another turn runs) and stores a new
+     * version of a question on the visible path; what followed the earlier version stays
+     * on its branch.
+     */
+    public MessageView editUserMessage(UserId user, ChatId chat, UUID message, String content, UUID generation,
+            Duration lease) {
+        Instant now = now();
         MessageView saved = tx.execute(status -> {
-            MessageView message = chats.append(chat, MessageView.ASSISTANT, content, sources, interrupted, now());
+            lease(user, chat, generation, now, lease);
+            return chats.edit(chat, message, content, now);
+        });
+        publish(user, chat);
+        return saved;
+    }
+
+    /**
+     * Shows another version of a message (and, below it, the versions last chosen on its
+     * branch). Refused with 409 while an answer is being generated in the chat.
+     */
+    public Json selectVersion(UserId user, ChatId chat, UUID message, Duration lease) {
+        Instant now = now();
+        tx.executeWithoutResult(status -> {
+            if (!chats.claimIdle(user, chat, now.minus(lease))) {
+                throw chats.owns(user, chat) ? generationRunning() : noSuchChat(chat);
+            }
+            chats.select(chat, message);
+        });
+        return publish(user, chat).map(body -> new Json(body, false)).orElseGet(() -> chatFromDatabase(user, chat));
+    }
+
+    /**
+     * Saves the answer to {@code question} and releases the lease, in one transaction. An
+     * earlier answer to the same question stays as an earlier version.
+     */
+    public MessageView appendAnswer(UserId user, ChatId chat, UUID generation, UUID question, String content,
+            List<Source> sources, boolean interrupted) {
+        MessageView saved = tx.execute(status -> {
+            MessageView message = chats.answer(chat, question, content, sources, interrupted, now());
             chats.endGeneration(chat, generation);
             return message;
         });
         publish(user, chat);
         return saved;
+    }
+
+    private void lease(UserId user, ChatId chat, UUID generation, Instant now, Duration lease) {
+        if (!chats.beginGeneration(user, chat, generation, now, now.minus(lease))) {
+            if (!chats.owns(user, chat)) {
+                throw noSuchChat(chat);
+            }
+            throw generationRunning();
+        }
+    }
+
+    private static Problem generationRunning() {
+        return Problem.conflict("generation-running",
+                "An answer is already being generated in this chat; wait for it or stop it");
+    }
+
+    private static Problem noSuchMessage(ChatId chat, UUID message) {
+        return Problem.notFound("Message " + message + " in chat " + chat);
     }
 
     /** Releases the lease without an answer (the model failed before saying anything). */
@@ -274,19 +354,22 @@ public class ChatHistory {
         }
     }
 
-    private void publish(UserId user, ChatId chat) {
+    /** Returns the chat's JSON as published, or empty when it could not be read. */
+    private Optional<byte[]> publish(UserId user, ChatId chat) {
         try {
             Optional<Chats.Versioned<ChatView>> view = chats.view(user, chat, settings.embeddedMessages());
             Optional<Chats.Versioned<ChatSummary>> summary = chats.summary(user, chat);
             if (view.isEmpty() || summary.isEmpty()) {
                 cache.deleted(user, chat);
-                return;
+                return Optional.empty();
             }
-            cache.changed(user, chat, view.get().version(), json.writeValueAsBytes(view.get().value()),
-                    indexEntry(summary.get()));
+            byte[] body = json.writeValueAsBytes(view.get().value());
+            cache.changed(user, chat, view.get().version(), body, indexEntry(summary.get()));
+            return Optional.of(body);
         }
         catch (RuntimeException e) {
             log.warn("Could not refresh the cached state of chat {}", chat, e);
+            return Optional.empty();
         }
     }
 

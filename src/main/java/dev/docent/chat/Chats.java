@@ -11,7 +11,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,29 +55,206 @@ class Chats {
     }
 
     /**
-     * Appends under the chat's row lock, so {@code seq} is gapless and unique. Call
-     * inside a transaction.
+     * Appends after the last message of the visible path, under the chat's row lock, so
+     * {@code seq} stays gapless along the path. Call inside a transaction.
      */
     MessageView append(ChatId chat, String role, String content, List<Source> sources, boolean interrupted,
             Instant now) {
-        int updated = jdbc.sql("""
-                update chats set message_count = message_count + 1, version = version + 1, updated_at = ?,
-                                 preview = ?
-                where id = ?""").params(ts(now), preview(content), chat.value()).update();
+        lock(chat, now);
+        Optional<PathStep> last = jdbc.sql(
+                "select id, parent_id, seq, role from messages where chat_id = ? and visible order by seq desc limit 1")
+            .param(chat.value())
+            .query(Chats::step)
+            .optional();
+        return insertVersion(chat, last.map(PathStep::id).orElse(null), last.map(PathStep::seq).orElse(0) + 1, role,
+                content, sources, interrupted, now);
+    }
+
+    /**
+     * The answer to {@code question}, a message on the visible path: a new version of the
+     * answer that followed it, if any, which stays as an earlier version. Call inside a
+     * transaction.
+     */
+    MessageView answer(ChatId chat, UUID question, String content, List<Source> sources, boolean interrupted,
+            Instant now) {
+        lock(chat, now);
+        PathStep asked = visibleStep(chat, question)
+            .orElseThrow(() -> Problem.notFound("Chat " + chat + " (its question was replaced while answering)"));
+        return insertVersion(chat, asked.id(), asked.seq() + 1, MessageView.ASSISTANT, content, sources, interrupted,
+                now);
+    }
+
+    /**
+     * A new version of a user message on the visible path: the path now ends with it;
+     * what followed the earlier version is kept on that version's branch. Call inside a
+     * transaction.
+     */
+    MessageView edit(ChatId chat, UUID message, String content, Instant now) {
+        lock(chat, now);
+        PathStep edited = visibleStep(chat, message).filter(step -> step.role().equals(MessageView.USER))
+            .orElseThrow(() -> Problem.invalid("messageId", "is not a question in this conversation"));
+        return insertVersion(chat, edited.parentId(), edited.seq(), MessageView.USER, content, List.of(), false, now);
+    }
+
+    /**
+     * Shows {@code message}, a version of a message on the visible path, and below it the
+     * versions that were chosen on its branch last time. Call inside a transaction, after
+     * {@link #claimIdle}.
+     */
+    void select(ChatId chat, UUID message) {
+        PathStep chosen = jdbc.sql("select id, parent_id, seq, role from messages where chat_id = ? and id = ?")
+            .params(chat.value(), message)
+            .query(Chats::step)
+            .optional()
+            .orElseThrow(() -> Problem.notFound("Message " + message + " in chat " + chat));
+        if (chosen.parentId() != null && visibleStep(chat, chosen.parentId()).isEmpty()) {
+            throw Problem.invalid("messageId", "is not a version of a message in this conversation");
+        }
+        deselectSiblings(chat, chosen.parentId());
+        jdbc.sql("update messages set selected = true where id = ?").param(chosen.id()).update();
+        jdbc.sql("update messages set visible = false where chat_id = ? and visible and seq >= ?")
+            .params(chat.value(), chosen.seq())
+            .update();
+        Map<UUID, UUID> selectedChild = new HashMap<>();
+        jdbc.sql("select id, parent_id from messages where chat_id = ? and seq > ? and selected")
+            .params(chat.value(), chosen.seq())
+            .query((rs, row) -> selectedChild.put(rs.getObject("parent_id", UUID.class),
+                    rs.getObject("id", UUID.class)))
+            .list();
+        List<UUID> path = new ArrayList<>();
+        for (UUID step = chosen.id(); step != null; step = selectedChild.get(step)) {
+            path.add(step);
+        }
+        for (UUID step : path) {
+            jdbc.sql("update messages set visible = true where id = ?").param(step).update();
+        }
+        refreshPath(chat);
+    }
+
+    /**
+     * Bumps the chat's version when no answer is being generated in it (or its lease is
+     * stale): true when it was bumped.
+     */
+    boolean claimIdle(UserId user, ChatId chat, Instant staleBefore) {
+        return jdbc.sql("""
+                update chats set version = version + 1
+                where id = ? and user_id = ? and (generation_id is null or generation_started_at < ?)""")
+            .params(chat.value(), user.value(), ts(staleBefore))
+            .update() == 1;
+    }
+
+    /** The message at the end of the visible path, if any. */
+    Optional<MessageView> lastVisible(ChatId chat) {
+        return newestFirst(chat, Integer.MAX_VALUE, 1).stream().findFirst();
+    }
+
+    Optional<MessageView> visibleMessage(ChatId chat, UUID message) {
+        return jdbc.sql("select * from messages where chat_id = ? and id = ? and visible")
+            .params(chat.value(), message)
+            .query(this::message)
+            .list()
+            .stream()
+            .findFirst()
+            .map(found -> withVersions(chat, List.of(found)).getFirst());
+    }
+
+    private void lock(ChatId chat, Instant now) {
+        int updated = jdbc.sql("update chats set version = version + 1, updated_at = ? where id = ?")
+            .params(ts(now), chat.value())
+            .update();
         if (updated == 0) {
             throw Problem.notFound("Chat " + chat + " (deleted while it was being answered)");
         }
-        int seq = jdbc.sql("select message_count from chats where id = ?")
-            .param(chat.value())
-            .query(Integer.class)
-            .single();
+    }
+
+    private MessageView insertVersion(ChatId chat, UUID parent, int seq, String role, String content,
+            List<Source> sources, boolean interrupted, Instant now) {
+        jdbc.sql("update messages set visible = false where chat_id = ? and visible and seq >= ?")
+            .params(chat.value(), seq)
+            .update();
+        int version = deselectSiblings(chat, parent) + 1;
         UUID id = Ids.newUuid7();
         jdbc.sql("""
-                insert into messages (id, chat_id, seq, role, content, sources, interrupted, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""")
-            .params(id, chat.value(), seq, role, content, json.writeValueAsString(sources), interrupted, ts(now))
+                insert into messages (id, chat_id, seq, role, content, sources, interrupted, created_at, parent_id,
+                                      version_no, selected, visible)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, true)""")
+            .params(id, chat.value(), seq, role, content, json.writeValueAsString(sources), interrupted, ts(now),
+                    parent, version)
             .update();
-        return new MessageView(id, seq, role, content, sources, interrupted, now);
+        refreshPath(chat);
+        return withVersions(chat, List.of(new MessageView(id, seq, role, content, sources, interrupted, now)))
+            .getFirst();
+    }
+
+    /**
+     * Unselects the versions under {@code parent}; returns the highest version number.
+     */
+    private int deselectSiblings(ChatId chat, UUID parent) {
+        String under = parent == null ? "parent_id is null" : "parent_id = ?";
+        List<Object> params = parent == null ? List.of(chat.value()) : List.of(chat.value(), parent);
+        jdbc.sql("update messages set selected = false where chat_id = ? and " + under).params(params).update();
+        return jdbc.sql("select coalesce(max(version_no), 0) from messages where chat_id = ? and " + under)
+            .params(params)
+            .query(Integer.class)
+            .single();
+    }
+
+    /** The chat's message count and preview follow its visible path. */
+    private void refreshPath(ChatId chat) {
+        Optional<MessageView> last = lastVisibleRow(chat);
+        jdbc.sql("update chats set message_count = ?, preview = ? where id = ?")
+            .params(last.map(MessageView::seq).orElse(0), last.map(m -> preview(m.content())).orElse(""), chat.value())
+            .update();
+    }
+
+    private Optional<MessageView> lastVisibleRow(ChatId chat) {
+        return jdbc.sql("select * from messages where chat_id = ? and visible order by seq desc limit 1")
+            .param(chat.value())
+            .query(this::message)
+            .optional();
+    }
+
+    private Optional<PathStep> visibleStep(ChatId chat, UUID message) {
+        return jdbc.sql("select id, parent_id, seq, role from messages where chat_id = ? and id = ? and visible")
+            .params(chat.value(), message)
+            .query(Chats::step)
+            .optional();
+    }
+
+    /**
+     * Fills in each message's versions: its siblings (same parent, so the same position),
+     * in the order they were written.
+     */
+    private List<MessageView> withVersions(ChatId chat, List<MessageView> messages) {
+        if (messages.isEmpty()) {
+            return messages;
+        }
+        int from = messages.stream().mapToInt(MessageView::seq).min().orElseThrow();
+        int to = messages.stream().mapToInt(MessageView::seq).max().orElseThrow();
+        Map<UUID, UUID> parentOf = new HashMap<>();
+        Map<UUID, List<UUID>> byParent = new HashMap<>();
+        UUID root = new UUID(0, 0);
+        jdbc.sql("""
+                select id, parent_id from messages where chat_id = ? and seq between ? and ?
+                order by version_no, created_at""").params(chat.value(), from, to).query((rs, row) -> {
+            UUID id = rs.getObject("id", UUID.class);
+            UUID parent = rs.getObject("parent_id", UUID.class);
+            parentOf.put(id, parent == null ? root : parent);
+            byParent.computeIfAbsent(parent == null ? root : parent, p -> new ArrayList<>()).add(id);
+            return id;
+        }).list();
+        return messages.stream().map(message -> {
+            List<UUID> siblings = byParent.getOrDefault(parentOf.get(message.id()), List.of(message.id()));
+            return message.withVersions(siblings.indexOf(message.id()) + 1, List.copyOf(siblings));
+        }).toList();
+    }
+
+    private record PathStep(UUID id, UUID parentId, int seq, String role) {
+    }
+
+    private static PathStep step(ResultSet rs, int row) throws SQLException {
+        return new PathStep(rs.getObject("id", UUID.class), rs.getObject("parent_id", UUID.class), rs.getInt("seq"),
+                rs.getString("role"));
     }
 
     boolean owns(UserId user, ChatId chat) {
@@ -135,9 +314,8 @@ class Chats {
      */
     List<ChatSummary> search(UserId user, String text, ListCursor after, int limit) {
         String pattern = "%" + text.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        return summariesAfter(user, after, limit,
-                " and (lower(c.title) like ? escape '\\' or exists (select 1"
-                        + " from messages m where m.chat_id = c.id and lower(m.content) like ? escape '\\'))",
+        return summariesAfter(user, after, limit, " and (lower(c.title) like ? escape '\\' or exists (select 1"
+                + " from messages m where m.chat_id = c.id and m.visible and lower(m.content) like ? escape '\\'))",
                 List.of(pattern, pattern));
     }
 
@@ -159,17 +337,20 @@ class Chats {
 
     /** Messages with {@code seq < beforeSeq}, newest first. */
     List<MessageView> newestFirst(ChatId chat, int beforeSeq, int limit) {
-        return jdbc.sql("select * from messages where chat_id = ? and seq < ? order by seq desc limit ?")
-            .params(chat.value(), beforeSeq, limit)
-            .query(this::message)
-            .list();
+        return withVersions(chat,
+                jdbc.sql("select * from messages where chat_id = ? and visible and seq < ? order by seq desc limit ?")
+                    .params(chat.value(), beforeSeq, limit)
+                    .query(this::message)
+                    .list());
     }
 
+    /** The visible path, oldest first. */
     List<MessageView> allMessages(ChatId chat) {
-        return jdbc.sql("select * from messages where chat_id = ? order by seq")
-            .param(chat.value())
-            .query(this::message)
-            .list();
+        return withVersions(chat,
+                jdbc.sql("select * from messages where chat_id = ? and visible order by seq")
+                    .param(chat.value())
+                    .query(this::message)
+                    .list());
     }
 
     boolean rename(UserId user, ChatId chat, String title) {

@@ -41,6 +41,43 @@ class TwoInstancesTest {
     }
 
     @Test
+    void aVersionWrittenOrChosenOnOneInstanceIsWhatTheOtherServes() {
+        Api onFirst = new Api(instances.firstPort()).newUser();
+        Api onSecond = new Api(instances.secondPort()).as(onFirst.token());
+        String chatId = onFirst.newChat("which version?");
+        String chat = "/api/v1/chats/" + chatId;
+        String question = onSecond.get(chat).json().get("messages").get(0).get("id").asString();
+
+        String edited = onFirst.post(chat + "/messages/" + question + "/versions", "{\"message\":\"edited\"}")
+            .json()
+            .get("messages")
+            .get(0)
+            .get("id")
+            .asString();
+        Api.Response seen = onSecond.get(chat);
+        assertThat(seen.header("X-Cache")).isEqualTo("HIT");
+        assertThat(seen.json().get("messages").get(0).get("id").asString()).isEqualTo(edited);
+
+        onSecond.post(chat + "/messages/" + question + "/select", "");
+        Api.Response back = onFirst.get(chat);
+        assertThat(back.header("X-Cache")).isEqualTo("HIT");
+        assertThat(back.json().get("messages").get(0).get("id").asString()).isEqualTo(question);
+        assertThat(back.json().get("messages").get(0).get("version").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aShareRevokedOnOneInstanceIsGoneOnTheOtherAtOnce() {
+        Api onFirst = new Api(instances.firstPort()).newUser();
+        String chatId = onFirst.newChat("shared across instances");
+        String token = onFirst.post("/api/v1/chats/" + chatId + "/shares", "").json().get("token").asString();
+        Api anonymousOnSecond = new Api(instances.secondPort());
+        assertThat(anonymousOnSecond.get("/api/v1/shares/" + token).status()).isEqualTo(200);
+        assertThat(onFirst.delete("/api/v1/shares/" + token).status()).isEqualTo(204);
+        assertThat(anonymousOnSecond.get("/api/v1/shares/" + token).status()).isEqualTo(404);
+        assertThat(anonymousOnSecond.get("/s/" + token).status()).isEqualTo(404);
+    }
+
+    @Test
     void theLoginLimitIsSharedThroughRedis() {
         String username = "limited" + java.util.UUID.randomUUID().toString().substring(0, 8);
         String wrong = "{\"username\":\"" + username + "\",\"password\":\"not the password\"}";

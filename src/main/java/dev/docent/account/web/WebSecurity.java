@@ -42,6 +42,10 @@ class WebSecurity {
                 .permitAll()
                 .requestMatchers(HttpMethod.GET, "/api/v1/auth/options")
                 .permitAll()
+                // a share link's snapshot, read by its token; listing and revoking need
+                // the owner
+                .requestMatchers(HttpMethod.GET, "/api/v1/shares/*")
+                .permitAll()
                 .requestMatchers("/api/v1/accounts/**")
                 .hasRole("ADMIN")
                 .requestMatchers(HttpMethod.POST, "/api/v1/documents")

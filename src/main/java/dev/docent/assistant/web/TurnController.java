@@ -11,6 +11,8 @@ import dev.docent.assistant.Turn;
 import dev.docent.assistant.TurnListener;
 import dev.docent.assistant.TurnOutcome;
 import dev.docent.chat.Category;
+import dev.docent.chat.ChatHistory;
+import dev.docent.chat.ChatView;
 import dev.docent.chat.ChatSummary;
 import dev.docent.chat.MessageView;
 import dev.docent.shared.ChatId;
@@ -137,6 +139,72 @@ class TurnController {
         stream(response, listener -> replyTurn(chatId, request, key, listener));
     }
 
+    @Operation(operationId = "regenerateAnswer", summary = "Answer the last question again",
+            description = "messageId is the conversation's last message: its answer (kept as an earlier version) "
+                    + "or a question left unanswered. 409 when it is not the last message or an answer is running.")
+    @ApiResponse(responseCode = "200", description = "The question and its new answer",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = Replied.class)))
+    @TurnProblems
+    @PostMapping(path = "/{chatId}/messages/{messageId}/regenerate", produces = MediaType.APPLICATION_JSON_VALUE)
+    Replied regenerate(@PathVariable UUID chatId, @PathVariable UUID messageId,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+        TurnOutcome outcome = regenerateTurn(chatId, messageId, key, TurnListener.SILENT);
+        return new Replied(List.of(outcome.question(), outcome.answer()));
+    }
+
+    @Operation(operationId = "regenerateAnswer", summary = "Answer the last question again")
+    @ApiResponse(responseCode = "200", description = "With Accept: text/event-stream: the answer as it is written",
+            content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")))
+    @TurnProblems
+    @PostMapping(path = "/{chatId}/messages/{messageId}/regenerate", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    void regenerateStreaming(@PathVariable UUID chatId, @PathVariable UUID messageId,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key, HttpServletResponse response)
+            throws IOException {
+        stream(response, listener -> regenerateTurn(chatId, messageId, key, listener));
+    }
+
+    @Operation(operationId = "editQuestion", summary = "Edit a question and ask it again",
+            description = "Stores a new version of the question (the earlier one, and the conversation after it, "
+                    + "stay as an earlier version) and answers it.")
+    @ApiResponse(responseCode = "200", description = "The new version of the question and its answer",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = Replied.class)))
+    @TurnProblems
+    @PostMapping(path = "/{chatId}/messages/{messageId}/versions", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    Replied edit(@PathVariable UUID chatId, @PathVariable UUID messageId, @Valid @RequestBody ReplyRequest request,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+        TurnOutcome outcome = editTurn(chatId, messageId, request, key, TurnListener.SILENT);
+        return new Replied(List.of(outcome.question(), outcome.answer()));
+    }
+
+    @Operation(operationId = "editQuestion", summary = "Edit a question and ask it again")
+    @ApiResponse(responseCode = "200", description = "With Accept: text/event-stream: the answer as it is written",
+            content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")))
+    @TurnProblems
+    @PostMapping(path = "/{chatId}/messages/{messageId}/versions", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    void editStreaming(@PathVariable UUID chatId, @PathVariable UUID messageId,
+            @Valid @RequestBody ReplyRequest request,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key, HttpServletResponse response)
+            throws IOException {
+        stream(response, listener -> editTurn(chatId, messageId, request, key, listener));
+    }
+
+    @Operation(operationId = "selectVersion", summary = "Show another version of a message",
+            description = "messageId is any version of a message on the conversation's path (see each message's "
+                    + "versions). The chosen version is shown, and after it the versions last chosen on its branch. "
+                    + "409 while an answer is being generated.")
+    @ApiResponse(responseCode = "200", description = "The chat as it now reads",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = ChatView.class)))
+    @PostMapping(path = "/{chatId}/messages/{messageId}/select", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<byte[]> select(@PathVariable UUID chatId, @PathVariable UUID messageId) {
+        ChatHistory.Json chat = conversation.selectVersion(CurrentUser.require().id(), new ChatId(chatId), messageId);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(chat.body());
+    }
+
     @Operation(operationId = "stopAnswer", summary = "Stop the chat's running answer")
     @ApiResponse(responseCode = "200", description = "No answer was running",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
@@ -167,6 +235,24 @@ class TurnController {
         String checkedKey = checked(key);
         Turn turn = conversation.reply(user, chat, message);
         return turns.run(user, checkedKey, IdempotentTurns.fingerprint("reply", chat, message), listener, turn);
+    }
+
+    private TurnOutcome regenerateTurn(UUID chatId, UUID messageId, String key, TurnListener listener) {
+        UserId user = CurrentUser.require().id();
+        ChatId chat = new ChatId(chatId);
+        String checkedKey = checked(key);
+        Turn turn = conversation.regenerate(user, chat, messageId);
+        return turns.run(user, checkedKey, IdempotentTurns.fingerprint("regenerate", chat, messageId), listener, turn);
+    }
+
+    private TurnOutcome editTurn(UUID chatId, UUID messageId, ReplyRequest request, String key, TurnListener listener) {
+        UserId user = CurrentUser.require().id();
+        ChatId chat = new ChatId(chatId);
+        String message = request.message().strip();
+        String checkedKey = checked(key);
+        Turn turn = conversation.edit(user, chat, messageId, message);
+        return turns.run(user, checkedKey, IdempotentTurns.fingerprint("edit", chat, messageId, message), listener,
+                turn);
     }
 
     private void stream(HttpServletResponse response, Function<TurnListener, TurnOutcome> turn) throws IOException {

@@ -252,6 +252,44 @@ abstract class HistoryCacheContract {
         assertCached(chat, "v5");
     }
 
+    // ---- versions of messages (regenerate, edit and resend, switching between them)
+
+    @Test
+    void switchingBackToAnEarlierVersionIsANewerStateEvenWithTheSameBody() {
+        ChatId chat = newChatId();
+        cache.changed(user, chat, 5, json("path A"), entry(chat, 5, 5000));
+        byte[] readOnPathB = json("path B");
+        cache.changed(user, chat, 6, readOnPathB, entry(chat, 6, 6000));
+        cache.changed(user, chat, 7, json("path A"), entry(chat, 7, 6000));
+        assertThat(cache.fillChat(user, chat, 6, readOnPathB)).as("a fill read before the switch back").isFalse();
+        cache.changed(user, chat, 6, readOnPathB, entry(chat, 6, 6000));
+        assertCached(chat, "path A");
+    }
+
+    @Test
+    void aVersionSwitchReplacesTheListEntryInPlaceThoughItsPlaceDoesNotMove() {
+        ChatId chat = newChatId();
+        ChatId other = newChatId();
+        cache.fillIndex(user, cache.listStamp(user), List.of(entry(chat, 4, 4000), entry(other, 1, 1000)));
+        HistoryCache.IndexEntry shorter = new HistoryCache.IndexEntry(entry(chat, 5, 4000).member(), 5,
+                "{\"messageCount\":2}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        cache.changed(user, chat, 5, json("two messages"), shorter);
+        List<HistoryCache.IndexEntry> page = cache.page(user, null, 10).orElseThrow();
+        assertThat(page).extracting(HistoryCache.IndexEntry::chat).containsExactly(chat, other);
+        assertThat(page.getFirst().json()).isEqualTo(shorter.json());
+        assertCached(chat, "two messages");
+    }
+
+    @Test
+    void anOlderListEntryCannotUndoAVersionSwitchAtTheSamePlace() {
+        ChatId chat = newChatId();
+        cache.fillIndex(user, cache.listStamp(user), List.of(entry(chat, 4, 4000)));
+        cache.changed(user, chat, 6, json("switched"), entry(chat, 6, 4000));
+        cache.changed(user, chat, 5, json("regenerated"), entry(chat, 5, 4000));
+        assertThat(cache.page(user, null, 10).orElseThrow().getFirst().json()).isEqualTo(entry(chat, 6, 4000).json());
+        assertCached(chat, "switched");
+    }
+
     static ChatId newChatId() {
         return new ChatId(Ids.newUuid7());
     }
