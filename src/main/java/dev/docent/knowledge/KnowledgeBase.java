@@ -32,6 +32,23 @@ public class KnowledgeBase {
         return documents.find(id);
     }
 
+    public Optional<DocumentView> bySlug(String slug) {
+        return documents.bySlug(slug);
+    }
+
+    /**
+     * @throws Problem 409 naming the set when the slug is taken: an upload or crawl must
+     * say it updates a set, it never replaces one by accident
+     */
+    public void requireNew(String slug) {
+        documents.bySlug(slug).ifPresent(existing -> {
+            throw Problem.conflict("document-exists",
+                    "A document set with the slug '" + slug + "' exists already (\"" + existing.title()
+                            + "\"). Send update=true to update it (only changed pages are read again), "
+                            + "or choose another slug.");
+        });
+    }
+
     /**
      * @throws Problem 404 when there is no such document
      */

@@ -63,7 +63,7 @@ public class Documents {
             .optional();
     }
 
-    Optional<DocumentView> bySlug(String slug) {
+    public Optional<DocumentView> bySlug(String slug) {
         return jdbc.sql("select " + VIEW_COLUMNS + " from documents where slug = ?")
             .param(slug)
             .query(Documents::view)

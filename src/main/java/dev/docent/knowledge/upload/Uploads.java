@@ -1,6 +1,7 @@
 package dev.docent.knowledge.upload;
 
 import dev.docent.knowledge.IngestionJob;
+import dev.docent.knowledge.KnowledgeBase;
 import dev.docent.knowledge.KnowledgeSettings;
 import dev.docent.knowledge.ingest.DocumentNames;
 import dev.docent.knowledge.ingest.IngestProgress;
@@ -54,8 +55,11 @@ public class Uploads implements DisposableBean {
 
     private final Set<UUID> active = ConcurrentHashMap.newKeySet();
 
-    Uploads(Ingestion ingestion, IngestionJobs jobs, KnowledgeSettings settings, Clock clock) {
+    private final KnowledgeBase knowledge;
+
+    Uploads(Ingestion ingestion, IngestionJobs jobs, KnowledgeBase knowledge, KnowledgeSettings settings, Clock clock) {
         this.ingestion = ingestion;
+        this.knowledge = knowledge;
         this.jobs = jobs;
         this.settings = settings;
         this.clock = clock;
@@ -67,11 +71,16 @@ public class Uploads implements DisposableBean {
 
     /**
      * Stages the files and queues their ingest; returns the job's id.
-     * @throws Problem 400 for a bad slug, title, file name or archive; 413 when the
-     * upload unpacks too large
+     * @param update whether the upload may update the set of that slug if there is one; a
+     * set is never replaced without saying so
+     * @throws Problem 400 for a bad slug, title, file name or archive; 409 when the slug
+     * is taken and {@code update} is false; 413 when the upload unpacks too large
      */
-    public UUID accept(String slug, String title, String baseUrl, List<UploadedFile> files) {
+    public UUID accept(String slug, String title, String baseUrl, boolean update, List<UploadedFile> files) {
         DocumentNames.requireValid(slug, title, baseUrl);
+        if (!update) {
+            knowledge.requireNew(slug);
+        }
         if (files.isEmpty()) {
             throw Problem.invalid("files", "attach at least one file (HTML, Markdown, text, PDF, or a zip of them)");
         }

@@ -62,10 +62,12 @@ class DocumentController {
 
     @Operation(operationId = "uploadDocuments", summary = "Upload files as a document set to ingest (ADMIN)")
     @ApiResponse(responseCode = "403", description = "Not an ADMIN")
+    @ApiResponse(responseCode = "409",
+            description = "A set with this slug exists and the form field update=true was not sent")
     @PostMapping(path = "/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
     Accepted upload(@RequestParam(required = false) String slug, @RequestParam(required = false) String title,
-            @RequestParam(required = false) String baseUrl,
+            @RequestParam(required = false) String baseUrl, @RequestParam(defaultValue = "false") boolean update,
             @RequestPart(name = "files", required = false) List<MultipartFile> files) {
         List<Uploads.UploadedFile> uploaded = new ArrayList<>();
         try {
@@ -76,7 +78,7 @@ class DocumentController {
         catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Accepted(uploads.accept(slug, title, baseUrl, uploaded));
+        return new Accepted(uploads.accept(slug, title, baseUrl, update, uploaded));
     }
 
     @Operation(operationId = "getIngestion", summary = "Follow an upload's ingestion (ADMIN)")
