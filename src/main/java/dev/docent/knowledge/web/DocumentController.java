@@ -6,6 +6,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import dev.docent.knowledge.DocumentView;
 import dev.docent.knowledge.IngestionJob;
 import dev.docent.knowledge.KnowledgeBase;
+import dev.docent.knowledge.PageList;
+import dev.docent.knowledge.PageView;
 import dev.docent.knowledge.ingest.Ingestion;
 import dev.docent.knowledge.upload.Uploads;
 import dev.docent.shared.Problem;
@@ -18,8 +20,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
@@ -38,6 +42,8 @@ class DocumentController {
 
     record Accepted(UUID jobId) {
     }
+
+    private static final int MAX_PAGE_LIMIT = 200;
 
     private final KnowledgeBase knowledge;
 
@@ -58,6 +64,40 @@ class DocumentController {
     @GetMapping("/documents/{id}")
     DocumentView document(@PathVariable UUID id) {
         return knowledge.document(id).orElseThrow(() -> Problem.notFound("Document " + id));
+    }
+
+    /**
+     * New values for a set; an absent one stays as it is, a blank base URL removes it.
+     */
+    record DocumentEdit(String title, String baseUrl) {
+    }
+
+    @Operation(operationId = "editDocument",
+            summary = "Change a document set's title or base URL without re-ingesting it (ADMIN)")
+    @ApiResponse(responseCode = "403", description = "Not an ADMIN")
+    @PatchMapping("/documents/{id}")
+    DocumentView edit(@PathVariable UUID id, @RequestBody DocumentEdit edit) {
+        return knowledge.edit(id, edit.title(), edit.baseUrl());
+    }
+
+    @Operation(operationId = "listDocumentPages", summary = "List a document set's pages, by path")
+    @GetMapping("/documents/{id}/pages")
+    PageList<PageView> pages(@PathVariable UUID id, @RequestParam(defaultValue = "0") int offset,
+            @RequestParam(defaultValue = "50") int limit) {
+        if (offset < 0) {
+            throw Problem.invalid("offset", "must be 0 or more");
+        }
+        if (limit < 1 || limit > MAX_PAGE_LIMIT) {
+            throw Problem.invalid("limit", "must be between 1 and " + MAX_PAGE_LIMIT);
+        }
+        return knowledge.pages(id, offset, limit);
+    }
+
+    @Operation(operationId = "getDocumentPage",
+            summary = "Read a page of a document set with its passages exactly as chunked")
+    @GetMapping("/documents/{id}/pages/{pageId}")
+    KnowledgeBase.PageWithPassages page(@PathVariable UUID id, @PathVariable UUID pageId) {
+        return knowledge.page(id, pageId);
     }
 
     @Operation(operationId = "uploadDocuments", summary = "Upload files as a document set to ingest (ADMIN)")
