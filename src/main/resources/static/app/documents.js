@@ -3,13 +3,18 @@
 import { json, request } from './api.js';
 import { $, h, confirmDialog, formatDate, plural, toast } from './dom.js';
 import { translator } from './i18n.js';
+import { browseSet, closeSet, initDocumentSet, openSetId } from './documentset.js';
 
 const t = translator({
   en: {
     updatesSet: 'This updates the existing set “{title}”: only pages that changed are read again.',
+    browse: 'Browse',
+    browseLabel: 'Browse {title}',
   },
   ko: {
     updatesSet: '기존 문서 세트 “{title}”을(를) 갱신합니다. 바뀐 페이지만 다시 읽습니다.',
+    browse: '살펴보기',
+    browseLabel: '{title} 살펴보기',
   },
 });
 
@@ -35,6 +40,7 @@ export function initDocuments() {
     showUpdateNotice();
   });
   $('upload-form').addEventListener('input', (event) => event.target.removeAttribute('aria-invalid'));
+  initDocumentSet({ follow, changed: () => showDocuments() });
 }
 
 /** The set an upload to this slug would update, if any. */
@@ -82,13 +88,16 @@ export async function showDocuments() {
 function row(doc) {
   const remove = h('button', { type: 'button', className: 'danger small', 'aria-label': `Delete ${doc.title}` }, 'Delete');
   remove.addEventListener('click', () => deleteDocument(doc).catch((e) => toast(e.message)));
+  const browse = h('button', { type: 'button', className: 'small', 'aria-label': t('browseLabel', { title: doc.title }) },
+    t('browse'));
+  browse.addEventListener('click', () => browseSet(doc).catch((e) => toast(e.message)));
   return h('tr', { dataset: { id: doc.id } },
     h('th', { scope: 'row' }, doc.title),
     h('td', {}, h('code', {}, doc.slug)),
     h('td', { className: 'number' }, String(doc.pageCount ?? '')),
     h('td', { className: 'number' }, String(doc.chunkCount ?? '')),
     h('td', {}, doc.ingestedAt ? formatDate(doc.ingestedAt) : 'Being ingested…'),
-    h('td', {}, remove));
+    h('td', { className: 'actions' }, browse, ' ', remove));
 }
 
 async function deleteDocument(doc) {
@@ -98,6 +107,7 @@ async function deleteDocument(doc) {
     action: () => request(`/api/v1/documents/${doc.id}`, { method: 'DELETE' }),
   });
   if (deleted) {
+    if (openSetId() === doc.id) closeSet();
     toast(`Deleted “${doc.title}”.`);
     await showDocuments();
   }

@@ -25,6 +25,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -106,10 +107,28 @@ public class Uploads implements DisposableBean {
             delete(directory);
             throw e;
         }
+        IngestRequest request = new IngestRequest(slug, title, baseUrl, staged);
+        queue(job, slug, progress -> ingestion.ingest(request, progress), () -> delete(directory));
+        return job;
+    }
+
+    /**
+     * Queues other work that ends in an ingest (a crawl of a published site) behind the
+     * uploads, with the same job record, progress and report; returns the job's id.
+     * @param work gathers the pages and ingests them, telling the progress; a
+     * {@link Problem} it throws is the job's error
+     */
+    public UUID submit(String slug, Function<IngestProgress, IngestReport> work) {
+        UUID job = Ids.newUuid7();
+        queue(job, slug, work, () -> {
+        });
+        return job;
+    }
+
+    private void queue(UUID job, String slug, Function<IngestProgress, IngestReport> work, Runnable cleanup) {
         jobs.create(job, slug, clock.instant());
         active.add(job);
-        worker.submit(() -> run(job, new IngestRequest(slug, title, baseUrl, staged), directory));
-        return job;
+        worker.submit(() -> run(job, slug, work, cleanup));
     }
 
     public Optional<IngestionJob> job(UUID job) {
@@ -129,9 +148,9 @@ public class Uploads implements DisposableBean {
         worker.shutdownNow();
     }
 
-    private void run(UUID job, IngestRequest request, Path directory) {
+    private void run(UUID job, String slug, Function<IngestProgress, IngestReport> work, Runnable cleanup) {
         try {
-            IngestReport report = ingestion.ingest(request, new IngestProgress() {
+            IngestReport report = work.apply(new IngestProgress() {
                 private long lastWrite;
 
                 @Override
@@ -144,11 +163,11 @@ public class Uploads implements DisposableBean {
                 }
             });
             jobs.done(job, report, clock.instant());
-            log.info("Upload {} ingested into '{}': {} pages, {} passages, {} skipped", job, request.slug(),
-                    report.pages(), report.passages(), report.skipped().size());
+            log.info("Upload {} ingested into '{}': {} pages, {} passages, {} skipped", job, slug, report.pages(),
+                    report.passages(), report.skipped().size());
         }
         catch (Problem problem) {
-            log.info("Upload {} into '{}' failed: {}", job, request.slug(), problem.getMessage());
+            log.info("Upload {} into '{}' failed: {}", job, slug, problem.getMessage());
             jobs.failed(job, problem.getMessage(), clock.instant());
         }
         catch (RuntimeException e) {
@@ -158,12 +177,12 @@ public class Uploads implements DisposableBean {
         catch (Error e) {
             // whatever ended the ingest, the job must not sit QUEUED or RUNNING until it
             // looks abandoned
-            log.error("Upload {} into '{}' failed: {}", job, request.slug(), e.toString());
+            log.error("Upload {} into '{}' failed: {}", job, slug, e.toString());
             jobs.failed(job, "The ingest failed: " + e, clock.instant());
         }
         finally {
             active.remove(job);
-            delete(directory);
+            cleanup.run();
         }
     }
 

@@ -8,7 +8,8 @@ import dev.docent.knowledge.IngestionJob;
 import dev.docent.knowledge.KnowledgeBase;
 import dev.docent.knowledge.PageList;
 import dev.docent.knowledge.PageView;
-import dev.docent.knowledge.ingest.Ingestion;
+import dev.docent.knowledge.crawl.CrawlRequest;
+import dev.docent.knowledge.crawl.SiteCrawls;
 import dev.docent.knowledge.upload.Uploads;
 import dev.docent.shared.Problem;
 import java.io.IOException;
@@ -49,9 +50,12 @@ class DocumentController {
 
     private final Uploads uploads;
 
-    DocumentController(KnowledgeBase knowledge, Uploads uploads) {
+    private final SiteCrawls crawls;
+
+    DocumentController(KnowledgeBase knowledge, Uploads uploads, SiteCrawls crawls) {
         this.knowledge = knowledge;
         this.uploads = uploads;
+        this.crawls = crawls;
     }
 
     @Operation(operationId = "listDocuments", summary = "List the document sets")
@@ -74,6 +78,7 @@ class DocumentController {
 
     @Operation(operationId = "editDocument",
             summary = "Change a document set's title or base URL without re-ingesting it (ADMIN)")
+    @ApiResponse(responseCode = "200", description = "The set with its new title and base URL")
     @ApiResponse(responseCode = "403", description = "Not an ADMIN")
     @PatchMapping("/documents/{id}")
     DocumentView edit(@PathVariable UUID id, @RequestBody DocumentEdit edit) {
@@ -119,6 +124,28 @@ class DocumentController {
             throw new UncheckedIOException(e);
         }
         return new Accepted(uploads.accept(slug, title, baseUrl, update, uploaded));
+    }
+
+    @Operation(operationId = "crawlDocuments",
+            summary = "Create a document set from its published site: a start page or a sitemap (ADMIN)")
+    @ApiResponse(responseCode = "202", description = "The crawl is queued; follow it at /ingestions/{jobId}")
+    @ApiResponse(responseCode = "403", description = "Not an ADMIN")
+    @ApiResponse(responseCode = "409", description = "A set with this slug exists")
+    @PostMapping(path = "/documents/crawl", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Accepted crawl(@RequestBody CrawlRequest request) {
+        return new Accepted(crawls.crawl(request));
+    }
+
+    @Operation(operationId = "syncDocuments",
+            summary = "Re-sync a crawled document set with its published site (ADMIN)")
+    @ApiResponse(responseCode = "202", description = "The sync is queued; follow it at /ingestions/{jobId}")
+    @ApiResponse(responseCode = "403", description = "Not an ADMIN")
+    @ApiResponse(responseCode = "409", description = "The set was uploaded, not crawled")
+    @PostMapping("/documents/{id}/sync")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Accepted sync(@PathVariable UUID id) {
+        return new Accepted(crawls.sync(id));
     }
 
     @Operation(operationId = "getIngestion", summary = "Follow an upload's ingestion (ADMIN)")
