@@ -11,7 +11,9 @@ create table crawl_sources (
     sitemap_url    varchar(2000),
     url_prefix     varchar(2000) not null,
     max_pages      integer not null,
-    last_synced_at timestamp with time zone
+    last_synced_at timestamp with time zone,
+    -- when an instance last took a scheduled sync of the set, so that of several instances one runs it
+    sync_claimed_at timestamp with time zone
 );
 
 -- Each page fetched by the last crawl, with the validators its server sent, for conditional GETs.

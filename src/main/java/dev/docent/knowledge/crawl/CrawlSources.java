@@ -53,8 +53,8 @@ class CrawlSources {
      */
     boolean claim(UUID document, Instant now, Instant notSince) {
         return jdbc.sql("""
-                update crawl_sources set last_synced_at = ?
-                where document_id = ? and (last_synced_at is null or last_synced_at < ?)""")
+                update crawl_sources set sync_claimed_at = ?
+                where document_id = ? and (sync_claimed_at is null or sync_claimed_at < ?)""")
             .params(Timestamp.from(now), document, Timestamp.from(notSince))
             .update() == 1;
     }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -35,6 +36,9 @@ class CrawlApiTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    SiteCrawls crawls;
 
     @TempDir
     Path root;
@@ -125,6 +129,27 @@ class CrawlApiTest {
         assertThat(zebra.get("text").asString()).contains("zebra crossings");
         assertThat(topChunk(id, "create+a+virtual+environment+with+venv")).as("an unchanged page keeps its passages")
             .isEqualTo(venvPassage);
+    }
+
+    @Test
+    void theScheduledSyncBringsEveryCrawledSetUpToDateOnce() throws IOException {
+        String id = crawl("""
+                {"slug":"python-tutorial","title":"The Python Tutorial","startUrl":"%s"}"""
+            .formatted(site.url("/3/tutorial/venv.html"))).get("documentId").asString();
+        Path venv = root.resolve("3/tutorial/venv.html");
+        Files.writeString(venv, Files.readString(venv)
+            .replaceFirst("</h1>", "</h1><p>A scheduled sync found this note about lighthouse keepers.</p>"));
+        site.forget();
+
+        crawls.syncAll();
+        crawls.syncAll(); // a second instance at the same moment: the set is claimed
+                          // already
+
+        JsonNode hit = Eventually.await(Duration.ofSeconds(120),
+                () -> reader.get("/api/v1/search?q=lighthouse+keepers&k=1&documentId=" + id).json().get(0),
+                top -> top.get("text").asString().contains("lighthouse keepers"));
+        assertThat(hit.get("page").asString()).isEqualTo("venv.html");
+        assertThat(site.hits()).filteredOn(h -> h.path().equals("/robots.txt")).hasSize(1);
     }
 
     @Test
