@@ -2,6 +2,24 @@
 
 import { json, request } from './api.js';
 import { $, h, confirmDialog, formatDate, plural, toast } from './dom.js';
+import { translator } from './i18n.js';
+import { browseSet, closeSet, initDocumentSet, openSetId } from './documentset.js';
+
+const t = translator({
+  en: {
+    updatesSet: 'This updates the existing set “{title}”: only pages that changed are read again.',
+    browse: 'Browse',
+    browseLabel: 'Browse {title}',
+  },
+  ko: {
+    updatesSet: '기존 문서 세트 “{title}”을(를) 갱신합니다. 바뀐 페이지만 다시 읽습니다.',
+    browse: '살펴보기',
+    browseLabel: '{title} 살펴보기',
+  },
+});
+
+/** The sets as last listed, to tell whether an upload's slug updates one of them. */
+let known = [];
 
 const POLL_MILLIS = 500;
 
@@ -15,9 +33,27 @@ export function initDocuments() {
     if (slug.dataset.edited) return;
     slug.value = slugOf($('upload-title').value);
     slug.removeAttribute('aria-invalid');
+    showUpdateNotice();
   });
-  $('upload-slug').addEventListener('input', () => { $('upload-slug').dataset.edited = 'yes'; });
+  $('upload-slug').addEventListener('input', () => {
+    $('upload-slug').dataset.edited = 'yes';
+    showUpdateNotice();
+  });
   $('upload-form').addEventListener('input', (event) => event.target.removeAttribute('aria-invalid'));
+  initDocumentSet({ follow, changed: () => showDocuments() });
+}
+
+/** The set an upload to this slug would update, if any. */
+function existingSet(slug) {
+  return known.find((doc) => doc.slug === slug) ?? null;
+}
+
+/** Says, before anything is sent, that the upload updates an existing set rather than creating one. */
+function showUpdateNotice() {
+  const existing = existingSet($('upload-slug').value.trim());
+  const notice = $('upload-updates');
+  notice.hidden = !existing;
+  notice.textContent = existing ? t('updatesSet', { title: existing.title }) : '';
 }
 
 /** The server's rule for slugs: 1-64 lower-case letters, digits, dots or hyphens, starting and ending with a letter or digit. */
@@ -41,6 +77,8 @@ export async function showDocuments() {
     return null;
   }
   documents = Array.isArray(documents) ? documents : [];
+  known = documents;
+  showUpdateNotice();
   $('documents-body').replaceChildren(...documents.map(row));
   $('documents-table').hidden = documents.length === 0;
   status.textContent = documents.length ? '' : 'No document sets yet. Upload one above.';
@@ -50,13 +88,16 @@ export async function showDocuments() {
 function row(doc) {
   const remove = h('button', { type: 'button', className: 'danger small', 'aria-label': `Delete ${doc.title}` }, 'Delete');
   remove.addEventListener('click', () => deleteDocument(doc).catch((e) => toast(e.message)));
+  const browse = h('button', { type: 'button', className: 'small', 'aria-label': t('browseLabel', { title: doc.title }) },
+    t('browse'));
+  browse.addEventListener('click', () => browseSet(doc).catch((e) => toast(e.message)));
   return h('tr', { dataset: { id: doc.id } },
     h('th', { scope: 'row' }, doc.title),
     h('td', {}, h('code', {}, doc.slug)),
     h('td', { className: 'number' }, String(doc.pageCount ?? '')),
     h('td', { className: 'number' }, String(doc.chunkCount ?? '')),
     h('td', {}, doc.ingestedAt ? formatDate(doc.ingestedAt) : 'Being ingested…'),
-    h('td', {}, remove));
+    h('td', { className: 'actions' }, browse, ' ', remove));
 }
 
 async function deleteDocument(doc) {
@@ -66,6 +107,7 @@ async function deleteDocument(doc) {
     action: () => request(`/api/v1/documents/${doc.id}`, { method: 'DELETE' }),
   });
   if (deleted) {
+    if (openSetId() === doc.id) closeSet();
     toast(`Deleted “${doc.title}”.`);
     await showDocuments();
   }
@@ -115,12 +157,15 @@ async function upload() {
   body.append('title', title);
   body.append('slug', slug);
   if (baseUrl) body.append('baseUrl', baseUrl);
+  // the notice under the slug told the admin this updates that set
+  if (existingSet(slug)) body.append('update', 'true');
   for (const file of files) body.append('files', file, file.name);
   $('upload-submit').disabled = true;
   try {
     const { jobId } = await json('/api/v1/documents', { method: 'POST', body });
     form.reset();
     delete $('upload-slug').dataset.edited;
+    showUpdateNotice();
     follow(jobId, title);
   } catch (e) {
     const { field, text } = refusal(e);

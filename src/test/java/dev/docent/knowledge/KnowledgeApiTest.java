@@ -115,7 +115,7 @@ public class KnowledgeApiTest {
         String breadChunk = chunkIdOf("sourdough starter", "bread.md");
 
         ingest("household", "Household guide", Map.of("tea.md", TEA.getBytes(StandardCharsets.UTF_8), "bread.md",
-                BREAD.replace("every day", "twice a day").getBytes(StandardCharsets.UTF_8)));
+                BREAD.replace("every day", "twice a day").getBytes(StandardCharsets.UTF_8)), true);
 
         assertThat(chunkIdOf("green tea water temperature", "tea.md")).isEqualTo(teaChunk);
         assertThat(chunkIdOf("sourdough starter", "bread.md")).isNotEqualTo(breadChunk);
@@ -123,6 +123,32 @@ public class KnowledgeApiTest {
             .contains("twice a day");
         assertThat(pages(learner.get("/api/v1/search?q=bicycle+chain+oil&k=50").json())).doesNotContain("bicycle.html");
         assertThat(learner.get("/api/v1/documents").json().get(0).get("pageCount").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void anUploadToATakenSlugIsRefusedUnlessItSaysItUpdatesThatSet() throws Exception {
+        String id = ingest("household", "Household guide", Map.of("tea.md", TEA.getBytes(StandardCharsets.UTF_8)))
+            .get("documentId")
+            .asString();
+        String teaChunk = chunkIdOf("green tea water temperature", "tea.md");
+
+        Api.Response refused = admin.upload("/api/v1/documents", Map.of("slug", "household", "title", "Other"), "files",
+                Map.of("bread.md", BREAD.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().get("type").asString()).endsWith("/document-exists");
+        assertThat(refused.json().get("detail").asString()).contains("household").contains("Household guide");
+        JsonNode kept = learner.get("/api/v1/documents/" + id).json();
+        assertThat(kept.get("title").asString()).isEqualTo("Household guide");
+        assertThat(chunkIdOf("green tea water temperature", "tea.md")).isEqualTo(teaChunk);
+
+        JsonNode updated = ingest("household", "Household guide", Map.of("tea.md", TEA.getBytes(StandardCharsets.UTF_8),
+                "bread.md", BREAD.getBytes(StandardCharsets.UTF_8)), true);
+        assertThat(updated.get("documentId").asString()).isEqualTo(id);
+        assertThat(chunkIdOf("green tea water temperature", "tea.md")).as("an unchanged page is not re-embedded")
+            .isEqualTo(teaChunk);
+        assertThat(learner.get("/api/v1/documents/" + id).json().get("pageCount").asInt()).isEqualTo(2);
     }
 
     @Test
@@ -211,7 +237,14 @@ public class KnowledgeApiTest {
     }
 
     private JsonNode ingest(String slug, String title, Map<String, byte[]> files) {
+        return ingest(slug, title, files, false);
+    }
+
+    private JsonNode ingest(String slug, String title, Map<String, byte[]> files, boolean update) {
         Map<String, String> fields = new LinkedHashMap<>();
+        if (update) {
+            fields.put("update", "true");
+        }
         fields.put("slug", slug);
         fields.put("title", title);
         fields.put("baseUrl", "https://example.org/house/");

@@ -129,6 +129,8 @@ public final class Api {
         files.forEach((name, text) -> bytes.put(name, text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         java.util.Map<String, String> fields = new java.util.LinkedHashMap<>(
                 java.util.Map.of("slug", slug, "title", title));
+        fields.put("update", "true"); // a helper that makes the set hold these files, new
+                                      // or not
         if (baseUrl != null) {
             fields.put("baseUrl", baseUrl);
         }

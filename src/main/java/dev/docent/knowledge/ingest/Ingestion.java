@@ -67,10 +67,15 @@ public class Ingestion {
                 embedder.id(), started);
         Map<String, Documents.StoredPage> stored = documents.pages(document.id());
         List<SourceFile> files = request.files().stream().sorted(Comparator.comparing(SourceFile::path)).toList();
-        progress.started(files.size());
+        List<String> unchanged = request.unchanged().stream().filter(stored::containsKey).sorted().toList();
+        progress.started(files.size() + unchanged.size());
 
-        Run run = new Run(document, progress, files.size());
+        Run run = new Run(document, progress, files.size() + unchanged.size());
         Set<String> kept = new HashSet<>();
+        for (String path : unchanged) {
+            kept.add(path);
+            run.unchanged();
+        }
         for (SourceFile file : files) {
             byte[] content;
             try {
@@ -88,7 +93,7 @@ public class Ingestion {
                 continue;
             }
             try {
-                ParsedPage page = parser.parse(file.path(), content);
+                ParsedPage page = parser.parse(file.path(), file.format(), content);
                 List<Chunk> chunks = chunker.chunk(page);
                 if (chunks.isEmpty()) {
                     throw new UnreadablePageException(file.path(), "no text found");

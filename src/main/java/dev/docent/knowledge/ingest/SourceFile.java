@@ -10,11 +10,18 @@ import java.nio.file.Path;
  * @param path its path inside the document set, with {@code /} separators: it names the
  * page in citations
  * @param content reads its bytes when the ingest gets to it
+ * @param format how to read it ({@code html}, {@code md}, {@code txt}, {@code pdf}) when
+ * its path does not say, as a published page's address often does not; null to go by the
+ * path's extension
  */
-public record SourceFile(String path, Content content) {
+public record SourceFile(String path, Content content, String format) {
+
+    public SourceFile(String path, Content content) {
+        this(path, content, null);
+    }
 
     @FunctionalInterface
-    interface Content {
+    public interface Content {
 
         byte[] read() throws IOException;
 

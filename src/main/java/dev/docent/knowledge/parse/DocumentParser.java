@@ -25,8 +25,16 @@ public final class DocumentParser {
      * page
      */
     public ParsedPage parse(String path, byte[] content) throws UnreadablePageException {
+        return parse(path, null, content);
+    }
+
+    /**
+     * @param format the file's format as its extension would say it ({@code html},
+     * {@code md}, {@code txt}, {@code pdf}); null to go by the path's extension
+     */
+    public ParsedPage parse(String path, String format, byte[] content) throws UnreadablePageException {
         try {
-            return parseAs(path, content);
+            return parseAs(path, format == null ? extension(path) : format, content);
         }
         catch (StackOverflowError e) {
             // the parsers recurse into nested structures (PDF arrays and dictionaries,
@@ -36,8 +44,8 @@ public final class DocumentParser {
         }
     }
 
-    private ParsedPage parseAs(String path, byte[] content) throws UnreadablePageException {
-        return switch (extension(path)) {
+    private ParsedPage parseAs(String path, String format, byte[] content) throws UnreadablePageException {
+        return switch (format) {
             case "html", "htm", "xhtml" -> html.parse(path, notBinary(path, content));
             case "md", "markdown" -> markdown.parse(path, utf8(path, content));
             case "txt", "text" -> text.parse(path, utf8(path, content));

@@ -1,6 +1,7 @@
 package dev.docent.knowledge.replica;
 
 import dev.docent.knowledge.DocumentDeleted;
+import dev.docent.knowledge.DocumentEdited;
 import dev.docent.knowledge.DocumentIngested;
 import dev.docent.knowledge.KnowledgeSettings;
 import dev.docent.knowledge.index.PassageIndex;
@@ -131,6 +132,11 @@ public class IndexReplica implements DisposableBean {
 
     @EventListener
     void on(DocumentDeleted deleted) {
+        catchUp();
+    }
+
+    @EventListener
+    void on(DocumentEdited edited) {
         catchUp();
     }
 

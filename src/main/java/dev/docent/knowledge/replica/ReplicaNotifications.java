@@ -1,6 +1,7 @@
 package dev.docent.knowledge.replica;
 
 import dev.docent.knowledge.DocumentDeleted;
+import dev.docent.knowledge.DocumentEdited;
 import dev.docent.knowledge.DocumentIngested;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
@@ -45,6 +46,11 @@ class ReplicaNotifications implements SmartLifecycle {
     @EventListener
     void on(DocumentDeleted deleted) {
         publish(deleted.documentId().toString());
+    }
+
+    @EventListener
+    void on(DocumentEdited edited) {
+        publish(edited.documentId().toString());
     }
 
     private void publish(String documentId) {

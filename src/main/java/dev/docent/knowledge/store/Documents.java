@@ -1,6 +1,8 @@
 package dev.docent.knowledge.store;
 
 import dev.docent.knowledge.DocumentView;
+import dev.docent.knowledge.PageView;
+import dev.docent.knowledge.PassageView;
 import dev.docent.knowledge.chunk.Chunk;
 import dev.docent.shared.id.Ids;
 import java.sql.ResultSet;
@@ -63,7 +65,7 @@ public class Documents {
             .optional();
     }
 
-    Optional<DocumentView> bySlug(String slug) {
+    public Optional<DocumentView> bySlug(String slug) {
         return jdbc.sql("select " + VIEW_COLUMNS + " from documents where slug = ?")
             .param(slug)
             .query(Documents::view)
@@ -112,7 +114,9 @@ public class Documents {
         transactions.executeWithoutResult(status -> {
             jdbc.sql("delete from pages where document_id = ? and path = ?").params(document, path).update();
             UUID page = Ids.newUuid7();
-            jdbc.sql("insert into pages (id, document_id, path, title, checksum) values (?, ?, ?, ?, ?)")
+            jdbc.sql("""
+                    insert into pages (id, document_id, path, title, checksum, ingested_at)
+                    values (?, ?, ?, ?, ?, current_timestamp)""")
                 .params(page, document, path, title, checksum)
                 .update();
             List<Object[]> rows = new ArrayList<>(chunks.size());
@@ -143,6 +147,74 @@ public class Documents {
                     chunk_count = (select count(*) from chunks where document_id = ?),
                     ingested_at = ?, revision = revision + 1
                 where id = ?""").params(document, document, ts(now), document).update();
+    }
+
+    /**
+     * Gives the set a new title and base URL, leaving its pages and passages as they are;
+     * bumps its revision so the replicas re-read the links. False when there is no such
+     * document.
+     */
+    public boolean edit(UUID document, String title, String baseUrl) {
+        return jdbc.sql("update documents set title = ?, base_url = ?, revision = revision + 1 where id = ?")
+            .params(title, baseUrl, document)
+            .update() == 1;
+    }
+
+    /** One page of the set's pages, by path. */
+    public List<PageView> pages(UUID document, int offset, int limit) {
+        return jdbc.sql("""
+                select p.id, p.path, p.title, coalesce(p.ingested_at, d.ingested_at) as ingested_at, d.base_url,
+                       (select count(*) from chunks c where c.page_id = p.id) as passages
+                from pages p join documents d on d.id = p.document_id
+                where p.document_id = ? order by p.path offset ? rows fetch next ? rows only""")
+            .params(document, offset, limit)
+            .query((rs, row) -> {
+                Timestamp ingested = rs.getTimestamp("ingested_at");
+                return new PageView(rs.getObject("id", UUID.class), rs.getString("path"), rs.getString("title"),
+                        rs.getInt("passages"), ingested == null ? null : ingested.toInstant(),
+                        link(rs.getString("base_url"), rs.getString("path")));
+            })
+            .list();
+    }
+
+    public int pageCount(UUID document) {
+        return jdbc.sql("select count(*) from pages where document_id = ?")
+            .param(document)
+            .query(Integer.class)
+            .single();
+    }
+
+    /**
+     * A page's passages exactly as stored, in order; empty when the page is not the
+     * set's.
+     */
+    public List<PassageView> passagesOf(UUID document, UUID page) {
+        return jdbc.sql("""
+                select c.id, c.position, c.section, c.url, c.text, d.base_url
+                from chunks c join documents d on d.id = c.document_id
+                where c.document_id = ? and c.page_id = ? order by c.position""")
+            .params(document, page)
+            .query((rs, row) -> {
+                String url = rs.getString("url");
+                int hash = url.indexOf('#');
+                return new PassageView(rs.getObject("id", UUID.class), rs.getInt("position"), rs.getString("section"),
+                        hash < 0 ? null : url.substring(hash + 1), link(rs.getString("base_url"), url),
+                        rs.getString("text"));
+            })
+            .list();
+    }
+
+    public Optional<PageView> page(UUID document, UUID page) {
+        return jdbc.sql("""
+                select p.id, p.path, p.title, coalesce(p.ingested_at, d.ingested_at) as ingested_at, d.base_url,
+                       (select count(*) from chunks c where c.page_id = p.id) as passages
+                from pages p join documents d on d.id = p.document_id
+                where p.document_id = ? and p.id = ?""").params(document, page).query((rs, row) -> {
+            Timestamp ingested = rs.getTimestamp("ingested_at");
+            return new PageView(rs.getObject("id", UUID.class), rs.getString("path"), rs.getString("title"),
+                    rs.getInt("passages"), ingested == null ? null : ingested.toInstant(),
+                    link(rs.getString("base_url"), rs.getString("path")));
+        }).optional();
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.docent.knowledge.upload;
 
 import dev.docent.knowledge.ingest.SourceFile;
 import dev.docent.shared.Problem;
+import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,7 +51,7 @@ final class UploadStaging {
             for (Uploads.UploadedFile upload : uploads) {
                 String name = safePath(upload.fileName());
                 if (name.toLowerCase(Locale.ROOT).endsWith(".zip")) {
-                    unzip(directory, upload.content(), staged);
+                    unzip(directory, name, upload.content(), staged);
                 }
                 else {
                     staged.add(copy(directory, name, upload.content()));
@@ -66,7 +67,12 @@ final class UploadStaging {
         return staged;
     }
 
-    private void unzip(Path directory, InputStream content, List<SourceFile> staged) throws IOException {
+    private void unzip(Path directory, String name, InputStream upload, List<SourceFile> staged) throws IOException {
+        BufferedInputStream content = new BufferedInputStream(upload);
+        if (!startsLikeAZip(content)) {
+            // ZipInputStream reads anything else as an archive with no entries
+            throw Problem.invalid("files", name + " is corrupt or not a zip archive: it cannot be opened");
+        }
         try (ZipInputStream zip = new ZipInputStream(content)) {
             ZipEntry entry;
             while ((entry = zip.getNextEntry()) != null) {
@@ -77,8 +83,18 @@ final class UploadStaging {
             }
         }
         catch (ZipException | EOFException e) {
-            throw Problem.invalid("files", "not a readable zip archive (" + e.getMessage() + ")");
+            throw Problem.invalid("files",
+                    name + " is corrupt: it is not a readable zip archive (" + e.getMessage() + ")");
         }
+    }
+
+    /** A zip starts with a local file header, or with the end record when it is empty. */
+    private static boolean startsLikeAZip(BufferedInputStream content) throws IOException {
+        content.mark(4);
+        byte[] head = content.readNBytes(4);
+        content.reset();
+        return head.length == 4 && head[0] == 'P' && head[1] == 'K'
+                && ((head[2] == 3 && head[3] == 4) || (head[2] == 5 && head[3] == 6));
     }
 
     private SourceFile copy(Path directory, String name, InputStream content) throws IOException {

@@ -1,6 +1,7 @@
 package dev.docent.knowledge.upload;
 
 import dev.docent.knowledge.IngestionJob;
+import dev.docent.knowledge.KnowledgeBase;
 import dev.docent.knowledge.KnowledgeSettings;
 import dev.docent.knowledge.ingest.DocumentNames;
 import dev.docent.knowledge.ingest.IngestProgress;
@@ -24,6 +25,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,8 +56,11 @@ public class Uploads implements DisposableBean {
 
     private final Set<UUID> active = ConcurrentHashMap.newKeySet();
 
-    Uploads(Ingestion ingestion, IngestionJobs jobs, KnowledgeSettings settings, Clock clock) {
+    private final KnowledgeBase knowledge;
+
+    Uploads(Ingestion ingestion, IngestionJobs jobs, KnowledgeBase knowledge, KnowledgeSettings settings, Clock clock) {
         this.ingestion = ingestion;
+        this.knowledge = knowledge;
         this.jobs = jobs;
         this.settings = settings;
         this.clock = clock;
@@ -67,11 +72,16 @@ public class Uploads implements DisposableBean {
 
     /**
      * Stages the files and queues their ingest; returns the job's id.
-     * @throws Problem 400 for a bad slug, title, file name or archive; 413 when the
-     * upload unpacks too large
+     * @param update whether the upload may update the set of that slug if there is one; a
+     * set is never replaced without saying so
+     * @throws Problem 400 for a bad slug, title, file name or archive; 409 when the slug
+     * is taken and {@code update} is false; 413 when the upload unpacks too large
      */
-    public UUID accept(String slug, String title, String baseUrl, List<UploadedFile> files) {
+    public UUID accept(String slug, String title, String baseUrl, boolean update, List<UploadedFile> files) {
         DocumentNames.requireValid(slug, title, baseUrl);
+        if (!update) {
+            knowledge.requireNew(slug);
+        }
         if (files.isEmpty()) {
             throw Problem.invalid("files", "attach at least one file (HTML, Markdown, text, PDF, or a zip of them)");
         }
@@ -97,10 +107,28 @@ public class Uploads implements DisposableBean {
             delete(directory);
             throw e;
         }
+        IngestRequest request = new IngestRequest(slug, title, baseUrl, staged);
+        queue(job, slug, progress -> ingestion.ingest(request, progress), () -> delete(directory));
+        return job;
+    }
+
+    /**
+     * Queues other work that ends in an ingest (a crawl of a published site) behind the
+     * uploads, with the same job record, progress and report; returns the job's id.
+     * @param work gathers the pages and ingests them, telling the progress; a
+     * {@link Problem} it throws is the job's error
+     */
+    public UUID submit(String slug, Function<IngestProgress, IngestReport> work) {
+        UUID job = Ids.newUuid7();
+        queue(job, slug, work, () -> {
+        });
+        return job;
+    }
+
+    private void queue(UUID job, String slug, Function<IngestProgress, IngestReport> work, Runnable cleanup) {
         jobs.create(job, slug, clock.instant());
         active.add(job);
-        worker.submit(() -> run(job, new IngestRequest(slug, title, baseUrl, staged), directory));
-        return job;
+        worker.submit(() -> run(job, slug, work, cleanup));
     }
 
     public Optional<IngestionJob> job(UUID job) {
@@ -120,9 +148,9 @@ public class Uploads implements DisposableBean {
         worker.shutdownNow();
     }
 
-    private void run(UUID job, IngestRequest request, Path directory) {
+    private void run(UUID job, String slug, Function<IngestProgress, IngestReport> work, Runnable cleanup) {
         try {
-            IngestReport report = ingestion.ingest(request, new IngestProgress() {
+            IngestReport report = work.apply(new IngestProgress() {
                 private long lastWrite;
 
                 @Override
@@ -135,11 +163,11 @@ public class Uploads implements DisposableBean {
                 }
             });
             jobs.done(job, report, clock.instant());
-            log.info("Upload {} ingested into '{}': {} pages, {} passages, {} skipped", job, request.slug(),
-                    report.pages(), report.passages(), report.skipped().size());
+            log.info("Upload {} ingested into '{}': {} pages, {} passages, {} skipped", job, slug, report.pages(),
+                    report.passages(), report.skipped().size());
         }
         catch (Problem problem) {
-            log.info("Upload {} into '{}' failed: {}", job, request.slug(), problem.getMessage());
+            log.info("Upload {} into '{}' failed: {}", job, slug, problem.getMessage());
             jobs.failed(job, problem.getMessage(), clock.instant());
         }
         catch (RuntimeException e) {
@@ -149,12 +177,12 @@ public class Uploads implements DisposableBean {
         catch (Error e) {
             // whatever ended the ingest, the job must not sit QUEUED or RUNNING until it
             // looks abandoned
-            log.error("Upload {} into '{}' failed: {}", job, request.slug(), e.toString());
+            log.error("Upload {} into '{}' failed: {}", job, slug, e.toString());
             jobs.failed(job, "The ingest failed: " + e, clock.instant());
         }
         finally {
             active.remove(job);
-            delete(directory);
+            cleanup.run();
         }
     }
 

@@ -6,7 +6,10 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import dev.docent.knowledge.DocumentView;
 import dev.docent.knowledge.IngestionJob;
 import dev.docent.knowledge.KnowledgeBase;
-import dev.docent.knowledge.ingest.Ingestion;
+import dev.docent.knowledge.PageList;
+import dev.docent.knowledge.PageView;
+import dev.docent.knowledge.crawl.CrawlRequest;
+import dev.docent.knowledge.crawl.SiteCrawls;
 import dev.docent.knowledge.upload.Uploads;
 import dev.docent.shared.Problem;
 import java.io.IOException;
@@ -18,8 +21,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
@@ -39,13 +44,18 @@ class DocumentController {
     record Accepted(UUID jobId) {
     }
 
+    private static final int MAX_PAGE_LIMIT = 200;
+
     private final KnowledgeBase knowledge;
 
     private final Uploads uploads;
 
-    DocumentController(KnowledgeBase knowledge, Uploads uploads) {
+    private final SiteCrawls crawls;
+
+    DocumentController(KnowledgeBase knowledge, Uploads uploads, SiteCrawls crawls) {
         this.knowledge = knowledge;
         this.uploads = uploads;
+        this.crawls = crawls;
     }
 
     @Operation(operationId = "listDocuments", summary = "List the document sets")
@@ -60,12 +70,49 @@ class DocumentController {
         return knowledge.document(id).orElseThrow(() -> Problem.notFound("Document " + id));
     }
 
+    /**
+     * New values for a set; an absent one stays as it is, a blank base URL removes it.
+     */
+    record DocumentEdit(String title, String baseUrl) {
+    }
+
+    @Operation(operationId = "editDocument",
+            summary = "Change a document set's title or base URL without re-ingesting it (ADMIN)")
+    @ApiResponse(responseCode = "200", description = "The set with its new title and base URL")
+    @ApiResponse(responseCode = "403", description = "Not an ADMIN")
+    @PatchMapping("/documents/{id}")
+    DocumentView edit(@PathVariable UUID id, @RequestBody DocumentEdit edit) {
+        return knowledge.edit(id, edit.title(), edit.baseUrl());
+    }
+
+    @Operation(operationId = "listDocumentPages", summary = "List a document set's pages, by path")
+    @GetMapping("/documents/{id}/pages")
+    PageList<PageView> pages(@PathVariable UUID id, @RequestParam(defaultValue = "0") int offset,
+            @RequestParam(defaultValue = "50") int limit) {
+        if (offset < 0) {
+            throw Problem.invalid("offset", "must be 0 or more");
+        }
+        if (limit < 1 || limit > MAX_PAGE_LIMIT) {
+            throw Problem.invalid("limit", "must be between 1 and " + MAX_PAGE_LIMIT);
+        }
+        return knowledge.pages(id, offset, limit);
+    }
+
+    @Operation(operationId = "getDocumentPage",
+            summary = "Read a page of a document set with its passages exactly as chunked")
+    @GetMapping("/documents/{id}/pages/{pageId}")
+    KnowledgeBase.PageWithPassages page(@PathVariable UUID id, @PathVariable UUID pageId) {
+        return knowledge.page(id, pageId);
+    }
+
     @Operation(operationId = "uploadDocuments", summary = "Upload files as a document set to ingest (ADMIN)")
     @ApiResponse(responseCode = "403", description = "Not an ADMIN")
+    @ApiResponse(responseCode = "409",
+            description = "A set with this slug exists and the form field update=true was not sent")
     @PostMapping(path = "/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
     Accepted upload(@RequestParam(required = false) String slug, @RequestParam(required = false) String title,
-            @RequestParam(required = false) String baseUrl,
+            @RequestParam(required = false) String baseUrl, @RequestParam(defaultValue = "false") boolean update,
             @RequestPart(name = "files", required = false) List<MultipartFile> files) {
         List<Uploads.UploadedFile> uploaded = new ArrayList<>();
         try {
@@ -76,7 +123,29 @@ class DocumentController {
         catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Accepted(uploads.accept(slug, title, baseUrl, uploaded));
+        return new Accepted(uploads.accept(slug, title, baseUrl, update, uploaded));
+    }
+
+    @Operation(operationId = "crawlDocuments",
+            summary = "Create a document set from its published site: a start page or a sitemap (ADMIN)")
+    @ApiResponse(responseCode = "202", description = "The crawl is queued; follow it at /ingestions/{jobId}")
+    @ApiResponse(responseCode = "403", description = "Not an ADMIN")
+    @ApiResponse(responseCode = "409", description = "A set with this slug exists")
+    @PostMapping(path = "/documents/crawl", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Accepted crawl(@RequestBody CrawlRequest request) {
+        return new Accepted(crawls.crawl(request));
+    }
+
+    @Operation(operationId = "syncDocuments",
+            summary = "Re-sync a crawled document set with its published site (ADMIN)")
+    @ApiResponse(responseCode = "202", description = "The sync is queued; follow it at /ingestions/{jobId}")
+    @ApiResponse(responseCode = "403", description = "Not an ADMIN")
+    @ApiResponse(responseCode = "409", description = "The set was uploaded, not crawled")
+    @PostMapping("/documents/{id}/sync")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Accepted sync(@PathVariable UUID id) {
+        return new Accepted(crawls.sync(id));
     }
 
     @Operation(operationId = "getIngestion", summary = "Follow an upload's ingestion (ADMIN)")

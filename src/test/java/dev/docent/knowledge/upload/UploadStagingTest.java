@@ -60,6 +60,19 @@ class UploadStagingTest {
     }
 
     @Test
+    void aCorruptZipIsCalledCorruptNotEmpty() throws IOException {
+        Path job = Files.createDirectory(root.resolve("job"));
+        byte[] zip = Zips.ofText(Map.of("guide/intro.md", "# Intro"));
+        byte[] headless = java.util.Arrays.copyOfRange(zip, 7, zip.length);
+
+        assertThatThrownBy(() -> stage(job, upload("site.zip", headless))).isInstanceOfSatisfying(Problem.class,
+                problem -> assertThat(problem.errors().get(0).message())
+                    .isEqualTo("site.zip is corrupt or not a zip archive: it cannot be opened"));
+        assertThatThrownBy(() -> stage(job, upload("notes.zip", "just text".getBytes(StandardCharsets.UTF_8))))
+            .hasMessageContaining("notes.zip is corrupt or not a zip archive");
+    }
+
+    @Test
     void aZipBombStopsAtTheLimitWhateverItsHeadersSay() throws IOException {
         Path job = Files.createDirectory(root.resolve("job"));
         byte[] bomb = Zips.ofText(Map.of("zeros.txt", "0".repeat(5_000_000)));
