@@ -29,8 +29,10 @@ public final class ExtractiveAnswerer {
     }
 
     /**
-     * The Markdown answer, the passage numbers it cites (ascending), and how well it is
-     * covered.
+     * The Markdown answer, the passages it cites, and how well it is covered. The text
+     * numbers its citations {@code [1]..[k]} in the order cited; {@code cited.get(i)} is
+     * the given passage (numbered from 1) that {@code [i + 1]} names, so no number is
+     * skipped.
      */
     public record Answer(String text, List<Integer> cited, Coverage coverage) {
 
@@ -60,6 +62,9 @@ public final class ExtractiveAnswerer {
             The documentation does not seem to cover this question: none of the passages I found says \
             anything about it. Try rephrasing it, for instance with the name of the function, module or \
             setting you are asking about.""";
+
+    /** Heads the links to the pages nearest to a question the documents do not answer. */
+    public static final String RELATED_PAGES = "These pages are the closest I found; they may help:";
 
     public static final String ASK_IN_ENGLISH = " The documentation is in English, so asking in English may help too.";
 
@@ -91,11 +96,18 @@ public final class ExtractiveAnswerer {
         if (!reading.english() && reading.sharesNothing() && standsOut(passages)) {
             return Rendering.closest(passages.getFirst());
         }
-        return notCovered(NOT_COVERED, question);
+        return notCovered(NOT_COVERED, question, passages);
     }
 
     private static Answer notCovered(String text, String question) {
         return new Answer(Terms.isLikelyEnglish(question) ? text : text + ASK_IN_ENGLISH, List.of(),
+                Coverage.NOT_COVERED);
+    }
+
+    /** Saying so, then offering the most related pages as links rather than quotes. */
+    private static Answer notCovered(String text, String question, List<Passage> passages) {
+        Answer said = notCovered(text, question);
+        return new Answer(said.text() + "\n\n" + RELATED_PAGES + "\n\n" + Rendering.relatedPages(passages), List.of(),
                 Coverage.NOT_COVERED);
     }
 
