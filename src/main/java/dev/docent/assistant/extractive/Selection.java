@@ -22,10 +22,11 @@ final class Selection {
     static final double OTHER_PASSAGE_BAR = 0.7;
 
     /**
-     * A passage from another page than the best one's joins only when it answers about as
-     * well: quoting a second page half as good is padding.
+     * A passage from another page than the best one's joins only when it answers nearly
+     * as well (three quarters of the top score): quoting a second page half as good is
+     * padding.
      */
-    static final double OTHER_PAGE_BAR = 0.9;
+    static final double OTHER_PAGE_BAR = 0.75;
 
     /** A question the documentation asks itself is answered by the sentences after it. */
     private static final int ANSWER_SENTENCES = 2;
