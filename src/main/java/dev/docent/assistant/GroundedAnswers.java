@@ -6,6 +6,7 @@ import dev.docent.assistant.prompt.PromptAssembler;
 import dev.docent.chat.ChatHistory;
 import dev.docent.chat.ChatSummary;
 import dev.docent.chat.MessageView;
+import dev.docent.chat.Source;
 import dev.docent.knowledge.Retrieval;
 import dev.docent.knowledge.Retrieved;
 import dev.docent.shared.ChatId;
@@ -49,13 +50,14 @@ class GroundedAnswers {
         List<MessageView> conversation = history.recent(user, chatId, 100);
         Retrieved retrieved = retrieve(question.content(), earlierQuestions(conversation), chat.documentId());
         if (!model.available()) {
-            listener.sources(Citations.sources(retrieved.passages()));
             ExtractiveAnswerer.Answer answer = ExtractiveAnswerer.answer(question.content(), retrieved.searchedAs(),
                     retrieved.passages());
+            List<Source> sources = Citations.inOrderCited(retrieved.passages(), answer.cited());
+            listener.sources(sources);
             for (String chunk : answer.chunks()) {
                 listener.token(chunk);
             }
-            return new Generated(answer.text(), Citations.cited(retrieved.passages(), answer.cited()), false, null);
+            return new Generated(answer.text(), sources, false, null);
         }
         PromptAssembler.Grounded prompt = PromptAssembler.grounded(conversation, retrieved.passages(),
                 settings.historyTokens(), settings.passageTokens());

@@ -28,8 +28,10 @@ public final class ExtractiveAnswerer {
     }
 
     /**
-     * The Markdown answer, the passage numbers it cites (ascending), and how well it is
-     * covered.
+     * The Markdown answer, the passages it cites, and how well it is covered. The text
+     * numbers its citations {@code [1]..[k]} in the order cited; {@code cited.get(i)} is
+     * the given passage (numbered from 1) that {@code [i + 1]} names, so no number is
+     * skipped.
      */
     public record Answer(String text, List<Integer> cited, Coverage coverage) {
 
@@ -62,6 +64,11 @@ public final class ExtractiveAnswerer {
 
     public static final String ASK_IN_ENGLISH = Wording.ENGLISH.askInEnglish();
 
+    /**
+     * The English heading of the links to the pages nearest to an unanswered question.
+     */
+    public static final String RELATED_PAGES = Wording.ENGLISH.relatedPages();
+
     private ExtractiveAnswerer() {
     }
 
@@ -90,11 +97,19 @@ public final class ExtractiveAnswerer {
         if (!reading.english() && reading.sharesNothing() && standsOut(passages)) {
             return Rendering.closest(question, passages.getFirst());
         }
-        return notCovered(Wording.of(question).notCovered(), question);
+        return notCovered(Wording.of(question).notCovered(), question, passages);
     }
 
     private static Answer notCovered(String text, String question) {
         return new Answer(Wording.of(question).withAskInEnglish(text, question), List.of(), Coverage.NOT_COVERED);
+    }
+
+    /** Saying so, then offering the most related pages as links rather than quotes. */
+    private static Answer notCovered(String text, String question, List<Passage> passages) {
+        Answer said = notCovered(text, question);
+        return new Answer(
+                said.text() + "\n\n" + Wording.of(question).relatedPages() + "\n\n" + Rendering.relatedPages(passages),
+                List.of(), Coverage.NOT_COVERED);
     }
 
     /**

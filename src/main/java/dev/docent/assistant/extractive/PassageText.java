@@ -35,6 +35,35 @@ final class PassageText {
     record Code(String text) implements Piece {
     }
 
+    /**
+     * A table, its first row the header: rows as the parser wrote them ("a | b | c", one
+     * paragraph each) or as Markdown ("| a | b |" with a "|---|" line).
+     */
+    record Table(List<List<String>> rows) implements Piece {
+
+        public Table {
+            rows = rows.stream().map(List::copyOf).toList();
+        }
+
+        @Override
+        public String text() {
+            return String.join("\n", rows.stream().map(row -> String.join(" | ", row)).toList());
+        }
+
+        List<String> header() {
+            return rows.getFirst();
+        }
+
+        List<List<String>> body() {
+            return rows.subList(1, rows.size());
+        }
+
+    }
+
+    private static final Pattern TABLE_ROW = Pattern.compile("^\\|.*\\|$|.+ \\| .+");
+
+    private static final Pattern SEPARATOR_CELL = Pattern.compile(":?-{3,}:?");
+
     private static final Pattern FENCE = Pattern.compile("^\\s{0,3}(```|~~~)");
 
     private static final Pattern PROMPT = Pattern.compile("^(>>>|\\.\\.\\.|\\$ |In \\[\\d+]:)");
@@ -73,6 +102,22 @@ final class PassageText {
     static List<Piece> pieces(String text) {
         List<Piece> pieces = new ArrayList<>();
         for (Paragraph paragraph : paragraphs(text)) {
+            List<List<String>> rows = tableRows(paragraph.text());
+            if (!rows.isEmpty()) {
+                if (!pieces.isEmpty() && pieces.getLast() instanceof Table(List<List<String>> before)
+                        && before.getFirst().size() == rows.getFirst().size()) {
+                    List<List<String>> joined = new ArrayList<>(before);
+                    joined.addAll(rows);
+                    pieces.set(pieces.size() - 1, new Table(joined));
+                }
+                else {
+                    pieces.add(new Table(rows));
+                }
+                continue;
+            }
+            if (!pieces.isEmpty() && pieces.getLast() instanceof Table table && table.rows().size() == 1) {
+                pieces.set(pieces.size() - 1, new Sentence(table.text()));
+            }
             if (paragraph.code()) {
                 if (!pieces.isEmpty() && pieces.getLast() instanceof Code(String before)
                         && !isSignature(paragraph.text())) {
@@ -86,7 +131,69 @@ final class PassageText {
                 sentences(paragraph.text()).forEach(sentence -> pieces.add(new Sentence(sentence)));
             }
         }
+        if (!pieces.isEmpty() && pieces.getLast() instanceof Table table && table.rows().size() == 1) {
+            pieces.set(pieces.size() - 1, new Sentence(table.text()));
+        }
         return pieces;
+    }
+
+    /**
+     * The rows of a paragraph that is (part of) a table, or none. A lone row is read as a
+     * sentence again unless more rows follow ({@link #pieces}).
+     */
+    static List<List<String>> tableRows(String paragraph) {
+        List<String> lines = paragraph.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+        if (lines.isEmpty() || !lines.stream().allMatch(line -> TABLE_ROW.matcher(line).matches())) {
+            return List.of();
+        }
+        if (lines.size() == 1 && lines.getFirst().startsWith("|") && lines.getFirst().contains("---")) {
+            return markdownOnOneLine(lines.getFirst());
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (String line : lines) {
+            List<String> cells = cells(line);
+            if (!cells.stream().allMatch(cell -> SEPARATOR_CELL.matcher(cell).matches())) {
+                rows.add(cells);
+            }
+        }
+        boolean even = rows.stream().allMatch(row -> row.size() == rows.getFirst().size());
+        return even && rows.getFirst().size() >= 2 ? rows : List.of();
+    }
+
+    /**
+     * A Markdown table whose line breaks were lost ("| a | b | |---|---| | 1 | 2 |"): the
+     * separator row tells how many cells a row has.
+     */
+    private static List<List<String>> markdownOnOneLine(String line) {
+        List<String> cells = new ArrayList<>(Arrays.asList(line.substring(1).split("\\|", -1)));
+        cells.replaceAll(String::strip);
+        int separator = -1;
+        for (int i = 0; i < cells.size(); i++) {
+            if (SEPARATOR_CELL.matcher(cells.get(i)).matches()) {
+                separator = i;
+                break;
+            }
+        }
+        // cells: header cells, "", separator cells, "", row cells, ""…: a row is width +
+        // 1 cells.
+        int width = separator - 1;
+        if (separator < 2) {
+            return List.of();
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (int at = 0; at + width <= cells.size(); at += width + 1) {
+            List<String> row = cells.subList(at, at + width);
+            if (!row.stream().allMatch(cell -> SEPARATOR_CELL.matcher(cell).matches())) {
+                rows.add(List.copyOf(row));
+            }
+        }
+        return rows.size() >= 2 ? rows : List.of();
+    }
+
+    private static List<String> cells(String line) {
+        String inner = line.startsWith("|") && line.endsWith("|") && line.length() > 1
+                ? line.substring(1, line.length() - 1) : line;
+        return Arrays.stream(inner.split("\\|", -1)).map(String::strip).toList();
     }
 
     private record Paragraph(String text, boolean code) {

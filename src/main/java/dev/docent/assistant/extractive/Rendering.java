@@ -4,6 +4,7 @@ import dev.docent.assistant.extractive.ExtractiveAnswerer.Answer;
 import dev.docent.assistant.extractive.ExtractiveAnswerer.Coverage;
 import dev.docent.assistant.extractive.PassageText.Piece;
 import dev.docent.assistant.extractive.PassageText.Sentence;
+import dev.docent.assistant.extractive.PassageText.Table;
 import dev.docent.knowledge.Passage;
 import dev.docent.shared.Text;
 import dev.docent.shared.text.Terms;
@@ -26,6 +27,10 @@ final class Rendering {
 
     private static final int CLOSEST_CHARS = 400;
 
+    private static final int RELATED_PAGES = 3;
+
+    static final int MAX_TABLE_ROWS = 12;
+
     /** As long as a source's snippet. */
     private static final int SNIPPET_CHARS = 240;
 
@@ -45,8 +50,9 @@ final class Rendering {
         if (!reading.english()) {
             blocks.add(matchedWordsNote(reading.question(), picked));
         }
+        int n = 0;
         for (Map.Entry<Integer, List<Unit>> group : groups.entrySet()) {
-            int n = group.getKey() + 1;
+            n++;
             List<String> paragraph = new ArrayList<>();
             for (Unit unit : group.getValue()) {
                 if (unit.sentence()) {
@@ -61,7 +67,8 @@ final class Rendering {
                         ? Wording.of(reading.question()).from(where(reading.passages().get(group.getKey())), n)
                         : cite(String.join(" ", paragraph), n, true));
                 paragraph.clear();
-                blocks.add("```" + language(unit.text()) + "\n" + unit.text() + "\n```");
+                blocks.add(unit.piece() instanceof Table table ? table(table, reading.weights().byTerm().keySet())
+                        : "```" + language(unit.text()) + "\n" + unit.text() + "\n```");
             }
             if (!paragraph.isEmpty()) {
                 blocks.add(cite(String.join(" ", paragraph), n, false));
@@ -69,6 +76,49 @@ final class Rendering {
         }
         List<Integer> cited = groups.keySet().stream().map(passage -> passage + 1).toList();
         return new Answer(String.join("\n\n", blocks), cited, Coverage.ANSWERED);
+    }
+
+    /**
+     * The two or three pages the passages come from, best first, as links (title and
+     * URL), to offer when they do not answer: places to read on, not quotes.
+     */
+    static String relatedPages(List<Passage> passages) {
+        Set<String> pages = new LinkedHashSet<>();
+        List<String> links = new ArrayList<>();
+        for (Passage passage : passages) {
+            if (links.size() == RELATED_PAGES || !pages.add(passage.documentId() + "/" + passage.page())) {
+                continue;
+            }
+            String title = passage.pageTitle() == null || passage.pageTitle().isBlank() ? passage.page()
+                    : passage.pageTitle();
+            String url = passage.url() == null || passage.url().isBlank() ? passage.page()
+                    : passage.url().replaceFirst("#.*$", "");
+            links.add("- [" + title.replace("[", "(").replace("]", ")") + "](" + url.replace(" ", "%20") + ") ("
+                    + passage.documentTitle() + ")");
+        }
+        return String.join("\n", links);
+    }
+
+    /**
+     * A table as Markdown: its header and the rows holding the question's words, or every
+     * row when none or all do (the question asks about the table as a whole), at most
+     * {@value #MAX_TABLE_ROWS}.
+     */
+    static String table(Table table, Set<String> questionTerms) {
+        List<List<String>> matching = table.body()
+            .stream()
+            .filter(row -> Terms.contentTerms(String.join(" ", row)).stream().anyMatch(questionTerms::contains))
+            .toList();
+        List<List<String>> rows = matching.isEmpty() ? table.body() : matching;
+        List<String> lines = new ArrayList<>();
+        lines.add(row(table.header()));
+        lines.add(row(table.header().stream().map(cell -> "---").toList()));
+        rows.stream().limit(MAX_TABLE_ROWS).forEach(row -> lines.add(row(row)));
+        return String.join("\n", lines);
+    }
+
+    private static String row(List<String> cells) {
+        return "| " + String.join(" | ", cells.stream().map(cell -> cell.replace("|", "\\|")).toList()) + " |";
     }
 
     /**

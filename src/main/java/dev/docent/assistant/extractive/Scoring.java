@@ -3,6 +3,7 @@ package dev.docent.assistant.extractive;
 import dev.docent.assistant.extractive.PassageText.Code;
 import dev.docent.assistant.extractive.PassageText.Piece;
 import dev.docent.assistant.extractive.PassageText.Sentence;
+import dev.docent.assistant.extractive.PassageText.Table;
 import dev.docent.knowledge.Passage;
 import dev.docent.shared.text.Terms;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ final class Scoring {
     static final int MAX_CODE_LINES = 15;
     static final int MAX_CODE_CHARS = 700;
 
-    private static final double RANK_WEIGHT = 0.1;
+    private static final double RANK_WEIGHT = 0.5;
 
     private static final double HEADING_WEIGHT = 0.1;
 
@@ -59,6 +60,10 @@ final class Scoring {
                 units.add(new Unit(passage, i, piece, terms, Set.of(), false, false, isShort(code), null));
                 continue;
             }
+            if (piece instanceof Table) {
+                units.add(new Unit(passage, i, piece, terms, Set.of(), false, false, true, null));
+                continue;
+            }
             String sentence = piece.text();
             boolean cut = (i == 0 && (sentence.startsWith("…") || sentence.startsWith("...")
                     || Character.isLowerCase(sentence.charAt(0)) && !IDENTIFIER_START.matcher(sentence).find()))
@@ -72,7 +77,8 @@ final class Scoring {
 
     private static Unit.Score score(List<Unit> units, int index, QuestionWeights weights, Passage passage) {
         Unit unit = units.get(index);
-        double own = weights.weight(unit.terms()) - (1 - NAME_PART_WEIGHT) * weights.weight(unit.onlyInNames());
+        double own = unit.piece() instanceof Table table ? bestRow(table, weights)
+                : weights.weight(unit.terms()) - (1 - NAME_PART_WEIGHT) * weights.weight(unit.onlyInNames());
         Set<String> around = context(units, index);
         double context = weights.weight(QuestionWeights.without(around, unit.terms()));
         double coverage = weights.share(own + CONTEXT_WEIGHT * context);
@@ -81,6 +87,24 @@ final class Scoring {
         double value = coverage * quality(units, index) + RANK_WEIGHT / (unit.passage() + 1)
                 + HEADING_WEIGHT * weights.share(heading);
         return new Unit.Score(coverage, weights.share(own), value, weights.matchesEnough(unit.terms(), around));
+    }
+
+    /**
+     * A table answers with a row: its weight is that of the header and its best row, not
+     * of every word in it. A header alone counts only for a table short enough to show
+     * whole.
+     */
+    private static double bestRow(Table table, QuestionWeights weights) {
+        Set<String> header = new HashSet<>(Terms.contentTerms(String.join(" ", table.header())));
+        double best = table.body().size() <= Rendering.MAX_TABLE_ROWS ? weights.weight(header) : 0;
+        for (List<String> row : table.body()) {
+            Set<String> rowTerms = new HashSet<>(Terms.contentTerms(String.join(" ", row)));
+            if (weights.weight(rowTerms) > 0) {
+                rowTerms.addAll(header);
+                best = Math.max(best, weights.weight(rowTerms));
+            }
+        }
+        return best;
     }
 
     /**
@@ -137,6 +161,9 @@ final class Scoring {
         Unit unit = units.get(index);
         if (unit.code()) {
             return unit.showable() ? 1 : 0;
+        }
+        if (unit.table()) {
+            return 1;
         }
         double quality = 1;
         if (unit.fragment()) {

@@ -18,8 +18,18 @@ final class Selection {
 
     static final double MIN_COVERAGE = 0.2;
     static final int MAX_SENTENCES = 4;
-    static final int MAX_PASSAGES = 3;
+    static final int MAX_PASSAGES = 2;
     static final double OTHER_PASSAGE_BAR = 0.7;
+
+    /**
+     * A passage from another page than the best one's joins only when it answers nearly
+     * as well (three quarters of the top score): quoting a second page half as good is
+     * padding.
+     */
+    static final double OTHER_PAGE_BAR = 0.75;
+
+    /** A question the documentation asks itself is answered by the sentences after it. */
+    private static final int ANSWER_SENTENCES = 2;
     static final int MAX_QUOTED_CHARS = 1200;
 
     private static final double SAME_PASSAGE_BAR = 0.5;
@@ -61,7 +71,7 @@ final class Selection {
                 break;
             }
             if (picked.contains(unit) || unit.code() && !codeMayJoin(unit, top, picked)
-                    || !clearsTheBar(unit, top, covered)) {
+                    || unit.table() && picked.stream().anyMatch(Unit::table) || !clearsTheBar(unit, top, covered)) {
                 continue;
             }
             List<Unit> take = withNeighbours(unit, picked);
@@ -71,7 +81,7 @@ final class Selection {
             }
         }
         if (!hasCode(picked)) {
-            exampleFor(picked).ifPresent(picked::add);
+            exampleFor(picked).ifPresent(code -> picked.addAll(withExplanation(code, picked)));
         }
         return picked;
     }
@@ -106,8 +116,17 @@ final class Selection {
      * nothing taken covers yet (the other half of a two-part one).
      */
     private boolean clearsTheBar(Unit unit, Unit top, Set<String> covered) {
+        if (!samePage(unit, top)) {
+            return unit.value() >= OTHER_PAGE_BAR * top.value();
+        }
         double bar = (unit.passage() == top.passage() ? SAME_PASSAGE_BAR : OTHER_PASSAGE_BAR) * top.value();
         return unit.value() >= bar || answersMore(unit, covered);
+    }
+
+    private boolean samePage(Unit unit, Unit top) {
+        var a = reading.passages().get(unit.passage());
+        var b = reading.passages().get(top.passage());
+        return a.documentId().equals(b.documentId()) && a.page().equals(b.page());
     }
 
     private boolean answersMore(Unit unit, Set<String> covered) {
@@ -129,6 +148,7 @@ final class Selection {
         List<Unit> take = new ArrayList<>(leadInOf(unit, picked));
         take.add(unit);
         codeAnnouncedBy(unit, picked).ifPresent(take::add);
+        take.addAll(answerTo(unit, picked));
         return take;
     }
 
@@ -139,7 +159,7 @@ final class Selection {
     private List<Unit> leadInOf(Unit unit, List<Unit> picked) {
         Unit before = reading.neighbour(unit, -1);
         boolean leansBack = unit.sentence() && LEANS_BACK.matcher(unit.text()).find();
-        if (!quotableSentence(before, picked) || !(leansBack || unit.code())) {
+        if (!quotableSentence(before, picked) || !(leansBack || unit.code() || unit.table())) {
             return List.of();
         }
         Unit earlier = reading.neighbour(unit, -2);
@@ -147,6 +167,25 @@ final class Selection {
             return List.of(earlier, before);
         }
         return List.of(before);
+    }
+
+    /**
+     * "What's the difference between a project and an app?" is answered by the sentences
+     * that follow it, which need not repeat its words.
+     */
+    private List<Unit> answerTo(Unit unit, List<Unit> picked) {
+        List<Unit> answer = new ArrayList<>();
+        if (!unit.sentence() || !unit.text().endsWith("?")) {
+            return answer;
+        }
+        for (int step = 1; answer.size() < ANSWER_SENTENCES; step++) {
+            Unit after = reading.neighbour(unit, step);
+            if (!quotableSentence(after, picked) || after.text().endsWith("?")) {
+                break;
+            }
+            answer.add(after);
+        }
+        return answer;
     }
 
     private static boolean quotableSentence(Unit unit, List<Unit> picked) {
@@ -159,8 +198,9 @@ final class Selection {
      */
     private Optional<Unit> codeAnnouncedBy(Unit unit, List<Unit> picked) {
         Unit after = reading.neighbour(unit, 1);
-        boolean announces = unit.sentence() && unit.text().endsWith(":") && after != null && after.code()
-                && after.showable() && !hasCode(picked);
+        boolean announces = unit.sentence() && unit.text().endsWith(":") && after != null
+                && (after.code() && after.showable() && !hasCode(picked)
+                        || after.table() && picked.stream().noneMatch(Unit::table));
         return announces ? Optional.of(after) : Optional.empty();
     }
 
@@ -218,6 +258,18 @@ final class Selection {
             .max(Comparator.comparing((Unit unit) -> !unit.signature())
                 .thenComparingDouble(Unit::ownCoverage)
                 .thenComparingDouble(Unit::coverage));
+    }
+
+    /**
+     * An example added last still comes with the sentence that explains it, when that
+     * sentence fits.
+     */
+    private List<Unit> withExplanation(Unit code, List<Unit> picked) {
+        Unit before = reading.neighbour(code, -1);
+        if (quotableSentence(before, picked) && fits(picked, List.of(before))) {
+            return List.of(before, code);
+        }
+        return List.of(code);
     }
 
     private boolean introduced(Unit code) {

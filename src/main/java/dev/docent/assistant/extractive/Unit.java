@@ -3,6 +3,7 @@ package dev.docent.assistant.extractive;
 import dev.docent.assistant.extractive.PassageText.Code;
 import dev.docent.assistant.extractive.PassageText.Piece;
 import dev.docent.assistant.extractive.PassageText.Sentence;
+import dev.docent.assistant.extractive.PassageText.Table;
 import java.util.Set;
 
 /**
@@ -43,6 +44,10 @@ record Unit(int passage, int position, Piece piece, Set<String> terms, Set<Strin
 
     boolean code() {
         return piece instanceof Code;
+    }
+
+    boolean table() {
+        return piece instanceof Table;
     }
 
     String text() {

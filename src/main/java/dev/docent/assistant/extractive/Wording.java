@@ -52,6 +52,11 @@ enum Wording {
         String from(String where, int n) {
             return "From *" + where + "* [" + n + "]:";
         }
+
+        @Override
+        String relatedPages() {
+            return "These pages are the closest I found; they may help:";
+        }
     },
 
     KOREAN {
@@ -96,6 +101,11 @@ enum Wording {
         String from(String where, int n) {
             return "*" + where + "*에서 [" + n + "]:";
         }
+
+        @Override
+        String relatedPages() {
+            return "가장 가까운 페이지는 다음과 같습니다. 도움이 될 수 있습니다:";
+        }
     };
 
     /**
@@ -134,6 +144,9 @@ enum Wording {
 
     /** Introduces a code example quoted from a passage. */
     abstract String from(String where, int n);
+
+    /** Heads the links to the pages nearest to a question the documents do not answer. */
+    abstract String relatedPages();
 
     /**
      * A "not covered" sentence, with {@link #askInEnglish} when the question is not

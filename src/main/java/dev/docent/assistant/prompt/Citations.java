@@ -153,6 +153,21 @@ public final class Citations {
         return List.copyOf(sources);
     }
 
+    /**
+     * The passages an extractive answer cites, numbered 1..n in the order it cites them
+     * ({@code cited.get(i)} is the passage, numbered from 1, that {@code [i + 1]} names).
+     */
+    public static List<Source> inOrderCited(List<Passage> passages, List<Integer> cited) {
+        List<Source> all = sources(passages);
+        List<Source> sources = new ArrayList<>();
+        for (int i = 0; i < cited.size(); i++) {
+            Source source = all.get(cited.get(i) - 1);
+            sources.add(new Source(i + 1, source.documentId(), source.documentTitle(), source.page(), source.section(),
+                    source.url(), source.snippet(), source.score()));
+        }
+        return List.copyOf(sources);
+    }
+
     /** The sources an answer cites, keeping their numbers. */
     public static List<Source> cited(List<Passage> passages, List<Integer> cited) {
         return sources(passages).stream().filter(source -> cited.contains(source.n())).toList();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.docent.assistant.extractive.PassageText.Code;
 import dev.docent.assistant.extractive.PassageText.Piece;
 import dev.docent.assistant.extractive.PassageText.Sentence;
+import dev.docent.assistant.extractive.PassageText.Table;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -128,6 +129,35 @@ class PassageTextTest {
         assertThat(List.of("Return a new dict.", "The default is None.", "For example, see the tutorial.",
                 "Use print(x) to show it.", "Changed in version 3.7: Added the defaults parameter."))
             .noneMatch(PassageText::looksLikeCode);
+    }
+
+    @Test
+    void tableRowsAsTheHtmlParserWritesThemAreOneTable() {
+        List<Piece> pieces = PassageText.pieces("This table summarizes the comparison operations:\n\n"
+                + "Operation | Meaning\n\n< | strictly less than\n\nis | object identity\n\n"
+                + "Objects of different types never compare equal.");
+
+        assertThat(pieces).containsExactly(new Sentence("This table summarizes the comparison operations:"),
+                new Table(List.of(List.of("Operation", "Meaning"), List.of("<", "strictly less than"),
+                        List.of("is", "object identity"))),
+                new Sentence("Objects of different types never compare equal."));
+    }
+
+    @Test
+    void aMarkdownTableIsATableWithOrWithoutItsLineBreaks() {
+        Table expected = new Table(
+                List.of(List.of("Format", "Extensions"), List.of("Markdown", ".md"), List.of("PDF", ".pdf")));
+
+        assertThat(PassageText.pieces("| Format | Extensions |\n|---|---|\n| Markdown | .md |\n| PDF | .pdf |"))
+            .containsExactly(expected);
+        assertThat(PassageText.pieces("| Format | Extensions | |---|---| | Markdown | .md | | PDF | .pdf |"))
+            .containsExactly(expected);
+    }
+
+    @Test
+    void aLoneRowWithABarStaysASentence() {
+        assertThat(PassageText.pieces("Use x | y to merge two dicts into a new one."))
+            .containsExactly(new Sentence("Use x | y to merge two dicts into a new one."));
     }
 
 }

@@ -1,0 +1,212 @@
+package dev.docent.assistant;
+
+import dev.docent.assistant.prompt.Citations;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.docent.assistant.extractive.ExtractiveAnswerer;
+import dev.docent.assistant.extractive.ExtractiveAnswerer.Answer;
+import dev.docent.assistant.extractive.ExtractiveAnswerer.Coverage;
+import dev.docent.chat.Source;
+import dev.docent.knowledge.Passage;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The failure modes issue 10 found in offline answers, each with passages as the Python
+ * and Django documentation's HTML is ingested (table rows as "a | b" paragraphs).
+ */
+class ExtractiveFailureModesTest {
+
+    private static final UUID PYTHON = UUID.randomUUID();
+
+    private static final UUID DJANGO = UUID.randomUUID();
+
+    /** library/stdtypes.html § Comparisons. */
+    private static final String COMPARISONS = """
+            There are eight comparison operations in Python. They all have the same priority (which is higher \
+            than that of the Boolean operations). Comparisons can be chained arbitrarily; for example, x < y <= z \
+            is equivalent to x < y and y <= z, except that y is evaluated only once (but in both cases z is not \
+            evaluated at all when x < y is found to be false).
+
+            This table summarizes the comparison operations:
+
+            Operation | Meaning
+
+            < | strictly less than
+
+            <= | less than or equal
+
+            > | strictly greater than
+
+            >= | greater than or equal
+
+            == | equal
+
+            != | not equal
+
+            is | object identity
+
+            is not | negated object identity
+
+            Objects of different types, except different numeric types, never compare equal.""";
+
+    /** library/ipaddress.html § Logical operators. */
+    private static final String IP_OPERATORS = """
+            Interface objects can be compared with the usual set of logical operators.
+
+            For equality comparison (== and !=), both the IP address and network must be the same for the objects \
+            to be equal. An interface will not compare equal to any address or network object.
+
+            For ordering (<, >, etc) the rules are different. Interface and address objects with the same IP \
+            version can be compared, and the address objects will always sort before the interface objects. Two \
+            interface objects are first compared by their networks and, if those are the same, then by their IP \
+            addresses.""";
+
+    /** intro/tutorial01.html § Creating the Polls app. */
+    private static final String POLLS_APP = """
+            Now that your environment – a “project” – is set up, you’re set to start doing work.
+
+            Each application you write in Django consists of a Python package that follows a certain convention. \
+            Django comes with a utility that automatically generates the basic directory structure of an app, so \
+            you can focus on writing code rather than creating directories.
+
+            Projects vs. apps
+
+            What’s the difference between a project and an app? An app is a Web application that does something – \
+            e.g., a Weblog system, a database of public records or a small poll app. A project is a collection of \
+            configuration and apps for a particular website. A project can contain multiple apps. An app can be \
+            in multiple projects.
+
+            Your apps can live anywhere on your Python path.""";
+
+    /** howto/functional.html § The functools module. */
+    private static final String REDUCE = """
+            If you use operator.add() with functools.reduce(), you’ll add up all the elements of the iterable. \
+            This case is so common that there’s a special built-in called sum() to compute it:
+
+            >>> import functools, operator
+            >>> functools.reduce(operator.add, [1, 2, 3, 4], 0)
+            10
+            >>> sum([1, 2, 3, 4])
+            10
+            >>> sum([])
+            0""";
+
+    /** library/functools.html § functools.cache. */
+    private static final String CACHE = """
+            Simple lightweight unbounded function cache. Sometimes called "memoize". Returns the same as \
+            lru_cache(maxsize=None), creating a thin wrapper around a dictionary lookup for the function \
+            arguments.""";
+
+    /** library/functools.html § functools.lru_cache. */
+    private static final String LRU_CACHE = """
+            Decorator to wrap a function with a memoizing callable that saves up to the maxsize most recent calls. \
+            It can save time when an expensive or I/O bound function is periodically called with the same \
+            arguments.""";
+
+    /** library/string.html § Helper functions. */
+    private static final String CAPWORDS = """
+            string.capwords(s, sep=None)
+
+            Split the argument into words using str.split(), capitalize each word using str.capitalize(), and \
+            join the capitalized words using str.join().""";
+
+    @Test
+    void aTableIsShownAsATableOfItsAnsweringRowsNotItsHeaderAlone() {
+        Answer answer = ExtractiveAnswerer.answer("Which operator tests object identity?",
+                List.of(python("stdtypes", "Comparisons", COMPARISONS, 5.0)));
+
+        assertThat(answer.coverage()).isEqualTo(Coverage.ANSWERED);
+        assertThat(answer.text()).contains("| Operation | Meaning |\n| --- | --- |\n| is | object identity |")
+            .doesNotContain("| <= | less than or equal |");
+    }
+
+    @Test
+    void aTableWhoseRowsDoNotNameTheQuestionsWordsIsShownWhole() {
+        Answer answer = ExtractiveAnswerer.answer("What comparison operations are there?",
+                List.of(python("stdtypes", "Comparisons", COMPARISONS, 5.0)));
+
+        assertThat(answer.text()).contains("| Operation | Meaning |", "| <= | less than or equal |",
+                "| is not | negated object identity |");
+    }
+
+    @Test
+    void sentencesOfAnotherPageThatAnswerLessWellAreNotAddedAsPadding() {
+        Answer answer = ExtractiveAnswerer.answer("Which comparison operations does Python have?",
+                List.of(python("stdtypes", "Comparisons", COMPARISONS, 5.0),
+                        python("ipaddress", "Logical operators", IP_OPERATORS, 4.0)));
+
+        assertThat(answer.cited()).containsExactly(1);
+        assertThat(answer.text()).contains("There are eight comparison operations in Python")
+            .doesNotContain("Interface", "[2]");
+    }
+
+    @Test
+    void aQuestionTheDocumentationAsksItselfBringsItsAnswer() {
+        Answer answer = ExtractiveAnswerer.answer("What is the difference between a project and an app in Django?",
+                List.of(django("intro/tutorial01.html", "Creating the Polls app", POLLS_APP, 3.0)));
+
+        assertThat(answer.coverage()).isEqualTo(Coverage.ANSWERED);
+        assertThat(answer.text()).contains("An app is a Web application that does something",
+                "A project is a collection of configuration and apps for a particular website");
+    }
+
+    @Test
+    void aCodeExampleComesWithTheSentenceThatExplainsIt() {
+        Answer answer = ExtractiveAnswerer.answer("How do I add up all the elements of an iterable with reduce?",
+                List.of(python("functional", "The functools module", REDUCE, 4.0)));
+
+        String text = answer.text();
+        int fence = text.indexOf("```python");
+        assertThat(fence).isPositive();
+        assertThat(text.substring(0, fence)).contains("special built-in called sum() to compute it [1]:");
+    }
+
+    @Test
+    void citationsAreNumberedInTheOrderCitedWithoutSkipping() {
+        List<Passage> passages = List.of(python("functools", "lru_cache", LRU_CACHE, 7.0),
+                python("string", "Helper functions", CAPWORDS, 6.95), python("functools", "cache", CACHE, 6.9));
+
+        Answer answer = ExtractiveAnswerer.answer(
+                "What is an unbounded function cache, and which decorator saves the maxsize most recent calls?",
+                passages);
+
+        assertThat(answer.cited()).containsExactly(1, 3);
+        assertThat(answer.text()).contains("[1]", "[2]").doesNotContain("[3]");
+        List<Source> sources = Citations.inOrderCited(passages, answer.cited());
+        assertThat(sources).extracting(Source::n).containsExactly(1, 2);
+        assertThat(sources).extracting(Source::section).containsExactly("lru_cache", "cache");
+    }
+
+    @Test
+    void whenNothingAnswersItSaysSoAndOffersTheMostRelatedPagesAsLinks() {
+        Answer answer = ExtractiveAnswerer.answer("How do I bake sourdough bread?",
+                List.of(python("stdtypes", "Comparisons", COMPARISONS, 3.0),
+                        python("stdtypes", "Comparisons", COMPARISONS, 2.9),
+                        python("ipaddress", "Logical operators", IP_OPERATORS, 2.0),
+                        python("functional", "The functools module", REDUCE, 1.5),
+                        python("string", "Helper functions", CAPWORDS, 1.0)));
+
+        assertThat(answer.coverage()).isEqualTo(Coverage.NOT_COVERED);
+        assertThat(answer.cited()).isEmpty();
+        assertThat(answer.text()).startsWith(ExtractiveAnswerer.NOT_COVERED)
+            .contains(ExtractiveAnswerer.RELATED_PAGES)
+            .contains("- [stdtypes](https://docs.python.org/3.11/library/stdtypes.html) (Python 3.11)",
+                    "- [ipaddress](https://docs.python.org/3.11/library/ipaddress.html) (Python 3.11)",
+                    "- [functional](https://docs.python.org/3.11/library/functional.html) (Python 3.11)")
+            .doesNotContain("string.html", "eight comparison operations", "[1]");
+    }
+
+    private static Passage python(String page, String section, String text, double score) {
+        return new Passage(page + "-" + section, PYTHON, "Python 3.11", "library/" + page + ".html", page, section,
+                "https://docs.python.org/3.11/library/" + page + ".html#" + section.replace(' ', '-'), text, score);
+    }
+
+    private static Passage django(String page, String section, String text, double score) {
+        return new Passage(page + "-" + section, DJANGO, "Django 3.2", page, "Writing your first Django app, part 1",
+                section, "https://docs.djangoproject.com/en/3.2/" + page + "#" + section.replace(' ', '-'), text,
+                score);
+    }
+
+}
