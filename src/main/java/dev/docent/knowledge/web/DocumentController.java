@@ -7,6 +7,7 @@ import dev.docent.knowledge.DocumentView;
 import dev.docent.knowledge.IngestionJob;
 import dev.docent.knowledge.KnowledgeBase;
 import dev.docent.knowledge.ingest.Ingestion;
+import dev.docent.knowledge.starters.StarterQuestions;
 import dev.docent.knowledge.upload.Uploads;
 import dev.docent.shared.Problem;
 import java.io.IOException;
@@ -39,6 +40,11 @@ class DocumentController {
     record Accepted(UUID jobId) {
     }
 
+    record Starters(List<String> questions) {
+    }
+
+    static final int MAX_STARTERS = 10;
+
     private final KnowledgeBase knowledge;
 
     private final Uploads uploads;
@@ -58,6 +64,24 @@ class DocumentController {
     @GetMapping("/documents/{id}")
     DocumentView document(@PathVariable UUID id) {
         return knowledge.document(id).orElseThrow(() -> Problem.notFound("Document " + id));
+    }
+
+    @Operation(operationId = "listStarterQuestions",
+            summary = "Questions to start a chat over a document set with, made from its headings")
+    @ApiResponse(responseCode = "200", description = "Up to limit questions, the best first; none for an empty set")
+    @ApiResponse(responseCode = "400", description = "lang is not en or ko, or limit is not 1 to 10")
+    @ApiResponse(responseCode = "404", description = "No such document set")
+    @GetMapping("/documents/{id}/starters")
+    Starters starters(@PathVariable UUID id, @RequestParam(defaultValue = "en") String lang,
+            @RequestParam(defaultValue = "4") int limit) {
+        StarterQuestions.Language language = StarterQuestions.Language.of(lang);
+        if (language == null) {
+            throw Problem.invalid("lang", "must be en or ko");
+        }
+        if (limit < 1 || limit > MAX_STARTERS) {
+            throw Problem.invalid("limit", "must be between 1 and " + MAX_STARTERS);
+        }
+        return new Starters(knowledge.starters(id, language, limit));
     }
 
     @Operation(operationId = "uploadDocuments", summary = "Upload files as a document set to ingest (ADMIN)")
