@@ -45,6 +45,7 @@ const t = translator({
   },
   ko: {
     pages: '{n}쪽',
+    'pages.one': '{n}쪽',
     ready: '{title} ({pages})',
     beingIngested: '{title} (수집 중…)',
     allSets: '모든 문서 세트',

@@ -71,8 +71,11 @@ const t = translator({
     running: '수집 중: 파일 {files} 중 {done}개 읽음, {passages}…',
     skipped: '파일 {files} 건너뜀',
     pages: '{n}쪽',
+    'pages.one': '{n}쪽',
     passages: '단락 {n}개',
+    'passages.one': '단락 {n}개',
     files_: '{n}개',
+    'files_.one': '{n}개',
   },
 });
 

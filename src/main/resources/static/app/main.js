@@ -158,6 +158,10 @@ function wire() {
     location.assign('/');
   });
   $('new-chat').addEventListener('click', () => navigate('/'));
+  document.querySelector('.skip-link').addEventListener('click', (event) => {
+    event.preventDefault();
+    $('messages').focus();
+  });
   $('menu-toggle').addEventListener('click', () => toggleSidebar());
   $('scrim').addEventListener('click', () => toggleSidebar(false));
   $('sidebar').addEventListener('keydown', (event) => {
@@ -203,6 +207,7 @@ async function route() {
   current($('nav-documents'), documents);
   if (documents) {
     document.title = t('documentsTitle');
+    $('documents-body').replaceChildren(); // rows shown before are not this visit's
     await showDocuments();
     return;
   }

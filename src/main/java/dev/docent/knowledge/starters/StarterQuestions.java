@@ -73,6 +73,7 @@ public final class StarterQuestions {
 
     /** Up to {@code limit} questions in {@code language}, the best first. */
     public static List<String> from(List<Heading> headings, Language language, int limit) {
+        List<Candidate> candidates = new ArrayList<>();
         Map<String, Candidate> bestPerPage = new LinkedHashMap<>();
         for (Heading heading : headings) {
             String text = clean(heading.heading());
@@ -80,10 +81,17 @@ public final class StarterQuestions {
                 continue;
             }
             Candidate candidate = new Candidate(heading.page(), text, kind(text), heading.textLength());
+            candidates.add(candidate);
             bestPerPage.merge(heading.page(), candidate, (a, b) -> BETTER.compare(a, b) <= 0 ? a : b);
         }
+        // the best of each page first, so the questions cover different pages; then the
+        // rest
         List<Candidate> ranked = new ArrayList<>(bestPerPage.values());
         ranked.sort(BETTER);
+        List<Candidate> rest = new ArrayList<>(candidates);
+        rest.removeAll(ranked);
+        rest.sort(BETTER);
+        ranked.addAll(rest);
         List<String> questions = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Candidate candidate : ranked) {

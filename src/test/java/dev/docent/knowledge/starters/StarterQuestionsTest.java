@@ -58,9 +58,10 @@ class StarterQuestionsTest {
         assertThat(StarterQuestions.from(guide, Language.EN, 4)).containsExactly("How do I upload through the API?",
                 "How do I start the server?", "How do I read the citations?",
                 "Why is the Docent user guide among my documents?");
-        assertThat(StarterQuestions.from(guide, Language.EN, 10)).as("topics after tasks, one per page, no code")
-            .hasSize(5)
-            .endsWith("Tell me about Errors")
+        assertThat(StarterQuestions.from(guide, Language.EN, 10))
+            .as("each page's best first, then the other sections; nothing generic, no code")
+            .hasSize(7)
+            .endsWith("Tell me about Errors", "How do I manage document sets?", "Tell me about supported formats")
             .noneMatch(q -> q.contains("/api/v1") || q.contains("Introduction"));
     }
 
