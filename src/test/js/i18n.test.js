@@ -50,3 +50,18 @@ test('a missing translation falls back to English, then to the key; unknown plac
   assert.equal(t('nothing'), 'nothing');
   assert.equal(t('hello'), '{name}님, 안녕하세요');
 });
+
+test('a page is localized by its data-i18n keys', async () => {
+  const { localize } = await import('../../main/resources/static/app/i18n.js');
+  const text = { textContent: '' };
+  const input = { attributes: { 'data-i18n-placeholder': 'hello' }, getAttribute(n) { return this.attributes[n]; },
+    setAttribute(n, v) { this.attributes[n] = v; } };
+  const root = {
+    querySelectorAll: (selector) => ({ '[data-i18n]': [Object.assign(text, { dataset: { i18n: 'only' } })],
+      '[data-i18n-placeholder]': [input] }[selector] ?? []),
+  };
+  browser(['ko']);
+  localize(root, (key) => t(key, { name: 'Ada' }));
+  assert.equal(text.textContent, 'English only');
+  assert.equal(input.attributes.placeholder, 'Ada님, 안녕하세요');
+});

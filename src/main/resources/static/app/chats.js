@@ -3,6 +3,43 @@
 
 import { json, request } from './api.js';
 import { $, h, confirmDialog, runDialog, toast } from './dom.js';
+import { translator } from './i18n.js';
+import { plainText } from './plain-text.js';
+
+const t = translator({
+  en: {
+    loading: 'Loading…',
+    noMatch: 'No chats match “{query}”.',
+    noChats: 'No chats yet.',
+    untitled: 'Untitled chat',
+    actionsFor: 'Actions for {title}',
+    chat: 'chat',
+    rename: 'Rename',
+    exportMarkdown: 'Export as Markdown',
+    exportJson: 'Export as JSON',
+    delete: 'Delete',
+    emptyTitle: 'A title cannot be empty.',
+    deleteHeading: 'Delete this chat?',
+    deleteText: '“{title}” and all its messages will be deleted for good.',
+    deleted: 'Chat deleted.',
+  },
+  ko: {
+    loading: '불러오는 중…',
+    noMatch: '“{query}”와(과) 맞는 채팅이 없습니다.',
+    noChats: '아직 채팅이 없습니다.',
+    untitled: '제목 없는 채팅',
+    actionsFor: '{title} 작업',
+    chat: '채팅',
+    rename: '이름 바꾸기',
+    exportMarkdown: 'Markdown으로 내보내기',
+    exportJson: 'JSON으로 내보내기',
+    delete: '삭제',
+    emptyTitle: '제목은 비워 둘 수 없습니다.',
+    deleteHeading: '이 채팅을 삭제할까요?',
+    deleteText: '“{title}”과(와) 그 메시지가 모두 영구히 삭제됩니다.',
+    deleted: '채팅을 삭제했습니다.',
+  },
+});
 
 const PAGE = 30;
 const items = new Map();
@@ -57,7 +94,7 @@ async function loadMore(first = false) {
   loading = true;
   const mine = generation;
   const status = $('chat-list-status');
-  status.textContent = 'Loading…';
+  status.textContent = t('loading');
   const params = new URLSearchParams({ limit: PAGE });
   if (query) params.set('q', query);
   if (nextCursor) params.set('cursor', nextCursor);
@@ -66,7 +103,7 @@ async function loadMore(first = false) {
     if (mine !== generation) return;
     page.items.forEach((chat) => upsert(chat));
     nextCursor = page.nextCursor || null;
-    status.textContent = items.size ? '' : query ? `No chats match “${query}”.` : 'No chats yet.';
+    status.textContent = items.size ? '' : emptyList();
   } catch (e) {
     if (mine === generation) status.textContent = e.message;
   } finally {
@@ -90,9 +127,9 @@ export function upsert(chat, top = false) {
     $('chat-list').append(item);
     $('chat-list-status').textContent = '';
   }
-  item.querySelector('.chat-title').textContent = chat.title || 'Untitled chat';
-  item.querySelector('.chat-preview').textContent = chat.preview || '';
-  item.querySelector('.chat-menu-button').setAttribute('aria-label', `Actions for ${chat.title || 'chat'}`);
+  item.querySelector('.chat-title').textContent = chat.title || t('untitled');
+  item.querySelector('.chat-preview').textContent = plainText(chat.preview);
+  item.querySelector('.chat-menu-button').setAttribute('aria-label', t('actionsFor', { title: chat.title || t('chat') }));
   item.chat = chat;
   if (top && !query) $('chat-list').prepend(item);
   return item;
@@ -109,10 +146,10 @@ export function setActive(id) {
 
 function listItem(chat) {
   const menu = h('div', { className: 'chat-menu', role: 'menu', hidden: true },
-    h('button', { type: 'button', role: 'menuitem', dataset: { action: 'rename' } }, 'Rename'),
-    h('button', { type: 'button', role: 'menuitem', dataset: { action: 'markdown' } }, 'Export as Markdown'),
-    h('button', { type: 'button', role: 'menuitem', dataset: { action: 'json' } }, 'Export as JSON'),
-    h('button', { type: 'button', role: 'menuitem', className: 'danger', dataset: { action: 'delete' } }, 'Delete'));
+    h('button', { type: 'button', role: 'menuitem', dataset: { action: 'rename' } }, t('rename')),
+    h('button', { type: 'button', role: 'menuitem', dataset: { action: 'markdown' } }, t('exportMarkdown')),
+    h('button', { type: 'button', role: 'menuitem', dataset: { action: 'json' } }, t('exportJson')),
+    h('button', { type: 'button', role: 'menuitem', className: 'danger', dataset: { action: 'delete' } }, t('delete')));
   const button = h('button', {
     type: 'button', className: 'icon-button chat-menu-button', 'aria-haspopup': 'menu', 'aria-expanded': 'false',
   }, '⋯');
@@ -168,7 +205,7 @@ async function rename(chat) {
   input.value = chat.title || '';
   await runDialog($('rename-dialog'), $('rename-form'), $('rename-error'), async () => {
     const title = input.value.trim();
-    if (!title) throw new Error('A title cannot be empty.');
+    if (!title) throw new Error(t('emptyTitle'));
     const renamed = await json(`/api/v1/chats/${chat.id}`, { method: 'PATCH', body: { title } });
     upsert(renamed);
     hooks.renamed(renamed);
@@ -177,20 +214,24 @@ async function rename(chat) {
 
 async function remove(chat) {
   const deleted = await confirmDialog({
-    heading: 'Delete this chat?',
-    text: `“${chat.title || 'Untitled chat'}” and all its messages will be deleted for good.`,
+    heading: t('deleteHeading'),
+    text: t('deleteText', { title: chat.title || t('untitled') }),
     action: () => request(`/api/v1/chats/${chat.id}`, { method: 'DELETE' }),
   });
   if (!deleted) return;
   forget(chat.id);
-  toast('Chat deleted.');
+  toast(t('deleted'));
   hooks.deleted(chat.id);
 }
 
 export function forget(id) {
   items.get(id)?.remove();
   items.delete(id);
-  if (!items.size) $('chat-list-status').textContent = query ? `No chats match “${query}”.` : 'No chats yet.';
+  if (!items.size) $('chat-list-status').textContent = emptyList();
+}
+
+function emptyList() {
+  return query ? t('noMatch', { query }) : t('noChats');
 }
 
 /** The export needs the bearer token, so it is fetched and handed to the browser as a download. */

@@ -3,13 +3,86 @@
 
 import { ApiError, json, request } from './api.js';
 import * as sidebar from './chats.js';
-import { $, h, formatDate, plural } from './dom.js';
-import { linkable, renderMarkdown, sourceLabel } from './markdown.js';
+import { $, h, counted, formatDate } from './dom.js';
+import { language, translator } from './i18n.js';
+import { linkable, renderMarkdown, sourceLabel, sourceName } from './markdown.js';
+import { t as pageText } from './page.js';
 import { serverSentEvents } from './sse.js';
 import { attachActions, editQuestion, openShareDialog, shareLabel } from './versions.js';
 
+const t = translator({
+  en: {
+    pages: '{n} pages',
+    'pages.one': '{n} page',
+    ready: '{title} ({pages})',
+    beingIngested: '{title} (being ingested…)',
+    allSets: 'All document sets',
+    setsIngesting: 'The document sets are being ingested; start a new chat again in a moment.',
+    noSets: 'No document sets yet.',
+    addOne: 'Add one on the Documents page.',
+    askAdmin: 'An administrator can add them.',
+    noModel: 'No language model is configured, so General knowledge cannot answer yet: an operator sets '
+      + 'DOCENT_LLM_PROVIDER (openai or ollama) with DOCENT_LLM_BASE_URL and DOCENT_LLM_MODEL. '
+      + 'Official documentation answers work without one.',
+    loading: 'Loading…',
+    notFound: 'Chat not found',
+    couldNotOpen: 'Could not open this chat',
+    doesNotExist: 'This chat does not exist, or it was deleted.',
+    setDeleted: 'The document set this chat answered from was deleted.',
+    official: 'Official documentation',
+    officialWith: 'Official documentation · {title}',
+    general: 'General knowledge',
+    untitled: 'Untitled chat',
+    loadingOlder: 'Loading earlier messages…',
+    start: 'This is the start of the conversation.',
+    youSaid: 'You said',
+    docentAnswered: 'Docent answered',
+    cutShort: 'The answer was cut short.',
+    noAnswer: 'No answer was written.',
+    sources: 'Sources ({n})',
+    chooseSet: 'Choose a document set first, or answer from general knowledge.',
+    chooseCategory: 'Choose what Docent should answer from.',
+    connectionLost: 'The connection was lost while the answer was written. Reload the chat to see what was saved.',
+  },
+  ko: {
+    pages: '{n}쪽',
+    'pages.one': '{n}쪽',
+    ready: '{title} ({pages})',
+    beingIngested: '{title} (수집 중…)',
+    allSets: '모든 문서 세트',
+    setsIngesting: '문서 세트를 수집하고 있습니다. 잠시 뒤에 새 채팅을 다시 시작하세요.',
+    noSets: '아직 문서 세트가 없습니다.',
+    addOne: '문서 페이지에서 추가하세요.',
+    askAdmin: '관리자가 추가할 수 있습니다.',
+    noModel: '언어 모델이 설정되지 않아 일반 지식으로는 아직 답할 수 없습니다. 운영자가 DOCENT_LLM_PROVIDER(openai 또는 '
+      + 'ollama)와 DOCENT_LLM_BASE_URL, DOCENT_LLM_MODEL을 설정해야 합니다. 공식 문서 답변은 모델 없이도 됩니다.',
+    loading: '불러오는 중…',
+    notFound: '채팅을 찾을 수 없습니다',
+    couldNotOpen: '이 채팅을 열 수 없습니다',
+    doesNotExist: '이 채팅은 없거나 삭제되었습니다.',
+    setDeleted: '이 채팅이 답변의 근거로 삼던 문서 세트가 삭제되었습니다.',
+    official: '공식 문서',
+    officialWith: '공식 문서 · {title}',
+    general: '일반 지식',
+    untitled: '제목 없는 채팅',
+    loadingOlder: '이전 메시지를 불러오는 중…',
+    start: '대화의 처음입니다.',
+    youSaid: '내 메시지',
+    docentAnswered: 'Docent의 답변',
+    cutShort: '답변이 중간에 끊겼습니다.',
+    noAnswer: '답변이 작성되지 않았습니다.',
+    sources: '출처 ({n})',
+    chooseSet: '먼저 문서 세트를 고르거나 일반 지식으로 답하게 하세요.',
+    chooseCategory: 'Docent가 무엇을 바탕으로 답할지 고르세요.',
+    connectionLost: '답변을 쓰는 중에 연결이 끊겼습니다. 저장된 내용을 보려면 채팅을 새로 고치세요.',
+  },
+});
+
 const NEW = 'new';
 const OLDER_PAGE = 50;
+/** The document select's value for "all document sets" (the API's OFFICIAL_DOCS without a documentId). */
+const ALL = 'all';
+const STOP_PATIENCE_MILLIS = 10_000;
 
 /** The chat on screen: null id for a new one. */
 const current = { id: null, oldestSeq: null, hasMore: false, loadingOlder: false, view: 0 };
@@ -18,6 +91,10 @@ const streams = new Map();
 const drafts = new Map();
 let documents = [];
 let navigate = () => {};
+const capabilities = { known: false, modelConfigured: true };
+const starterCache = new Map();
+/** Settles when the new-chat view has its document sets and defaults. */
+let newChatReady = Promise.resolve();
 
 export function initConversation(options) {
   navigate = options.navigate;
@@ -40,6 +117,7 @@ export function initConversation(options) {
   $('share-chat').textContent = shareLabel();
   $('share-chat').addEventListener('click', () => current.id && openShareDialog(current.id));
   document.querySelectorAll('input[name="category"]').forEach((radio) => radio.addEventListener('change', chooseCategory));
+  $('document-select').addEventListener('change', showStarters);
   new IntersectionObserver((entries) => {
     if (entries.some((e) => e.isIntersecting)) loadOlder();
   }, { root: $('messages'), rootMargin: '300px 0px 0px 0px' }).observe($('older'));
@@ -57,16 +135,19 @@ export async function showNewChat(isAdmin) {
   current.view++;
   Object.assign(current, { id: null, oldestSeq: null, hasMore: false });
   sidebar.setActive(null);
-  $('chat-title').textContent = 'New chat';
+  $('chat-title').textContent = pageText('newChat');
   $('chat-subtitle').textContent = '';
   $('share-chat').hidden = true;
   $('new-chat-options').hidden = false;
   $('message-list').replaceChildren();
   $('older-status').textContent = '';
+  $('starters').hidden = true;
+  hideNotice();
   hideError();
   restoreDraft();
   showStreamState();
-  await loadDocuments(isAdmin);
+  newChatReady = loadDocuments(isAdmin);
+  await newChatReady;
 }
 
 async function fetchDocuments() {
@@ -84,20 +165,85 @@ async function loadDocuments(isAdmin) {
   const hint = $('documents-hint');
   await fetchDocuments();
   const ready = documents.filter((d) => d.ingestedAt);
-  select.replaceChildren(...documents.map((d) => h('option', { value: d.id, disabled: !d.ingestedAt },
-    d.ingestedAt ? `${d.title} (${plural(d.pageCount ?? 0, 'page')})` : `${d.title} (being ingested…)`)));
-  if (ready.length) select.value = ready[0].id;
+  const chosen = select.value;
+  const options = documents.map((d) => h('option', { value: d.id, disabled: !d.ingestedAt },
+    d.ingestedAt ? t('ready', { title: d.title, pages: counted(t, 'pages', d.pageCount ?? 0) })
+      : t('beingIngested', { title: d.title })));
+  if (ready.length > 1) options.push(h('option', { value: ALL }, t('allSets')));
+  select.replaceChildren(...options);
+  if (ready.length) select.value = [...select.options].some((o) => o.value === chosen && !o.disabled) ? chosen : ready[0].id;
   const docs = $('category-docs');
   docs.disabled = ready.length === 0;
-  if (docs.disabled && docs.checked) document.querySelector('input[name="category"][value="GENERAL"]').checked = true;
+  if (docs.disabled && docs.checked) docs.checked = false;
   hint.textContent = ready.length ? ''
-    : documents.length ? 'The document sets are being ingested; start a new chat again in a moment.'
-      : 'No document sets yet.' + (isAdmin ? ' Add one on the Documents page.' : ' An administrator can add them.');
+    : documents.length ? t('setsIngesting')
+      : `${t('noSets')} ${isAdmin ? t('addOne') : t('askAdmin')}`;
+  await loadCapabilities();
+  const general = $('category-general');
+  $('model-hint').hidden = capabilities.modelConfigured;
+  $('model-hint').textContent = capabilities.modelConfigured ? '' : t('noModel');
+  if (!general.checked && !docs.checked) {
+    // the default: the model when there is one; without one General knowledge only says so, so it is not offered first
+    if (capabilities.modelConfigured) general.checked = true;
+    else if (!docs.disabled) docs.checked = true;
+  }
   chooseCategory();
+}
+
+/** What answers here: whether a language model is configured (asked once). */
+async function loadCapabilities() {
+  if (capabilities.known) return;
+  try {
+    Object.assign(capabilities, await json('/api/v1/assistant'), { known: true });
+  } catch {
+    capabilities.modelConfigured = true; // unknown: offer everything as before
+  }
 }
 
 function chooseCategory() {
   $('document-choice').hidden = !$('category-docs').checked;
+  showStarters();
+}
+
+/**
+ * Questions to start with, from the chosen document set's headings (a few of each set for all of
+ * them); a click asks one.
+ */
+async function showStarters() {
+  const box = $('starters');
+  const view = current.view;
+  const chosen = $('category-docs').checked && !$('new-chat-options').hidden ? $('document-select').value : '';
+  const sets = chosen === ALL ? documents.filter((d) => d.ingestedAt).map((d) => d.id) : chosen ? [chosen] : [];
+  if (!sets.length) {
+    box.hidden = true;
+    return;
+  }
+  const lists = await Promise.all(sets.map((id) => starters(id, sets.length > 1 ? 2 : 4)));
+  if (view !== current.view || $('document-select').value !== chosen || !$('category-docs').checked) return;
+  const questions = lists.flat().slice(0, 4);
+  $('starter-list').replaceChildren(...questions.map((question) => {
+    const chip = h('button', { type: 'button', className: 'starter' }, question);
+    chip.addEventListener('click', () => {
+      $('composer-input').value = question;
+      send();
+    });
+    return h('li', {}, chip);
+  }));
+  box.hidden = questions.length === 0;
+}
+
+async function starters(documentId, limit) {
+  const cacheKey = `${documentId} ${language()} ${limit}`;
+  if (!starterCache.has(cacheKey)) {
+    const params = new URLSearchParams({ lang: language(), limit });
+    starterCache.set(cacheKey, json(`/api/v1/documents/${documentId}/starters?${params}`)
+      .then((answer) => answer.questions)
+      .catch(() => {
+        starterCache.delete(cacheKey);
+        return [];
+      }));
+  }
+  return starterCache.get(cacheKey);
 }
 
 export async function openChat(id) {
@@ -108,7 +254,8 @@ export async function openChat(id) {
   $('chat-title').textContent = '';
   $('chat-subtitle').textContent = '';
   $('message-list').replaceChildren();
-  $('older-status').textContent = 'Loading…';
+  $('older-status').textContent = t('loading');
+  hideNotice();
   hideError();
   restoreDraft();
   showStreamState();
@@ -118,8 +265,8 @@ export async function openChat(id) {
   } catch (e) {
     if (view !== current.view) return;
     $('older-status').textContent = '';
-    $('chat-title').textContent = e.status === 404 ? 'Chat not found' : 'Could not open this chat';
-    showError(e.status === 404 ? 'This chat does not exist, or it was deleted.' : e.message);
+    $('chat-title').textContent = e.status === 404 ? t('notFound') : t('couldNotOpen');
+    showError(e.status === 404 ? t('doesNotExist') : e.message);
     return;
   }
   if (view !== current.view) return;
@@ -129,6 +276,7 @@ export async function openChat(id) {
   }
   $('older-status').textContent = '';
   showHeader(chat);
+  if (chat.documentId && !documents.some((d) => d.id === chat.documentId)) offerAllSets(chat);
   const list = $('message-list');
   list.replaceChildren(...chat.messages.map(article));
   current.oldestSeq = chat.messages.length ? chat.messages[0].seq : null;
@@ -140,10 +288,40 @@ export async function openChat(id) {
 
 function showHeader(chat) {
   $('share-chat').hidden = false;
-  $('chat-title').textContent = chat.title || 'Untitled chat';
+  $('chat-title').textContent = chat.title || t('untitled');
   const doc = documents.find((d) => d.id === chat.documentId);
   $('chat-subtitle').textContent = chat.category === 'OFFICIAL_DOCS'
-    ? `Official documentation${doc ? ` · ${doc.title}` : ''}` : 'General knowledge';
+    ? (doc ? t('officialWith', { title: doc.title }) : t('official')) : t('general');
+}
+
+/**
+ * The chat's document set is gone: say so, and offer to go on over all the sets, in a new chat
+ * holding the chat's last question.
+ */
+function offerAllSets(chat) {
+  $('chat-notice-text').textContent = t('setDeleted');
+  $('chat-notice').hidden = false;
+  $('continue-all').onclick = async () => {
+    const question = [...chat.messages].reverse().find((m) => m.role === 'user')?.content ?? '';
+    navigate('/');
+    await newChatReady;
+    $('category-docs').checked = !$('category-docs').disabled;
+    if ($('category-docs').checked) {
+      const all = [...$('document-select').options].find((o) => o.value === ALL);
+      const ready = [...$('document-select').options].find((o) => !o.disabled);
+      $('document-select').value = (all ?? ready).value;
+    }
+    chooseCategory();
+    const input = $('composer-input');
+    input.value = question;
+    drafts.set(key(), question);
+    autosize();
+    input.focus();
+  };
+}
+
+function hideNotice() {
+  $('chat-notice').hidden = true;
 }
 
 export function renamed(chat) {
@@ -159,7 +337,7 @@ async function loadOlder() {
   current.loadingOlder = true;
   const { id, view } = current;
   const box = $('messages');
-  $('older-status').textContent = 'Loading earlier messages…';
+  $('older-status').textContent = t('loadingOlder');
   try {
     const page = await json(`/api/v1/chats/${id}/messages?before=${current.oldestSeq}&limit=${OLDER_PAGE}`);
     if (view !== current.view) return;
@@ -169,7 +347,7 @@ async function loadOlder() {
     box.scrollTop = box.scrollHeight - fromBottom;
     if (older.length) current.oldestSeq = older[0].seq;
     current.hasMore = page.nextBefore != null;
-    $('older-status').textContent = current.hasMore ? '' : 'This is the start of the conversation.';
+    $('older-status').textContent = current.hasMore ? '' : t('start');
   } catch (e) {
     if (view === current.view) $('older-status').textContent = e.message;
   } finally {
@@ -183,7 +361,7 @@ function article(message) {
   const element = h('article', {
     className: `message ${user ? 'user' : 'assistant'}`, dataset: { seq: message.seq ?? '', id: message.id ?? '' },
   },
-    h('h2', { className: 'visually-hidden' }, user ? 'You said' : 'Docent answered'),
+    h('h2', { className: 'visually-hidden' }, user ? t('youSaid') : t('docentAnswered')),
     h('div', { className: 'bubble' }, content));
   if (user) content.textContent = message.content;
   else fill(element, message);
@@ -245,17 +423,17 @@ function fill(element, message) {
   element.querySelector('.note')?.remove();
   if (message.sources?.length) element.append(sourceList(message.sources));
   if (message.interrupted) {
-    element.append(h('p', { className: 'note' }, message.content ? 'The answer was cut short.' : 'No answer was written.'));
+    element.append(h('p', { className: 'note' }, message.content ? t('cutShort') : t('noAnswer')));
   }
   if (message.createdAt) element.title = formatDate(message.createdAt);
 }
 
 function sourceList(sources) {
   return h('details', { className: 'sources' },
-    h('summary', {}, `Sources (${sources.length})`),
+    h('summary', {}, t('sources', { n: sources.length })),
     h('ol', {}, sources.map((s) => h('li', { value: s.n },
       linkable(s.url)
-        ? h('a', { href: s.url, target: '_blank', rel: 'noopener noreferrer' }, sourceLabel(s) || `Source ${s.n}`)
+        ? h('a', { href: s.url, target: '_blank', rel: 'noopener noreferrer' }, sourceName(s))
         : h('span', {}, [sourceLabel(s), s.url].filter(Boolean).join(' — ')),
       s.snippet ? h('p', { className: 'snippet-text' }, s.snippet) : null))));
 }
@@ -340,6 +518,7 @@ async function runTurn(live, path, body, text) {
     failed(live, text, e);
   } finally {
     cancelAnimationFrame(live.frame);
+    clearTimeout(live.stopTimer);
     live.answer.classList.remove('streaming');
     live.answer.removeAttribute('aria-busy');
     streams.delete(live.chatId ?? NEW);
@@ -348,20 +527,29 @@ async function runTurn(live, path, body, text) {
 }
 
 function newChatRequest(text) {
-  const category = document.querySelector('input[name="category"]:checked').value;
+  const category = document.querySelector('input[name="category"]:checked')?.value;
+  if (!category) {
+    showError(t('chooseCategory'));
+    return null;
+  }
   if (category !== 'OFFICIAL_DOCS') return { message: text, category };
   const documentId = $('document-select').value;
   if (!documentId) {
-    showError('Choose a document set first, or answer from general knowledge.');
+    showError(t('chooseSet'));
     return null;
   }
-  return { message: text, category, documentId };
+  return documentId === ALL ? { message: text, category } : { message: text, category, documentId };
 }
 
 function accepted(live, chatId, text, questionId) {
   live.accepted = true;
   live.questionId = questionId;
-  if (live.chatId) return;
+  if (!live.chatId) adopt(live, chatId, text);
+  if (live.stopping) requestStop(live);
+}
+
+/** A new chat has its id now: the page shows it at its address and in the chat list. */
+function adopt(live, chatId, text) {
   live.chatId = chatId;
   streams.delete(NEW);
   streams.set(chatId, live);
@@ -443,31 +631,42 @@ function failed(live, text, error) {
     }
   } else {
     renderMarkdown(live.answer.querySelector('.content'), live.text, live.sources);
-    live.answer.append(h('p', { className: 'note' }, live.text ? 'The answer was cut short.' : 'No answer was written.'));
+    live.answer.append(h('p', { className: 'note' }, live.text ? t('cutShort') : t('noAnswer')));
   }
   if (error.name === 'AbortError') return;
   const message = error.status === 0 && live.accepted
-    ? 'The connection was lost while the answer was written. Reload the chat to see what was saved.'
+    ? t('connectionLost')
     : error.message;
   live.error = message;
   if (here) showError(message);
 }
 
-async function stop() {
+/**
+ * Stops the answer on screen. Until the server has taken the question (its meta event) there is no
+ * running answer to stop: the stop is sent as soon as it has, so an answer stopped right after Send
+ * is stored interrupted, with nothing written after the stop.
+ */
+function stop() {
   const live = streams.get(key());
   if (!live || live.stopping) return;
   live.stopping = true;
   showStreamState();
-  if (!live.chatId) {
-    live.controller.abort();
+  if (live.accepted) {
+    requestStop(live);
     return;
   }
+  // the question may never reach the server (a lost connection): then give up on it
+  live.stopTimer = setTimeout(() => { if (!live.accepted) live.controller.abort(); }, STOP_PATIENCE_MILLIS);
+}
+
+async function requestStop(live) {
+  clearTimeout(live.stopTimer);
   try {
     await request(`/api/v1/chats/${live.chatId}/stop`, { method: 'POST' });
   } catch (e) {
     live.stopping = false;
     showStreamState();
-    showError(e.message);
+    if (current.id === live.chatId) showError(e.message);
   }
 }
 

@@ -1,7 +1,7 @@
 // The ADMIN's documents page: the document sets, uploads with live ingestion progress, deletion.
 
 import { json, request } from './api.js';
-import { $, h, confirmDialog, formatDate, plural, toast } from './dom.js';
+import { $, h, confirmDialog, counted, formatDate, toast } from './dom.js';
 import { translator } from './i18n.js';
 import { browseSet, closeSet, initDocumentSet, openSetId } from './documentset.js';
 
@@ -10,11 +10,79 @@ const t = translator({
     updatesSet: 'This updates the existing set “{title}”: only pages that changed are read again.',
     browse: 'Browse',
     browseLabel: 'Browse {title}',
+    loading: 'Loading…',
+    couldNotLoad: 'Could not load the document sets: {reason}',
+    none: 'No document sets yet. Upload one above.',
+    deleteNamed: 'Delete {title}',
+    delete: 'Delete',
+    beingIngested: 'Being ingested…',
+    deleteHeading: 'Delete this document set?',
+    deleteText: '“{title}” and all its passages will be removed. Chats that cite it keep their answers.',
+    deleted: 'Deleted “{title}”.',
+    tooLarge: 'The files are more than this server takes in one upload. Upload fewer at a time, '
+      + 'or raise its limit (DOCENT_KNOWLEDGE_MAX_UPLOAD_SIZE).',
+    title: 'Title',
+    slug: 'Slug',
+    baseUrl: 'Base URL',
+    files: 'Files',
+    needTitle: 'A title is needed.',
+    badSlug: 'The slug needs 1 to 64 lower-case letters, digits, dots or hyphens, '
+      + 'starting and ending with a letter or digit, such as python-3.11.',
+    needFiles: 'Choose at least one file, or a .zip of them.',
+    refused: 'The upload was refused. {reason}',
+    ingesting: 'Ingesting {title}',
+    queued: 'Queued…',
+    progressUnavailable: 'Progress unavailable: {reason}',
+    done: 'Done: “{title}” holds {pages} and {passages}.',
+    doneStored: 'Done: {passages} stored.',
+    failed: 'Failed: {reason}',
+    stopped: 'the ingestion stopped',
+    running: 'Ingesting: {done} of {files} read, {passages}…',
+    skipped: '{files} skipped',
+    pages: '{n} pages',
+    'pages.one': '{n} page',
+    passages: '{n} passages',
+    'passages.one': '{n} passage',
+    files_: '{n} files',
+    'files_.one': '{n} file',
   },
   ko: {
     updatesSet: '기존 문서 세트 “{title}”을(를) 갱신합니다. 바뀐 페이지만 다시 읽습니다.',
     browse: '살펴보기',
     browseLabel: '{title} 살펴보기',
+    loading: '불러오는 중…',
+    couldNotLoad: '문서 세트를 불러오지 못했습니다: {reason}',
+    none: '아직 문서 세트가 없습니다. 위에서 업로드하세요.',
+    deleteNamed: '{title} 삭제',
+    delete: '삭제',
+    beingIngested: '수집 중…',
+    deleteHeading: '이 문서 세트를 삭제할까요?',
+    deleteText: '“{title}”과(와) 그 단락이 모두 삭제됩니다. 이를 인용한 채팅의 답변은 남습니다.',
+    deleted: '“{title}”을(를) 삭제했습니다.',
+    tooLarge: '한 번에 업로드할 수 있는 크기를 넘었습니다. 나눠서 업로드하거나 한도(DOCENT_KNOWLEDGE_MAX_UPLOAD_SIZE)를 늘리세요.',
+    title: '제목',
+    slug: '슬러그',
+    baseUrl: '기본 URL',
+    files: '파일',
+    needTitle: '제목이 필요합니다.',
+    badSlug: '슬러그는 영문 소문자, 숫자, 점, 하이픈 1~64자로, 글자나 숫자로 시작하고 끝나야 합니다(예: python-3.11).',
+    needFiles: '파일을 하나 이상, 또는 그 .zip을 고르세요.',
+    refused: '업로드가 거부되었습니다. {reason}',
+    ingesting: '{title} 수집 중',
+    queued: '대기 중…',
+    progressUnavailable: '진행 상황을 알 수 없습니다: {reason}',
+    done: '완료: “{title}”에 {pages}, {passages}이(가) 있습니다.',
+    doneStored: '완료: {passages} 저장.',
+    failed: '실패: {reason}',
+    stopped: '수집이 멈췄습니다',
+    running: '수집 중: 파일 {files} 중 {done}개 읽음, {passages}…',
+    skipped: '파일 {files} 건너뜀',
+    pages: '{n}쪽',
+    'pages.one': '{n}쪽',
+    passages: '단락 {n}개',
+    'passages.one': '단락 {n}개',
+    files_: '{n}개',
+    'files_.one': '{n}개',
   },
 });
 
@@ -67,13 +135,13 @@ function slugOf(title) {
 /** Lists the document sets; answers with them, or null when they could not be loaded. */
 export async function showDocuments() {
   const status = $('documents-status');
-  status.textContent = 'Loading…';
+  status.textContent = t('loading');
   let documents;
   try {
     documents = await json('/api/v1/documents');
   } catch (e) {
     $('documents-table').hidden = true;
-    status.textContent = `Could not load the document sets: ${e.message}`;
+    status.textContent = t('couldNotLoad', { reason: e.message });
     return null;
   }
   documents = Array.isArray(documents) ? documents : [];
@@ -81,12 +149,13 @@ export async function showDocuments() {
   showUpdateNotice();
   $('documents-body').replaceChildren(...documents.map(row));
   $('documents-table').hidden = documents.length === 0;
-  status.textContent = documents.length ? '' : 'No document sets yet. Upload one above.';
+  status.textContent = documents.length ? '' : t('none');
   return documents;
 }
 
 function row(doc) {
-  const remove = h('button', { type: 'button', className: 'danger small', 'aria-label': `Delete ${doc.title}` }, 'Delete');
+  const remove = h('button', { type: 'button', className: 'danger small', 'aria-label': t('deleteNamed', { title: doc.title }) },
+    t('delete'));
   remove.addEventListener('click', () => deleteDocument(doc).catch((e) => toast(e.message)));
   const browse = h('button', { type: 'button', className: 'small', 'aria-label': t('browseLabel', { title: doc.title }) },
     t('browse'));
@@ -96,26 +165,26 @@ function row(doc) {
     h('td', {}, h('code', {}, doc.slug)),
     h('td', { className: 'number' }, String(doc.pageCount ?? '')),
     h('td', { className: 'number' }, String(doc.chunkCount ?? '')),
-    h('td', {}, doc.ingestedAt ? formatDate(doc.ingestedAt) : 'Being ingested…'),
+    h('td', {}, doc.ingestedAt ? formatDate(doc.ingestedAt) : t('beingIngested')),
     h('td', { className: 'actions' }, browse, ' ', remove));
 }
 
 async function deleteDocument(doc) {
   const deleted = await confirmDialog({
-    heading: 'Delete this document set?',
-    text: `“${doc.title}” and all its passages will be removed. Chats that cite it keep their answers.`,
+    heading: t('deleteHeading'),
+    text: t('deleteText', { title: doc.title }),
     action: () => request(`/api/v1/documents/${doc.id}`, { method: 'DELETE' }),
   });
   if (deleted) {
     if (openSetId() === doc.id) closeSet();
-    toast(`Deleted “${doc.title}”.`);
+    toast(t('deleted', { title: doc.title }));
     await showDocuments();
   }
 }
 
 /** The form's inputs by the field names the API reports problems with. */
 const FIELDS = { title: 'upload-title', slug: 'upload-slug', baseUrl: 'upload-base-url', files: 'upload-files' };
-const LABELS = { title: 'Title', slug: 'Slug', baseUrl: 'Base URL', files: 'Files' };
+const LABELS = { title: 'title', slug: 'slug', baseUrl: 'baseUrl', files: 'files' };
 
 function refuse(field, text) {
   $('upload-error').textContent = text;
@@ -129,13 +198,12 @@ function refuse(field, text) {
 function refusal(error) {
   if (error.status === 413) {
     // upload-too-large: too much once unpacked, as the server details; otherwise the request itself was too big
-    return { field: 'files', text: error.type === 'upload-too-large' ? error.message
-      : 'The files are more than this server takes in one upload. Upload fewer at a time, '
-        + 'or raise its limit (DOCENT_KNOWLEDGE_MAX_UPLOAD_SIZE).' };
+    return { field: 'files', text: error.type === 'upload-too-large' ? error.message : t('tooLarge') };
   }
   const fields = Array.isArray(error.problem?.errors) ? error.problem.errors : [];
   if (!fields.length) return { text: error.message };
-  const text = fields.map((f) => `${LABELS[f.field] ?? f.field}: ${f.message}`.replace(/[^.]$/, '$&.')).join(' ');
+  const text = fields.map((f) => `${LABELS[f.field] ? t(LABELS[f.field]) : f.field}: ${f.message}`.replace(/[^.]$/, '$&.'))
+    .join(' ');
   return { field: fields[0].field, text };
 }
 
@@ -147,12 +215,11 @@ async function upload() {
   const slug = $('upload-slug').value.trim();
   const baseUrl = $('upload-base-url').value.trim();
   const files = $('upload-files').files;
-  if (!title) return refuse('title', 'A title is needed.');
+  if (!title) return refuse('title', t('needTitle'));
   if (!SLUG.test(slug)) {
-    return refuse('slug', 'The slug needs 1 to 64 lower-case letters, digits, dots or hyphens, '
-      + 'starting and ending with a letter or digit, such as python-3.11.');
+    return refuse('slug', t('badSlug'));
   }
-  if (!files.length) return refuse('files', 'Choose at least one file, or a .zip of them.');
+  if (!files.length) return refuse('files', t('needFiles'));
   const body = new FormData();
   body.append('title', title);
   body.append('slug', slug);
@@ -169,7 +236,7 @@ async function upload() {
     follow(jobId, title);
   } catch (e) {
     const { field, text } = refusal(e);
-    refuse(field, e.status >= 400 && e.status < 500 ? `The upload was refused. ${text}` : text);
+    refuse(field, e.status >= 400 && e.status < 500 ? t('refused', { reason: text }) : text);
   } finally {
     $('upload-submit').disabled = false;
   }
@@ -177,8 +244,8 @@ async function upload() {
 
 /** Polls an ingestion until it is done or failed, showing its progress, then what the set now holds. */
 async function follow(jobId, title) {
-  const bar = h('progress', { max: 1, value: 0, 'aria-label': `Ingesting ${title}` });
-  const text = h('span', { className: 'muted' }, 'Queued…');
+  const bar = h('progress', { max: 1, value: 0, 'aria-label': t('ingesting', { title }) });
+  const text = h('span', { className: 'muted' }, t('queued'));
   const line = h('div', { className: 'ingestion', dataset: { job: jobId } }, h('strong', {}, title), bar, text);
   $('ingestions').prepend(line);
   for (;;) {
@@ -186,7 +253,7 @@ async function follow(jobId, title) {
     try {
       job = await json(`/api/v1/ingestions/${jobId}`);
     } catch (e) {
-      text.textContent = `Progress unavailable: ${e.message}`;
+      text.textContent = t('progressUnavailable', { reason: e.message });
       line.classList.add('failed');
       return;
     }
@@ -199,19 +266,19 @@ async function follow(jobId, title) {
       const documents = await showDocuments();
       const doc = documents?.find((d) => d.id === job.documentId);
       text.textContent = doc
-        ? `Done: “${doc.title}” holds ${plural(doc.pageCount, 'page')} and ${plural(doc.chunkCount, 'passage')}.`
-        : `Done: ${plural(job.passages ?? 0, 'passage')} stored.`;
+        ? t('done', { title: doc.title, pages: counted(t, 'pages', doc.pageCount), passages: counted(t, 'passages', doc.chunkCount) })
+        : t('doneStored', { passages: counted(t, 'passages', job.passages ?? 0) });
       if (job.skipped?.length) line.append(skippedList(job.skipped));
       return;
     }
     if (job.state === 'FAILED') {
-      text.textContent = `Failed: ${(job.error || 'the ingestion stopped').replace(/[^.]$/, '$&.')}`;
+      text.textContent = t('failed', { reason: (job.error || t('stopped')).replace(/[^.]$/, '$&.') });
       line.classList.add('failed');
       return;
     }
     text.textContent = job.state === 'RUNNING'
-      ? `Ingesting: ${job.pagesDone ?? 0} of ${plural(total, 'file')} read, ${plural(job.passages ?? 0, 'passage')}…`
-      : 'Queued…';
+      ? t('running', { done: job.pagesDone ?? 0, files: counted(t, 'files_', total), passages: counted(t, 'passages', job.passages ?? 0) })
+      : t('queued');
     await new Promise((resolve) => setTimeout(resolve, POLL_MILLIS));
   }
 }
@@ -219,6 +286,6 @@ async function follow(jobId, title) {
 /** Files the ingest could not read, each with the reason (the server shows at most a hundred). */
 function skippedList(skipped) {
   return h('details', { className: 'skipped' },
-    h('summary', {}, `${plural(skipped.length, 'file')} skipped`),
+    h('summary', {}, t('skipped', { files: counted(t, 'files_', skipped.length) })),
     h('ul', {}, skipped.map((reason) => h('li', {}, reason))));
 }

@@ -1,5 +1,8 @@
 // Small DOM helpers: elements are built with properties and text, never from HTML strings.
 
+import { language } from './i18n.js';
+import { t as pageText } from './page.js';
+
 export const $ = (id) => document.getElementById(id);
 
 /** h('a', {href: '/', className: 'x', dataset: {id}}, 'text', child) */
@@ -26,13 +29,16 @@ export function toast(text) {
   toastTimer = setTimeout(() => { element.hidden = true; }, 3000);
 }
 
-/** Asks before doing something that cannot be undone; resolves when {@code action} succeeded. */
-export function confirmDialog({ heading, text, button = 'Delete', action }) {
+/**
+ * Asks before doing something that cannot be undone; resolves when {@code action} succeeded. Focus
+ * starts on Cancel, so a stray Enter deletes nothing.
+ */
+export function confirmDialog({ heading, text, button = pageText('delete'), action }) {
   const dialog = $('confirm-dialog');
   $('confirm-heading').textContent = heading;
   $('confirm-text').textContent = text;
   $('confirm-ok').textContent = button;
-  return runDialog(dialog, $('confirm-form'), $('confirm-error'), action, $('confirm-ok'));
+  return runDialog(dialog, $('confirm-form'), $('confirm-error'), action, $('confirm-cancel'));
 }
 
 /**
@@ -69,14 +75,17 @@ export function runDialog(dialog, form, error, action, focus) {
   });
 }
 
-/** plural(3, 'page') is "3 pages". */
-export const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** counted(t, 'pages', 3) is t('pages', {n: 3}); for 1 it is t('pages.one', {n: 1}) when there is such a key. */
+export function counted(t, key, n) {
+  const one = `${key}.one`;
+  return n === 1 && t(one) !== one ? t(one, { n }) : t(key, { n });
+}
 
 export function formatDate(iso) {
   if (!iso) return '';
   const date = new Date(iso);
   const today = new Date();
   return date.toDateString() === today.toDateString()
-    ? date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })
-    : date.toLocaleDateString([], { year: 'numeric', month: 'short', day: 'numeric' });
+    ? date.toLocaleTimeString(language(), { hour: '2-digit', minute: '2-digit' })
+    : date.toLocaleDateString(language(), { year: 'numeric', month: 'short', day: 'numeric' });
 }

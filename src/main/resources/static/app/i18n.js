@@ -42,3 +42,16 @@ function storage() {
     return null; // storage disabled: the browser's language decides
   }
 }
+
+/**
+ * Puts a page's fixed text in the reader's language: an element's data-i18n names the key of its
+ * text, data-i18n-placeholder, -aria-label and -title the keys of those attributes.
+ */
+export function localize(root, t) {
+  for (const element of root.querySelectorAll('[data-i18n]')) element.textContent = t(element.dataset.i18n);
+  for (const attribute of ['placeholder', 'aria-label', 'title']) {
+    for (const element of root.querySelectorAll(`[data-i18n-${attribute}]`)) {
+      element.setAttribute(attribute, t(element.getAttribute(`data-i18n-${attribute}`)));
+    }
+  }
+}

@@ -6,14 +6,46 @@ import * as sidebar from './chats.js';
 import * as conversation from './conversation.js';
 import { initDocuments, showDocuments } from './documents.js';
 import { $ } from './dom.js';
+import { translator } from './i18n.js';
+import { localizePage, t as pageText } from './page.js';
+
+const t = translator({
+  en: {
+    sessionEnded: 'Your session has ended. Sign in again.',
+    signedOutElsewhere: 'You signed out in another tab.',
+    enterBoth: 'Enter a username and a password.',
+    adminCreates: 'New accounts are created by an administrator.',
+    createAccount: 'Create an account',
+    createAccountButton: 'Create account',
+    haveAccount: 'Have an account?',
+    fieldMessage: '{field} {message}.',
+    username: 'Username',
+    password: 'Password',
+    documentsTitle: 'Documents · Docent',
+  },
+  ko: {
+    sessionEnded: '세션이 끝났습니다. 다시 로그인하세요.',
+    signedOutElsewhere: '다른 탭에서 로그아웃했습니다.',
+    enterBoth: '사용자 이름과 비밀번호를 입력하세요.',
+    adminCreates: '새 계정은 관리자가 만듭니다.',
+    createAccount: '계정 만들기',
+    createAccountButton: '계정 만들기',
+    haveAccount: '계정이 있으신가요?',
+    fieldMessage: '{field}: {message}.',
+    username: '사용자 이름',
+    password: '비밀번호',
+    documentsTitle: '문서 · Docent',
+  },
+});
 
 const CHAT_PATH = /^\/chats\/([0-9a-fA-F-]{36})$/;
 let me = null;
 let signingUp = false;
 
 async function start() {
+  localizePage();
   initSignIn();
-  whenSignedOut(() => showSignIn('Your session has ended. Sign in again.'));
+  whenSignedOut((elsewhere) => showSignIn(t(elsewhere ? 'signedOutElsewhere' : 'sessionEnded')));
   let signedIn;
   try {
     signedIn = await restore();
@@ -35,7 +67,7 @@ function initSignIn() {
     const error = $('signin-error');
     error.textContent = '';
     if (!username || !password) {
-      error.textContent = 'Enter a username and a password.';
+      error.textContent = t('enterBoth');
       return;
     }
     $('signin-submit').disabled = true;
@@ -57,21 +89,26 @@ async function offerSignUp() {
   const options = await authOptions().catch(() => ({ signup: true }));
   if (options.signup) return;
   $('signin-switch').hidden = true;
-  $('signin-switch-text').textContent = 'New accounts are created by an administrator.';
+  $('signin-switch-text').textContent = t('adminCreates');
 }
 
 function fieldMessages(error) {
   const fields = error.problem?.errors;
   return Array.isArray(fields) && fields.length
-    ? fields.map((f) => `${f.field[0].toUpperCase()}${f.field.slice(1)} ${f.message}.`).join(' ') : null;
+    ? fields.map((f) => t('fieldMessage', { field: fieldName(f.field), message: f.message })).join(' ') : null;
+}
+
+function fieldName(field) {
+  const named = { username: t('username'), password: t('password') }[field];
+  return named ?? `${field[0].toUpperCase()}${field.slice(1)}`;
 }
 
 function setMode(up) {
   signingUp = up;
-  $('signin-heading').textContent = up ? 'Create an account' : 'Sign in';
-  $('signin-submit').textContent = up ? 'Create account' : 'Sign in';
-  $('signin-switch-text').textContent = up ? 'Have an account?' : 'New here?';
-  $('signin-switch').textContent = up ? 'Sign in' : 'Create an account';
+  $('signin-heading').textContent = up ? t('createAccount') : pageText('signIn');
+  $('signin-submit').textContent = up ? t('createAccountButton') : pageText('signIn');
+  $('signin-switch-text').textContent = up ? t('haveAccount') : pageText('newHere');
+  $('signin-switch').textContent = up ? pageText('signIn') : t('createAccount');
   $('signin-password').autocomplete = up ? 'new-password' : 'current-password';
   $('signin-password-hint').hidden = !up;
   $('signin-error').textContent = '';
@@ -121,6 +158,10 @@ function wire() {
     location.assign('/');
   });
   $('new-chat').addEventListener('click', () => navigate('/'));
+  document.querySelector('.skip-link').addEventListener('click', (event) => {
+    event.preventDefault();
+    $('messages').focus();
+  });
   $('menu-toggle').addEventListener('click', () => toggleSidebar());
   $('scrim').addEventListener('click', () => toggleSidebar(false));
   $('sidebar').addEventListener('keydown', (event) => {
@@ -165,7 +206,8 @@ async function route() {
   current($('nav-chats'), !documents);
   current($('nav-documents'), documents);
   if (documents) {
-    document.title = 'Documents · Docent';
+    document.title = t('documentsTitle');
+    $('documents-body').replaceChildren(); // rows shown before are not this visit's
     await showDocuments();
     return;
   }

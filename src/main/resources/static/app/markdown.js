@@ -1,6 +1,14 @@
 // Model output is Markdown and never trusted HTML: raw HTML in it is shown as text, and what marked
 // makes of the rest goes through DOMPurify before it reaches the page.
 
+import { translator } from './i18n.js';
+import { placePreview } from './placement.js';
+
+const t = translator({
+  en: { copy: 'Copy', copied: 'Copied', copyFailed: 'Copy failed', copyCode: 'Copy code', source: 'Source {n}' },
+  ko: { copy: '복사', copied: '복사됨', copyFailed: '복사 실패', copyCode: '코드 복사', source: '출처 {n}' },
+});
+
 const { marked } = await import(document.body.dataset.marked);
 const { default: DOMPurify } = await import(document.body.dataset.dompurify);
 
@@ -86,6 +94,73 @@ export function citation(source) {
   return link;
 }
 
+/** A source's name where it is listed: its label, else "Source n". */
+export function sourceName(source) {
+  return sourceLabel(source) || t('source', { n: source.n });
+}
+
+// A citation's preview opens on hover and keyboard focus, and on a tap on touch screens (a second
+// tap follows the link). It is placed in the viewport, above the citation or flipped below it.
+
+let lastPointer = 'mouse';
+
+function showPreview(cite) {
+  const tip = cite.querySelector('.snippet');
+  if (!tip) return;
+  cite.classList.add('open');
+  const place = placePreview(cite.getBoundingClientRect(), { width: tip.offsetWidth, height: tip.offsetHeight },
+    { width: document.documentElement.clientWidth, height: document.documentElement.clientHeight });
+  tip.style.left = `${place.left}px`;
+  tip.style.top = `${place.top}px`;
+  tip.style.maxWidth = `${place.width}px`;
+  tip.classList.toggle('below', place.below);
+}
+
+function hidePreview(cite) {
+  cite.classList.remove('open', 'pinned');
+}
+
+function hideAll(except = null) {
+  document.querySelectorAll('.citation.open').forEach((c) => { if (c !== except) hidePreview(c); });
+}
+
+document.addEventListener('pointerdown', (event) => {
+  lastPointer = event.pointerType || 'mouse';
+  if (!event.target.closest?.('.citation')) hideAll();
+}, true);
+document.addEventListener('pointerover', (event) => {
+  if (event.pointerType !== 'mouse') return;
+  lastPointer = 'mouse';
+  const cite = event.target.closest?.('.citation');
+  if (cite && !cite.classList.contains('open')) showPreview(cite);
+});
+document.addEventListener('pointerout', (event) => {
+  const cite = event.target.closest?.('.citation');
+  if (event.pointerType !== 'mouse' || !cite || cite.contains(event.relatedTarget)) return;
+  if (!cite.classList.contains('pinned') && document.activeElement !== cite) hidePreview(cite);
+});
+document.addEventListener('focusin', (event) => {
+  const cite = event.target.closest?.('.citation');
+  if (cite) showPreview(cite);
+});
+document.addEventListener('focusout', (event) => {
+  const cite = event.target.closest?.('.citation');
+  if (cite && !cite.classList.contains('pinned')) hidePreview(cite);
+});
+document.addEventListener('click', (event) => {
+  const cite = event.target.closest?.('.citation');
+  if (!cite || lastPointer === 'mouse') return;
+  if (cite.classList.contains('pinned')) return; // the second tap follows the link
+  event.preventDefault();
+  hideAll(cite);
+  showPreview(cite);
+  cite.classList.add('pinned');
+});
+document.addEventListener('scroll', () => hideAll(), true);
+document.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape') hideAll();
+});
+
 export function sourceLabel(source) {
   return [source.documentTitle, source.page, source.section].filter(Boolean).join(' · ');
 }
@@ -94,12 +169,12 @@ function addCopyButton(pre) {
   const button = document.createElement('button');
   button.type = 'button';
   button.className = 'copy';
-  button.textContent = 'Copy';
-  button.setAttribute('aria-label', 'Copy code');
+  button.textContent = t('copy');
+  button.setAttribute('aria-label', t('copyCode'));
   button.addEventListener('click', async () => {
     const code = pre.querySelector('code')?.textContent ?? pre.textContent;
-    button.textContent = (await copy(code)) ? 'Copied' : 'Copy failed';
-    setTimeout(() => { button.textContent = 'Copy'; }, 1500);
+    button.textContent = (await copy(code)) ? t('copied') : t('copyFailed');
+    setTimeout(() => { button.textContent = t('copy'); }, 1500);
   });
   pre.prepend(button);
 }

@@ -22,7 +22,8 @@ class ArchitectureTests {
             "dev.docent.knowledge.index..", "dev.docent.knowledge.retrieve..", "dev.docent.assistant.extractive..",
             "dev.docent.assistant.prompt..", "dev.docent.chat.paging..", "dev.docent.chat.export..",
             "dev.docent.chat.cache.keys..", "dev.docent.llm.embedding..", "dev.docent.llm.http..",
-            "dev.docent.llm.settings..", "dev.docent.shared.id..", "dev.docent.shared.text.." };
+            "dev.docent.llm.settings..", "dev.docent.shared.id..", "dev.docent.shared.text..",
+            "dev.docent.knowledge.starters.." };
 
     /**
      * The ingest pipeline's later steps: storing, indexing, searching, and what drives

@@ -1,6 +1,7 @@
 package dev.docent.knowledge;
 
 import dev.docent.knowledge.ingest.DocumentNames;
+import dev.docent.knowledge.starters.StarterQuestions;
 import dev.docent.knowledge.store.Documents;
 import dev.docent.shared.Problem;
 import java.util.List;
@@ -98,6 +99,17 @@ public class KnowledgeBase {
         if (documents.find(id).isEmpty()) {
             throw Problem.notFound("Document " + id);
         }
+    }
+
+    /**
+     * Questions to start a chat over the document set with, from its headings.
+     * @throws Problem 404 when there is no such document
+     */
+    public List<String> starters(UUID id, StarterQuestions.Language language, int limit) {
+        if (documents.find(id).isEmpty()) {
+            throw Problem.notFound("Document " + id);
+        }
+        return StarterQuestions.from(documents.headings(id), language, limit);
     }
 
     /**

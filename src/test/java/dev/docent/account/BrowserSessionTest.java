@@ -85,6 +85,20 @@ class BrowserSessionTest {
         assertThat(page.get("/api/v1/me").status()).as("the page's access token ends too").isEqualTo(401);
     }
 
+    /** The page asks first, so a browser that never signed in logs no failed request. */
+    @Test
+    void thePageCanAskWhetherItHoldsASessionCookieWithoutAFailure() {
+        String token = cookie(anonymous.postWith(SESSION, credentials, GUARD, "1"));
+
+        Api.Response without = anonymous.get(SESSION);
+        Api.Response with = anonymous.send("GET", SESSION, null, null, "Cookie", "docent_refresh=" + token);
+
+        assertThat(without.status()).isEqualTo(200);
+        assertThat(without.json().get("cookie").asBoolean()).isFalse();
+        assertThat(with.status()).isEqualTo(200);
+        assertThat(with.json().get("cookie").asBoolean()).isTrue();
+    }
+
     @Test
     void withoutACookieThereIsNoSession() {
         Api.Response refreshed = anonymous.send("POST", SESSION + "/refresh", null, null, GUARD, "1");

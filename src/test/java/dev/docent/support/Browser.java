@@ -52,9 +52,33 @@ public final class Browser
 
     public static final Duration PATIENCE = Duration.ofSeconds(10);
 
+    private final java.util.function.Consumer<ChromeOptions> customization;
+
     private ChromeDriver driver;
 
     private Path profile;
+
+    public Browser() {
+        this(options -> {
+        });
+    }
+
+    /** A browser with more options, e.g. {@link #speaking(String)}. */
+    public Browser(java.util.function.Consumer<ChromeOptions> customization) {
+        this.customization = customization;
+    }
+
+    /**
+     * Options for a browser whose language is {@code tag} (e.g. {@code ko-KR}): its
+     * navigator.languages and Accept-Language.
+     */
+    public static java.util.function.Consumer<ChromeOptions> speaking(String tag) {
+        String base = tag.split("-")[0];
+        return options -> {
+            options.addArguments("--lang=" + tag, "--accept-lang=" + tag + "," + base);
+            options.setExperimentalOption("prefs", Map.of("intl.accept_languages", tag + "," + base));
+        };
+    }
 
     /** Decided before the class starts anything, Spring context included. */
     @Override
@@ -75,6 +99,7 @@ public final class Browser
                 "--disable-default-apps", "--disable-extensions", "--no-first-run", "--no-default-browser-check",
                 "--password-store=basic", "--window-size=1280,860", "--user-data-dir=" + profile);
         options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+        customization.accept(options);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
             .usingAnyFreePort()
             .build();

@@ -29,7 +29,7 @@ class OpenApiLintTest {
     private static final Path DOCUMENT = Path.of("target/openapi.json");
 
     private static final List<String> PUBLIC = List.of("signUp", "logIn", "getAuthOptions", "refreshTokens", "logOut",
-            "startBrowserSession", "refreshBrowserSession", "endBrowserSession");
+            "startBrowserSession", "refreshBrowserSession", "endBrowserSession", "probeBrowserSession");
 
     @LocalServerPort
     int port;

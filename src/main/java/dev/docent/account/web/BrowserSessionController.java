@@ -18,6 +18,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.CookieValue;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -40,6 +41,12 @@ class BrowserSessionController {
     static final String COOKIE = "docent_refresh";
     static final String GUARD_HEADER = "X-Docent-Session";
 
+    /**
+     * Whether the browser sent a session cookie at all (not whether it is still valid).
+     */
+    record SessionCookie(boolean cookie) {
+    }
+
     /** What the page keeps in memory; the refresh token is in the cookie. */
     record AccessToken(String accessToken, String tokenType, long expiresIn) {
     }
@@ -61,6 +68,18 @@ class BrowserSessionController {
             @Valid @RequestBody AuthController.LoginRequest request, HttpServletRequest http) {
         guarded(guard);
         return started(accounts.login(request.username(), request.password(), http.getRemoteAddr()), http);
+    }
+
+    /**
+     * Lets a page that was never signed in skip the refresh, whose 401 browsers log as an
+     * error: only a page whose browser holds a cookie needs to try it.
+     */
+    @Operation(operationId = "probeBrowserSession", summary = "Whether this browser holds a session cookie")
+    @SecurityRequirements
+    @ApiResponse(responseCode = "200", description = "cookie: whether a session cookie came with the request")
+    @GetMapping
+    SessionCookie probe(@CookieValue(name = COOKIE, required = false) String refreshToken) {
+        return new SessionCookie(plausible(refreshToken));
     }
 
     /**

@@ -40,7 +40,7 @@ class WebSecurity {
             .anonymous(anonymous -> anonymous.disable())
             .authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.POST, "/api/v1/auth/**")
                 .permitAll()
-                .requestMatchers(HttpMethod.GET, "/api/v1/auth/options")
+                .requestMatchers(HttpMethod.GET, "/api/v1/auth/options", "/api/v1/auth/session")
                 .permitAll()
                 // a share link's snapshot, read by its token; listing and revoking need
                 // the owner

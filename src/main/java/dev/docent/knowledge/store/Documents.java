@@ -5,6 +5,7 @@ import dev.docent.knowledge.PageView;
 import dev.docent.knowledge.PassageView;
 import dev.docent.knowledge.chunk.Chunk;
 import dev.docent.shared.id.Ids;
+import dev.docent.knowledge.starters.StarterQuestions;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -256,6 +257,21 @@ public class Documents {
                     rs.getString("document_title"), rs.getString("path"), rs.getString("page_title"),
                     rs.getString("section"), link(rs.getString("base_url"), rs.getString("url")), rs.getString("text"),
                     Vectors.fromBytes(rs.getBytes("embedding"))))
+            .list();
+    }
+
+    /**
+     * The document's sections as headings per page, with how much text each holds (for
+     * starter questions).
+     */
+    public List<StarterQuestions.Heading> headings(UUID document) {
+        return jdbc.sql("""
+                select p.path, c.section, sum(length(c.text)) as text_length
+                from chunks c join pages p on p.id = c.page_id
+                where c.document_id = ? group by p.path, c.section""")
+            .param(document)
+            .query((rs, row) -> new StarterQuestions.Heading(rs.getString("path"), rs.getString("section"),
+                    (int) Math.min(Integer.MAX_VALUE, rs.getLong("text_length"))))
             .list();
     }
 

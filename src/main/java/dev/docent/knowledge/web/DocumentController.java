@@ -10,6 +10,8 @@ import dev.docent.knowledge.PageList;
 import dev.docent.knowledge.PageView;
 import dev.docent.knowledge.crawl.CrawlRequest;
 import dev.docent.knowledge.crawl.SiteCrawls;
+import dev.docent.knowledge.ingest.Ingestion;
+import dev.docent.knowledge.starters.StarterQuestions;
 import dev.docent.knowledge.upload.Uploads;
 import dev.docent.shared.Problem;
 import java.io.IOException;
@@ -45,6 +47,11 @@ class DocumentController {
     }
 
     private static final int MAX_PAGE_LIMIT = 200;
+
+    record Starters(List<String> questions) {
+    }
+
+    static final int MAX_STARTERS = 10;
 
     private final KnowledgeBase knowledge;
 
@@ -103,6 +110,24 @@ class DocumentController {
     @GetMapping("/documents/{id}/pages/{pageId}")
     KnowledgeBase.PageWithPassages page(@PathVariable UUID id, @PathVariable UUID pageId) {
         return knowledge.page(id, pageId);
+    }
+
+    @Operation(operationId = "listStarterQuestions",
+            summary = "Questions to start a chat over a document set with, made from its headings")
+    @ApiResponse(responseCode = "200", description = "Up to limit questions, the best first; none for an empty set")
+    @ApiResponse(responseCode = "400", description = "lang is not en or ko, or limit is not 1 to 10")
+    @ApiResponse(responseCode = "404", description = "No such document set")
+    @GetMapping("/documents/{id}/starters")
+    Starters starters(@PathVariable UUID id, @RequestParam(defaultValue = "en") String lang,
+            @RequestParam(defaultValue = "4") int limit) {
+        StarterQuestions.Language language = StarterQuestions.Language.of(lang);
+        if (language == null) {
+            throw Problem.invalid("lang", "must be en or ko");
+        }
+        if (limit < 1 || limit > MAX_STARTERS) {
+            throw Problem.invalid("limit", "must be between 1 and " + MAX_STARTERS);
+        }
+        return new Starters(knowledge.starters(id, language, limit));
     }
 
     @Operation(operationId = "uploadDocuments", summary = "Upload files as a document set to ingest (ADMIN)")
