@@ -5,6 +5,7 @@ import { authOptions, json, restore, signIn, signOut, signUp, whenSignedOut } fr
 import * as sidebar from './chats.js';
 import * as conversation from './conversation.js';
 import { initDocuments, showDocuments } from './documents.js';
+import { initKeys, showKeys } from './keys.js';
 import { $ } from './dom.js';
 
 const CHAT_PATH = /^\/chats\/([0-9a-fA-F-]{36})$/;
@@ -103,6 +104,7 @@ async function enter() {
   $('app').hidden = false;
   $('user-name').textContent = me.username;
   $('nav-documents').hidden = me.role !== 'ADMIN';
+  $('nav-keys').hidden = me.role !== 'ADMIN';
   $('nav-chats').hidden = me.role !== 'ADMIN';
   if (!wired) {
     wired = true;
@@ -116,6 +118,7 @@ function wire() {
   sidebar.initSidebar({ renamed: conversation.renamed, deleted: conversation.deleted });
   conversation.initConversation({ navigate });
   initDocuments();
+  initKeys();
   $('signout').addEventListener('click', async () => {
     await signOut();
     location.assign('/');
@@ -160,10 +163,18 @@ async function route() {
   const path = location.pathname;
   const admin = me?.role === 'ADMIN';
   const documents = path === '/documents' && admin;
-  $('conversation').hidden = documents;
+  const keys = path === '/keys' && admin;
+  $('conversation').hidden = documents || keys;
   $('documents-page').hidden = !documents;
-  current($('nav-chats'), !documents);
+  $('keys-page').hidden = !keys;
+  current($('nav-chats'), !documents && !keys);
   current($('nav-documents'), documents);
+  current($('nav-keys'), keys);
+  if (keys) {
+    document.title = 'API keys · Docent';
+    await showKeys();
+    return;
+  }
   if (documents) {
     document.title = 'Documents · Docent';
     await showDocuments();
