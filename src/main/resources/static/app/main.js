@@ -5,6 +5,7 @@ import { authOptions, json, restore, signIn, signOut, signUp, whenSignedOut } fr
 import * as sidebar from './chats.js';
 import * as conversation from './conversation.js';
 import { initDocuments, showDocuments } from './documents.js';
+import { initKeys, showKeys } from './keys.js';
 import { $ } from './dom.js';
 import { translator } from './i18n.js';
 import { localizePage, t as pageText } from './page.js';
@@ -140,6 +141,7 @@ async function enter() {
   $('app').hidden = false;
   $('user-name').textContent = me.username;
   $('nav-documents').hidden = me.role !== 'ADMIN';
+  $('nav-keys').hidden = me.role !== 'ADMIN';
   $('nav-chats').hidden = me.role !== 'ADMIN';
   if (!wired) {
     wired = true;
@@ -153,6 +155,7 @@ function wire() {
   sidebar.initSidebar({ renamed: conversation.renamed, deleted: conversation.deleted });
   conversation.initConversation({ navigate });
   initDocuments();
+  initKeys();
   $('signout').addEventListener('click', async () => {
     await signOut();
     location.assign('/');
@@ -201,10 +204,18 @@ async function route() {
   const path = location.pathname;
   const admin = me?.role === 'ADMIN';
   const documents = path === '/documents' && admin;
-  $('conversation').hidden = documents;
+  const keys = path === '/keys' && admin;
+  $('conversation').hidden = documents || keys;
   $('documents-page').hidden = !documents;
-  current($('nav-chats'), !documents);
+  $('keys-page').hidden = !keys;
+  current($('nav-chats'), !documents && !keys);
   current($('nav-documents'), documents);
+  current($('nav-keys'), keys);
+  if (keys) {
+    document.title = 'API keys · Docent';
+    await showKeys();
+    return;
+  }
   if (documents) {
     document.title = t('documentsTitle');
     $('documents-body').replaceChildren(); // rows shown before are not this visit's

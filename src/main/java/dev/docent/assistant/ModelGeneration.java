@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,6 +43,14 @@ class ModelGeneration {
     }
 
     Generated generate(List<ModelMessage> prompt, ChatId chat, UUID generation, TurnListener listener) {
+        return generate(prompt, () -> history.stopRequested(chat, generation), listener);
+    }
+
+    /**
+     * A generation no chat owns: it ends on its own, on the timeout or when the client
+     * leaves.
+     */
+    Generated generate(List<ModelMessage> prompt, BooleanSupplier stopRequested, TurnListener listener) {
         StringBuilder text = new StringBuilder();
         Instant deadline = clock.instant().plus(settings.generationTimeout());
         Instant nextStopCheck = clock.instant().plus(settings.stopCheckInterval());
@@ -69,7 +78,7 @@ class ModelGeneration {
                     return new Generated(text.toString(), true, null);
                 }
                 if (clock.instant().isAfter(nextStopCheck)) {
-                    if (history.stopRequested(chat, generation)) {
+                    if (stopRequested.getAsBoolean()) {
                         return new Generated(text.toString(), true, null);
                     }
                     nextStopCheck = clock.instant().plus(settings.stopCheckInterval());

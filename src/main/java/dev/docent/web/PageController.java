@@ -39,7 +39,7 @@ class PageController {
         this.etag = "\"" + WebAssets.hash(html.getBytes(StandardCharsets.UTF_8)) + "\"";
     }
 
-    @GetMapping({ "/", "/chats/{chatId}", "/documents" })
+    @GetMapping({ "/", "/chats/{chatId}", "/documents", "/keys" })
     ResponseEntity<String> page() {
         return ResponseEntity.ok()
             .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))

@@ -56,6 +56,8 @@ class WebSecurity {
                 .hasRole("ADMIN")
                 .requestMatchers("/api/v1/ingestions/**")
                 .hasRole("ADMIN")
+                .requestMatchers("/api/v1/keys/**")
+                .hasRole("ADMIN")
                 .requestMatchers("/api/**")
                 .authenticated()
                 .anyRequest()
