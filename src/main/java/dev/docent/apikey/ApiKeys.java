@@ -1,7 +1,7 @@
 package dev.docent.apikey;
 
 import dev.docent.knowledge.KnowledgeBase;
-import dev.docent.shared.Ids;
+import dev.docent.shared.id.Ids;
 import dev.docent.shared.Problem;
 import dev.docent.shared.UserId;
 import java.time.Clock;

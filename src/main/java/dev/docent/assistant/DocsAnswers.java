@@ -1,6 +1,8 @@
 package dev.docent.assistant;
 
 import dev.docent.assistant.extractive.ExtractiveAnswerer;
+import dev.docent.assistant.prompt.Citations;
+import dev.docent.assistant.prompt.PromptAssembler;
 import dev.docent.chat.MessageView;
 import dev.docent.chat.Source;
 import dev.docent.knowledge.Passage;
@@ -48,8 +50,9 @@ public class DocsAnswers {
     public Answer ask(String question, UUID documentId, Set<UUID> readable) {
         List<Passage> passages = passages(question, documentId, readable);
         if (!model.available()) {
+            // numbered 1..n in the order the answer cites them, as in a chat
             ExtractiveAnswerer.Answer answer = ExtractiveAnswerer.answer(question, passages);
-            return new Answer(answer.text(), Citations.cited(passages, answer.cited()));
+            return new Answer(answer.text(), Citations.inOrderCited(passages, answer.cited()));
         }
         MessageView asked = new MessageView(UUID.randomUUID(), 1, MessageView.USER, question, List.of(), false,
                 Instant.now());
