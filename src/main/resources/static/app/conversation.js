@@ -4,6 +4,7 @@
 import { ApiError, json, request } from './api.js';
 import * as sidebar from './chats.js';
 import { $, h, formatDate, plural } from './dom.js';
+import { feedbackBar } from './feedback.js';
 import { linkable, renderMarkdown, sourceLabel } from './markdown.js';
 import { serverSentEvents } from './sse.js';
 
@@ -183,7 +184,7 @@ function article(message) {
   return element;
 }
 
-function fill(element, message) {
+function fill(element, message, chatId = current.id) {
   const content = element.querySelector('.content');
   renderMarkdown(content, message.content || '', message.sources || []);
   element.querySelector('.sources')?.remove();
@@ -193,6 +194,8 @@ function fill(element, message) {
     element.append(h('p', { className: 'note' }, message.content ? 'The answer was cut short.' : 'No answer was written.'));
   }
   if (message.createdAt) element.title = formatDate(message.createdAt);
+  element.querySelector('.feedback')?.remove();
+  if (message.id && chatId) element.append(feedbackBar(chatId, message));
 }
 
 function sourceList(sources) {
@@ -331,7 +334,7 @@ function done(live, { message, chat }) {
   cancelAnimationFrame(live.frame);
   live.frame = 0;
   const follow = nearEnd();
-  fill(live.answer, message);
+  fill(live.answer, message, chat.id);
   live.answer.dataset.seq = message.seq;
   live.question.dataset.seq = message.seq - 1;
   if (follow && live.answer.isConnected) scrollToEnd();

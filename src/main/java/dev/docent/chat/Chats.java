@@ -30,6 +30,13 @@ class Chats {
 
     private static final String SUMMARY_COLUMNS = "id, title, category, document_id, updated_at, message_count, preview, version";
 
+    /** Messages with the chat owner's feedback on them. */
+    private static final String MESSAGES = """
+            select m.*, f.rating as f_rating, f.reason as f_reason, f.comment as f_comment,
+                   f.updated_at as f_updated_at
+            from messages m join chats c on c.id = m.chat_id
+            left join message_feedback f on f.message_id = m.id and f.user_id = c.user_id""";
+
     private static final TypeReference<List<Source>> SOURCES = new TypeReference<>() {
     };
 
@@ -158,17 +165,50 @@ class Chats {
 
     /** Messages with {@code seq < beforeSeq}, newest first. */
     List<MessageView> newestFirst(ChatId chat, int beforeSeq, int limit) {
-        return jdbc.sql("select * from messages where chat_id = ? and seq < ? order by seq desc limit ?")
+        return jdbc.sql(MESSAGES + " where m.chat_id = ? and m.seq < ? order by m.seq desc limit ?")
             .params(chat.value(), beforeSeq, limit)
             .query(this::message)
             .list();
     }
 
     List<MessageView> allMessages(ChatId chat) {
-        return jdbc.sql("select * from messages where chat_id = ? order by seq")
+        return jdbc.sql(MESSAGES + " where m.chat_id = ? order by m.seq")
             .param(chat.value())
             .query(this::message)
             .list();
+    }
+
+    Optional<MessageView> message(ChatId chat, UUID message) {
+        return jdbc.sql(MESSAGES + " where m.chat_id = ? and m.id = ?")
+            .params(chat.value(), message)
+            .query(this::message)
+            .optional();
+    }
+
+    /**
+     * Bumps the chat's version under its row lock, so feedback writes on one chat take
+     * turns; false when the user has no such chat. Call inside a transaction.
+     */
+    boolean touch(UserId user, ChatId chat) {
+        return jdbc.sql("update chats set version = version + 1 where id = ? and user_id = ?")
+            .params(chat.value(), user.value())
+            .update() == 1;
+    }
+
+    void setFeedback(UserId user, ChatId chat, UUID message, Feedback feedback) {
+        clearFeedback(user, message);
+        jdbc.sql("""
+                insert into message_feedback (message_id, user_id, chat_id, rating, reason, comment, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?)""")
+            .params(message, user.value(), chat.value(), feedback.rating(), feedback.reason(), feedback.comment(),
+                    ts(feedback.updatedAt()))
+            .update();
+    }
+
+    boolean clearFeedback(UserId user, UUID message) {
+        return jdbc.sql("delete from message_feedback where message_id = ? and user_id = ?")
+            .params(message, user.value())
+            .update() > 0;
     }
 
     boolean rename(UserId user, ChatId chat, String title) {
@@ -220,7 +260,13 @@ class Chats {
         String sources = rs.getString("sources");
         return new MessageView(rs.getObject("id", UUID.class), rs.getInt("seq"), rs.getString("role"),
                 rs.getString("content"), sources == null ? List.of() : json.readValue(sources, SOURCES),
-                rs.getBoolean("interrupted"), instant(rs, "created_at"));
+                rs.getBoolean("interrupted"), instant(rs, "created_at"), feedback(rs));
+    }
+
+    private static Feedback feedback(ResultSet rs) throws SQLException {
+        String rating = rs.getString("f_rating");
+        return rating == null ? null : new Feedback(rating, rs.getString("f_reason"), rs.getString("f_comment"),
+                instant(rs, "f_updated_at"));
     }
 
     private static Versioned<ChatSummary> versionedSummary(ResultSet rs, int row) throws SQLException {
