@@ -40,7 +40,8 @@ create table question_insights (
     question    varchar(2000),
     passages    varchar(20000)
 );
-create index question_insights_by_time on question_insights (asked_at);
+-- the report's aggregates read this index only
+create index question_insights_report on question_insights (asked_at, document_id, cluster_id, outcome, rating);
 create index question_insights_by_chat on question_insights (chat_id);
 
 create table insight_citations (
@@ -52,7 +53,9 @@ create table insight_citations (
     section        varchar(500),
     url            varchar(2000)
 );
-create index insight_citations_by_time on insight_citations (asked_at);
+create index insight_citations_by_time on insight_citations (asked_at, document_id);
+create index insight_citations_by_page on insight_citations (document_id, page, asked_at);
+create index insight_citations_by_insight on insight_citations (insight_id);
 
 -- The key that turns a user id into a stable pseudonym on the insights pages.
 create table insight_keys (

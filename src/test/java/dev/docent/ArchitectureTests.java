@@ -18,7 +18,7 @@ class ArchitectureTests {
      * without a framework.
      */
     static final String[] PLAIN_PACKAGES = { "dev.docent.knowledge.parse..", "dev.docent.knowledge.chunk..",
-            "dev.docent.knowledge.index..", "dev.docent.knowledge.retrieve.." };
+            "dev.docent.knowledge.index..", "dev.docent.knowledge.retrieve..", "dev.docent.insights.grouping.." };
 
     /**
      * The ingest pipeline's later steps: storing, indexing, searching, and what drives

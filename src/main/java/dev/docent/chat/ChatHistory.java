@@ -191,7 +191,13 @@ public class ChatHistory {
     }
 
     public void delete(UserId user, ChatId chat) {
-        Boolean deleted = tx.execute(status -> chats.delete(user, chat));
+        Boolean deleted = tx.execute(status -> {
+            boolean found = chats.delete(user, chat);
+            if (found) {
+                events.publishEvent(new ChatDeleted(user, chat));
+            }
+            return found;
+        });
         if (!Boolean.TRUE.equals(deleted)) {
             throw noSuchChat(chat);
         }

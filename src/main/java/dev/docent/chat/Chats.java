@@ -28,6 +28,9 @@ class Chats {
     record Versioned<T>(T value, long version) {
     }
 
+    record Owned(UUID user, UUID chat) {
+    }
+
     private static final String SUMMARY_COLUMNS = "id, title, category, document_id, updated_at, message_count, preview, version";
 
     /** Messages with the chat owner's feedback on them. */
@@ -209,6 +212,14 @@ class Chats {
         return jdbc.sql("delete from message_feedback where message_id = ? and user_id = ?")
             .params(message, user.value())
             .update() > 0;
+    }
+
+    /** Chats last updated before {@code before}, oldest first. */
+    List<Owned> updatedBefore(Instant before, int limit) {
+        return jdbc.sql("select user_id, id from chats where updated_at < ? order by updated_at limit ?")
+            .params(ts(before), limit)
+            .query((rs, row) -> new Owned(rs.getObject("user_id", UUID.class), rs.getObject("id", UUID.class)))
+            .list();
     }
 
     boolean rename(UserId user, ChatId chat, String title) {

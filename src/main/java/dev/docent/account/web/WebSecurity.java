@@ -50,6 +50,8 @@ class WebSecurity {
                 .hasRole("ADMIN")
                 .requestMatchers("/api/v1/ingestions/**")
                 .hasRole("ADMIN")
+                .requestMatchers("/api/v1/insights/**", "/api/v1/insights")
+                .hasRole("ADMIN")
                 .requestMatchers("/api/**")
                 .authenticated()
                 .anyRequest()
