@@ -5,6 +5,7 @@ import { authOptions, json, restore, signIn, signOut, signUp, whenSignedOut } fr
 import * as sidebar from './chats.js';
 import * as conversation from './conversation.js';
 import { initDocuments, showDocuments } from './documents.js';
+import { showInsights } from './insights.js';
 import { $ } from './dom.js';
 
 const CHAT_PATH = /^\/chats\/([0-9a-fA-F-]{36})$/;
@@ -104,6 +105,7 @@ async function enter() {
   $('user-name').textContent = me.username;
   $('nav-documents').hidden = me.role !== 'ADMIN';
   $('nav-chats').hidden = me.role !== 'ADMIN';
+  $('nav-insights').hidden = me.role !== 'ADMIN';
   if (!wired) {
     wired = true;
     wire();
@@ -160,10 +162,18 @@ async function route() {
   const path = location.pathname;
   const admin = me?.role === 'ADMIN';
   const documents = path === '/documents' && admin;
-  $('conversation').hidden = documents;
+  const insights = path === '/insights' && admin;
+  $('conversation').hidden = documents || insights;
   $('documents-page').hidden = !documents;
-  current($('nav-chats'), !documents);
+  $('insights-page').hidden = !insights;
+  current($('nav-chats'), !documents && !insights);
   current($('nav-documents'), documents);
+  current($('nav-insights'), insights);
+  if (insights) {
+    document.title = 'Insights · Docent';
+    await showInsights();
+    return;
+  }
   if (documents) {
     document.title = 'Documents · Docent';
     await showDocuments();
