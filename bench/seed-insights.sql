@@ -32,9 +32,9 @@ select gen_random_uuid() as id,
        q
 from generate_series(1, :questions) q;
 
-insert into question_insights (id, asked_at, document_id, cluster_id, outcome, rating, reason, chat_id, user_id,
-                               question, passages)
-select id, asked_at, ('00000000-0000-7000-8000-00000000000' || doc)::uuid, cluster_id,
+insert into question_insights (id, asked_at, asked_day, document_id, cluster_id, outcome, rating, reason, chat_id,
+                               user_id, question, passages)
+select id, asked_at, cast(asked_at at time zone 'UTC' as date), ('00000000-0000-7000-8000-00000000000' || doc)::uuid, cluster_id,
        case when r_outcome < 0.72 then 'ANSWERED' when r_outcome < 0.92 then 'NOT_COVERED'
             when r_outcome < 0.97 then 'STOPPED' else 'FAILED' end,
        case when r_rating < 0.06 then 'up' when r_rating < 0.10 then 'down' end,

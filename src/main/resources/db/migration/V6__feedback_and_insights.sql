@@ -30,6 +30,7 @@ create table insight_clusters (
 create table question_insights (
     id          uuid primary key,
     asked_at    timestamp with time zone not null,
+    asked_day   date not null,
     document_id uuid,
     cluster_id  bigint references insight_clusters (id),
     outcome     varchar(16) not null,
@@ -40,8 +41,9 @@ create table question_insights (
     question    varchar(2000),
     passages    varchar(20000)
 );
--- the report's aggregates read this index only
-create index question_insights_report on question_insights (asked_at, document_id, cluster_id, outcome, rating);
+-- the report's aggregates read this index only (asked_day: the UTC day, so no time-zone arithmetic per row)
+create index question_insights_report on question_insights (asked_day, document_id, cluster_id, outcome, rating);
+create index question_insights_by_time on question_insights (asked_at);
 create index question_insights_by_chat on question_insights (chat_id);
 
 create table insight_citations (

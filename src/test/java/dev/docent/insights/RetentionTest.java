@@ -53,7 +53,8 @@ class RetentionTest {
                 + " where insight_id in (select id from question_insights where chat_id = ?)")
             .param(oldId)
             .update();
-        jdbc.sql("update question_insights set asked_at = asked_at - interval '40 days' where chat_id = ?")
+        jdbc.sql("update question_insights set asked_at = asked_at - interval '40 days',"
+                + " asked_day = asked_day - 40 where chat_id = ?")
             .param(oldId)
             .update();
 

@@ -9,6 +9,8 @@ import dev.docent.llm.Embedder;
 import dev.docent.shared.Ids;
 import dev.docent.shared.Text;
 import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -75,12 +77,13 @@ class QuestionRecorder {
         Long clusterId = cluster;
         tx.executeWithoutResult(status -> {
             jdbc.sql("""
-                    insert into question_insights (id, asked_at, document_id, cluster_id, outcome, chat_id, user_id,
-                                                   question, passages)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, Timestamp.from(answered.askedAt()), answered.documentId(), clusterId,
-                        answered.outcome().name(), answered.chat().value(), answered.user().value(), question,
-                        passages(answered.retrieved()))
+                    insert into question_insights (id, asked_at, asked_day, document_id, cluster_id, outcome, chat_id,
+                                                   user_id, question, passages)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, Timestamp.from(answered.askedAt()),
+                        java.sql.Date.valueOf(LocalDate.ofInstant(answered.askedAt(), ZoneOffset.UTC)),
+                        answered.documentId(), clusterId, answered.outcome().name(), answered.chat().value(),
+                        answered.user().value(), question, passages(answered.retrieved()))
                 .update();
             for (Source page : citedPages(answered.cited())) {
                 jdbc.sql("""

@@ -37,6 +37,14 @@ public class InsightsReport {
     /** A day range in UTC, both ends included, and a document set or all. */
     public record Range(LocalDate from, LocalDate to, UUID documentId) {
 
+        java.sql.Date firstDay() {
+            return java.sql.Date.valueOf(from);
+        }
+
+        java.sql.Date lastDay() {
+            return java.sql.Date.valueOf(to);
+        }
+
         Timestamp start() {
             return Timestamp.from(from.atStartOfDay(ZoneOffset.UTC).toInstant());
         }
@@ -79,27 +87,33 @@ public class InsightsReport {
     }
 
     public Insights insights(Range range) {
-        return new Insights(range.from(), range.to(), range.documentId(), questionsPerDay(range), outcomes(range),
+        Tally tally = tally(range);
+        return new Insights(range.from(), range.to(), range.documentId(), tally.perDay(), tally.outcomes(),
                 groups(range, true, SHOWN), groups(range, false, SHOWN), citedPages(range, SHOWN),
                 neverCited(range, SHOWN * 10));
     }
 
     public List<Day> questionsPerDay(Range range) {
-        return jdbc
-            .sql("select cast(q.asked_at as date) as day, count(*) as n from question_insights q where " + where(range)
-                    + " group by cast(q.asked_at as date) order by day")
-            .params(params(range))
-            .query((rs, row) -> new Day(rs.getObject("day", LocalDate.class), rs.getLong("n")))
-            .list();
+        return tally(range).perDay();
     }
 
     public Outcomes outcomes(Range range) {
+        return tally(range).outcomes();
+    }
+
+    private record Tally(List<Day> perDay, Outcomes outcomes) {
+    }
+
+    /** Questions per day and outcomes, from one pass over the index. */
+    private Tally tally(Range range) {
         long[] counts = new long[7];
-        jdbc.sql("select q.outcome, q.rating, count(*) as n from question_insights q where " + where(range)
-                + " group by q.outcome, q.rating")
+        Map<LocalDate, Long> days = new java.util.TreeMap<>();
+        jdbc.sql("select q.asked_day, q.outcome, q.rating, count(*) as n from question_insights q where " + where(range)
+                + " group by q.asked_day, q.outcome, q.rating")
             .params(params(range))
             .query((rs, row) -> {
                 long n = rs.getLong("n");
+                days.merge(rs.getObject("asked_day", LocalDate.class), n, Long::sum);
                 counts[0] += n;
                 switch (rs.getString("outcome")) {
                     case "ANSWERED" -> counts[1] += n;
@@ -117,7 +131,8 @@ public class InsightsReport {
                 return n;
             })
             .list();
-        return new Outcomes(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], counts[6]);
+        return new Tally(days.entrySet().stream().map(e -> new Day(e.getKey(), e.getValue())).toList(),
+                new Outcomes(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], counts[6]));
     }
 
     /**
@@ -179,38 +194,37 @@ public class InsightsReport {
     }
 
     public List<CitedPage> citedPages(Range range, int limit) {
-        record Key(UUID document, String page) {
+        record Top(UUID document, String page, long n) {
         }
-        Map<Key, List<CitedSection>> sections = new HashMap<>();
-        Map<Key, String> titles = new HashMap<>();
-        jdbc.sql("""
-                select c.document_id, max(c.document_title) as title, c.page, c.section, max(c.url) as url,
-                       count(*) as n
-                from insight_citations c where\s""" + where(range).replace("q.", "c.")
-                + " group by c.document_id, c.page, c.section")
-            .params(params(range))
-            .query((rs, row) -> {
-                Key key = new Key(rs.getObject("document_id", UUID.class), rs.getString("page"));
-                titles.putIfAbsent(key, rs.getString("title"));
-                return sections.computeIfAbsent(key, k -> new ArrayList<>())
-                    .add(new CitedSection(rs.getString("section"), rs.getString("url"), rs.getLong("n")));
-            })
+        List<Top> top = jdbc
+            .sql("select c.document_id, c.page, count(*) as n from insight_citations c where " + whereCited(range)
+                    + " group by c.document_id, c.page order by n desc, c.page limit " + limit)
+            .params(citedParams(range))
+            .query((rs, row) -> new Top(rs.getObject("document_id", UUID.class), rs.getString("page"), rs.getLong("n")))
             .list();
-        Comparator<CitedSection> mostCited = Comparator.comparingLong(CitedSection::citations).reversed();
-        return sections.entrySet().stream().map(entry -> {
-            List<CitedSection> byCount = entry.getValue().stream().sorted(mostCited).toList();
-            long total = byCount.stream().mapToLong(CitedSection::citations).sum();
-            String url = byCount.getFirst().url();
-            String pageUrl = url == null ? null : url.replaceFirst("#.*$", "");
-            return new CitedPage(entry.getKey().document(), titles.get(entry.getKey()), entry.getKey().page(), pageUrl,
-                    total, byCount.subList(0, Math.min(SECTIONS, byCount.size())));
-        })
-            .sorted(Comparator.comparingLong(CitedPage::citations)
-                .reversed()
-                .thenComparing(CitedPage::documentTitle)
-                .thenComparing(CitedPage::page))
-            .limit(limit)
-            .toList();
+        List<CitedPage> pages = new ArrayList<>();
+        for (Top page : top) {
+            List<Object> params = new ArrayList<>(List.of(page.document(), page.page(), range.start(), range.end()));
+            List<CitedSection> sections = new ArrayList<>();
+            String[] title = new String[1];
+            jdbc.sql(
+                    """
+                            select c.section, max(c.url) as url, max(c.document_title) as title, count(*) as n
+                            from insight_citations c where c.document_id = ? and c.page = ? and c.asked_at >= ? and c.asked_at < ?
+                            group by c.section order by n desc, c.section""")
+                .params(params)
+                .query((rs, row) -> {
+                    title[0] = rs.getString("title");
+                    return sections
+                        .add(new CitedSection(rs.getString("section"), rs.getString("url"), rs.getLong("n")));
+                })
+                .list();
+            String url = sections.isEmpty() || sections.getFirst().url() == null ? null
+                    : sections.getFirst().url().replaceFirst("#.*$", "");
+            pages.add(new CitedPage(page.document(), title[0], page.page(), url, page.n(),
+                    List.copyOf(sections.subList(0, Math.min(SECTIONS, sections.size())))));
+        }
+        return pages;
     }
 
     public List<Page> neverCited(Range range, int limit) {
@@ -283,11 +297,27 @@ public class InsightsReport {
             .optional();
     }
 
+    /**
+     * Questions by UTC day: the report's index covers it, with no time-zone arithmetic
+     * per row.
+     */
     private static String where(Range range) {
-        return "q.asked_at >= ? and q.asked_at < ?" + (range.documentId() == null ? "" : " and q.document_id = ?");
+        return "q.asked_day >= ? and q.asked_day <= ?" + (range.documentId() == null ? "" : " and q.document_id = ?");
     }
 
     private static List<Object> params(Range range) {
+        List<Object> params = new ArrayList<>(List.of(range.firstDay(), range.lastDay()));
+        if (range.documentId() != null) {
+            params.add(range.documentId());
+        }
+        return params;
+    }
+
+    private static String whereCited(Range range) {
+        return "c.asked_at >= ? and c.asked_at < ?" + (range.documentId() == null ? "" : " and c.document_id = ?");
+    }
+
+    private static List<Object> citedParams(Range range) {
         List<Object> params = new ArrayList<>(List.of(range.start(), range.end()));
         if (range.documentId() != null) {
             params.add(range.documentId());
