@@ -66,6 +66,9 @@ class InsightsController {
 
     @Operation(operationId = "getInsights",
             summary = "Questions per day, outcomes, documentation gaps, top questions, most and never cited pages (ADMIN)")
+    @ApiResponse(responseCode = "200", description = "The insights for the range and set",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = Insights.class)))
     @ApiResponse(responseCode = "403", description = "Not an ADMIN")
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     Insights insights(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
