@@ -4,6 +4,7 @@
 import { ApiError, json, request } from './api.js';
 import * as sidebar from './chats.js';
 import { $, h, counted, formatDate } from './dom.js';
+import { feedbackBar } from './feedback.js';
 import { language, translator } from './i18n.js';
 import { linkable, renderMarkdown, sourceLabel, sourceName } from './markdown.js';
 import { t as pageText } from './page.js';
@@ -416,7 +417,7 @@ async function revise(path, body, question) {
   if (live.error && current.id === live.chatId) showError(live.error);
 }
 
-function fill(element, message) {
+function fill(element, message, chatId = current.id) {
   const content = element.querySelector('.content');
   renderMarkdown(content, message.content || '', message.sources || []);
   element.querySelector('.sources')?.remove();
@@ -426,6 +427,8 @@ function fill(element, message) {
     element.append(h('p', { className: 'note' }, message.content ? t('cutShort') : t('noAnswer')));
   }
   if (message.createdAt) element.title = formatDate(message.createdAt);
+  element.querySelector('.feedback')?.remove();
+  if (message.id && chatId) element.append(feedbackBar(chatId, message));
 }
 
 function sourceList(sources) {
@@ -579,7 +582,7 @@ function done(live, { message, chat }) {
   cancelAnimationFrame(live.frame);
   live.frame = 0;
   const follow = nearEnd();
-  fill(live.answer, message);
+  fill(live.answer, message, chat.id);
   live.answer.dataset.seq = message.seq;
   live.question.dataset.seq = message.seq - 1;
   live.answer.dataset.id = message.id;

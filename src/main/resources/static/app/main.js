@@ -6,6 +6,7 @@ import * as sidebar from './chats.js';
 import * as conversation from './conversation.js';
 import { initDocuments, showDocuments } from './documents.js';
 import { initKeys, showKeys } from './keys.js';
+import { showInsights } from './insights.js';
 import { $ } from './dom.js';
 import { translator } from './i18n.js';
 import { localizePage, t as pageText } from './page.js';
@@ -143,6 +144,7 @@ async function enter() {
   $('nav-documents').hidden = me.role !== 'ADMIN';
   $('nav-keys').hidden = me.role !== 'ADMIN';
   $('nav-chats').hidden = me.role !== 'ADMIN';
+  $('nav-insights').hidden = me.role !== 'ADMIN';
   if (!wired) {
     wired = true;
     wire();
@@ -205,15 +207,23 @@ async function route() {
   const admin = me?.role === 'ADMIN';
   const documents = path === '/documents' && admin;
   const keys = path === '/keys' && admin;
-  $('conversation').hidden = documents || keys;
+  const insights = path === '/insights' && admin;
+  $('conversation').hidden = documents || keys || insights;
   $('documents-page').hidden = !documents;
   $('keys-page').hidden = !keys;
-  current($('nav-chats'), !documents && !keys);
+  $('insights-page').hidden = !insights;
+  current($('nav-chats'), !documents && !keys && !insights);
   current($('nav-documents'), documents);
   current($('nav-keys'), keys);
+  current($('nav-insights'), insights);
   if (keys) {
     document.title = 'API keys · Docent';
     await showKeys();
+    return;
+  }
+  if (insights) {
+    document.title = 'Insights · Docent';
+    await showInsights();
     return;
   }
   if (documents) {

@@ -32,7 +32,7 @@ class ChatTitles {
     /** No transaction around it: the model call must not hold a database connection. */
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void name(QuestionAnswered answered) {
-        if (!model.available()) {
+        if (!answered.first() || answered.outcome() == QuestionAnswered.Outcome.FAILED || !model.available()) {
             return;
         }
         try {

@@ -71,9 +71,7 @@ public class Conversation {
             UUID generation = UUID.randomUUID();
             ChatHistory.Started started = history.start(user, category, documentId, Titles.fromQuestion(message),
                     message, generation);
-            TurnOutcome outcome = answer(user, started.chat(), started.userMessage(), generation, listener);
-            answered(new QuestionAnswered(user, new ChatId(started.chat().id()), message));
-            return outcome;
+            return answerAndTell(user, started.chat(), started.userMessage(), generation, listener, true);
         };
     }
 
@@ -83,7 +81,7 @@ public class Conversation {
         return listener -> {
             UUID generation = UUID.randomUUID();
             MessageView question = history.appendUserMessage(user, chat, message, generation, settings.lease());
-            return answer(user, summary, question, generation, listener);
+            return answerAndTell(user, summary, question, generation, listener, false);
         };
     }
 
@@ -125,6 +123,40 @@ public class Conversation {
     /** Asks the chat's running generation to stop; false when nothing is running. */
     public boolean stop(UserId user, ChatId chat) {
         return history.requestStop(user, chat);
+    }
+
+    /**
+     * Answers, then tells the modules that listen how the turn went, whether it failed or
+     * not.
+     */
+    private TurnOutcome answerAndTell(UserId user, ChatSummary chat, MessageView question, UUID generation,
+            TurnListener listener, boolean first) {
+        SourcesHeard heard = new SourcesHeard(listener);
+        TurnOutcome outcome;
+        try {
+            outcome = answer(user, chat, question, generation, heard);
+        }
+        catch (TurnFailed failed) {
+            answered(new QuestionAnswered(user, new ChatId(chat.id()), question.content(), first, chat.category(),
+                    chat.documentId(), question.createdAt(), null, QuestionAnswered.Outcome.FAILED, List.of(),
+                    heard.sources()));
+            throw failed;
+        }
+        MessageView answer = outcome.answer();
+        answered(new QuestionAnswered(user, new ChatId(chat.id()), question.content(), first, chat.category(),
+                chat.documentId(), question.createdAt(), answer.id(), outcomeOf(chat.category(), answer),
+                answer.sources(), heard.sources()));
+        return outcome;
+    }
+
+    private static QuestionAnswered.Outcome outcomeOf(Category category, MessageView answer) {
+        if (answer.interrupted()) {
+            return QuestionAnswered.Outcome.STOPPED;
+        }
+        if (category == Category.OFFICIAL_DOCS && answer.sources().isEmpty()) {
+            return QuestionAnswered.Outcome.NOT_COVERED;
+        }
+        return QuestionAnswered.Outcome.ANSWERED;
     }
 
     private TurnOutcome answer(UserId user, ChatSummary chat, MessageView question, UUID generation,

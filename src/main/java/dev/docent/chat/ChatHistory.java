@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -57,6 +58,8 @@ public class ChatHistory {
 
     private final Clock clock;
 
+    private final ApplicationEventPublisher events;
+
     private final Counter chatHits;
 
     private final Counter chatMisses;
@@ -66,13 +69,14 @@ public class ChatHistory {
     private final Counter listMisses;
 
     ChatHistory(Chats chats, HistoryCache cache, CacheSettings settings, TransactionTemplate tx, JsonMapper json,
-            Clock clock, MeterRegistry meters) {
+            Clock clock, MeterRegistry meters, ApplicationEventPublisher events) {
         this.chats = chats;
         this.cache = cache;
         this.settings = settings;
         this.tx = tx;
         this.json = json;
         this.clock = clock;
+        this.events = events;
         this.chatHits = meters.counter("docent.cache.requests", "kind", "chat", "result", "hit");
         this.chatMisses = meters.counter("docent.cache.requests", "kind", "chat", "result", "miss");
         this.listHits = meters.counter("docent.cache.requests", "kind", "list", "result", "hit");
@@ -196,7 +200,13 @@ public class ChatHistory {
     }
 
     public void delete(UserId user, ChatId chat) {
-        Boolean deleted = tx.execute(status -> chats.delete(user, chat));
+        Boolean deleted = tx.execute(status -> {
+            boolean found = chats.delete(user, chat);
+            if (found) {
+                events.publishEvent(new ChatDeleted(user, chat));
+            }
+            return found;
+        });
         if (!Boolean.TRUE.equals(deleted)) {
             throw noSuchChat(chat);
         }
@@ -322,6 +332,54 @@ public class ChatHistory {
 
     private static Problem noSuchMessage(ChatId chat, UUID message) {
         return Problem.notFound("Message " + message + " in chat " + chat);
+    }
+
+    /**
+     * Rates an answer (replacing an earlier rating): part of the chat, so it bumps the
+     * version and goes through commit, then cache. Listeners hear it once it commits.
+     */
+    public MessageView giveFeedback(UserId user, ChatId chat, UUID message, String rating, String reason,
+            String comment) {
+        Feedback feedback = new Feedback(rating, reason, comment, now());
+        MessageView rated = tx.execute(status -> {
+            requireAnswer(user, chat, message);
+            chats.setFeedback(user, chat, message, feedback);
+            events.publishEvent(new FeedbackChanged(user, chat, message, feedback));
+            return chats.message(chat, message).orElseThrow();
+        });
+        publish(user, chat);
+        return rated;
+    }
+
+    /** Withdraws the user's rating of an answer; nothing changes when there was none. */
+    public void withdrawFeedback(UserId user, ChatId chat, UUID message) {
+        Boolean changed = tx.execute(status -> {
+            requireAnswer(user, chat, message);
+            if (!chats.clearFeedback(user, message)) {
+                status.setRollbackOnly();
+                return false;
+            }
+            events.publishEvent(new FeedbackChanged(user, chat, message, null));
+            return true;
+        });
+        if (Boolean.TRUE.equals(changed)) {
+            publish(user, chat);
+        }
+    }
+
+    /**
+     * Takes the chat's row lock (bumping its version) and checks the message is an answer
+     * in it.
+     */
+    private void requireAnswer(UserId user, ChatId chat, UUID message) {
+        if (!chats.touch(user, chat)) {
+            throw noSuchChat(chat);
+        }
+        MessageView found = chats.message(chat, message)
+            .orElseThrow(() -> Problem.notFound("Message " + message + " in chat " + chat));
+        if (!MessageView.ASSISTANT.equals(found.role())) {
+            throw Problem.invalid("messageId", "feedback is for the assistant's answers, not for questions");
+        }
     }
 
     /** Releases the lease without an answer (the model failed before saying anything). */

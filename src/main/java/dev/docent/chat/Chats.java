@@ -31,7 +31,17 @@ class Chats {
     record Versioned<T>(T value, long version) {
     }
 
+    record Owned(UUID user, UUID chat) {
+    }
+
     private static final String SUMMARY_COLUMNS = "id, title, category, document_id, updated_at, message_count, preview, version";
+
+    /** Messages with the chat owner's feedback on them. */
+    private static final String MESSAGES = """
+            select m.*, f.rating as f_rating, f.reason as f_reason, f.comment as f_comment,
+                   f.updated_at as f_updated_at
+            from messages m join chats c on c.id = m.chat_id
+            left join message_feedback f on f.message_id = m.id and f.user_id = c.user_id""";
 
     private static final TypeReference<List<Source>> SOURCES = new TypeReference<>() {
     };
@@ -149,7 +159,7 @@ class Chats {
     }
 
     Optional<MessageView> visibleMessage(ChatId chat, UUID message) {
-        return jdbc.sql("select * from messages where chat_id = ? and id = ? and visible")
+        return jdbc.sql(MESSAGES + " where m.chat_id = ? and m.id = ? and m.visible")
             .params(chat.value(), message)
             .query(this::message)
             .list()
@@ -208,7 +218,7 @@ class Chats {
     }
 
     private Optional<MessageView> lastVisibleRow(ChatId chat) {
-        return jdbc.sql("select * from messages where chat_id = ? and visible order by seq desc limit 1")
+        return jdbc.sql(MESSAGES + " where m.chat_id = ? and m.visible order by m.seq desc limit 1")
             .param(chat.value())
             .query(this::message)
             .optional();
@@ -338,7 +348,7 @@ class Chats {
     /** Messages with {@code seq < beforeSeq}, newest first. */
     List<MessageView> newestFirst(ChatId chat, int beforeSeq, int limit) {
         return withVersions(chat,
-                jdbc.sql("select * from messages where chat_id = ? and visible and seq < ? order by seq desc limit ?")
+                jdbc.sql(MESSAGES + " where m.chat_id = ? and m.visible and m.seq < ? order by m.seq desc limit ?")
                     .params(chat.value(), beforeSeq, limit)
                     .query(this::message)
                     .list());
@@ -347,10 +357,51 @@ class Chats {
     /** The visible path, oldest first. */
     List<MessageView> allMessages(ChatId chat) {
         return withVersions(chat,
-                jdbc.sql("select * from messages where chat_id = ? and visible order by seq")
+                jdbc.sql(MESSAGES + " where m.chat_id = ? and m.visible order by m.seq")
                     .param(chat.value())
                     .query(this::message)
                     .list());
+    }
+
+    Optional<MessageView> message(ChatId chat, UUID message) {
+        return jdbc.sql(MESSAGES + " where m.chat_id = ? and m.id = ?")
+            .params(chat.value(), message)
+            .query(this::message)
+            .optional();
+    }
+
+    /**
+     * Bumps the chat's version under its row lock, so feedback writes on one chat take
+     * turns; false when the user has no such chat. Call inside a transaction.
+     */
+    boolean touch(UserId user, ChatId chat) {
+        return jdbc.sql("update chats set version = version + 1 where id = ? and user_id = ?")
+            .params(chat.value(), user.value())
+            .update() == 1;
+    }
+
+    void setFeedback(UserId user, ChatId chat, UUID message, Feedback feedback) {
+        clearFeedback(user, message);
+        jdbc.sql("""
+                insert into message_feedback (message_id, user_id, chat_id, rating, reason, comment, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?)""")
+            .params(message, user.value(), chat.value(), feedback.rating(), feedback.reason(), feedback.comment(),
+                    ts(feedback.updatedAt()))
+            .update();
+    }
+
+    boolean clearFeedback(UserId user, UUID message) {
+        return jdbc.sql("delete from message_feedback where message_id = ? and user_id = ?")
+            .params(message, user.value())
+            .update() > 0;
+    }
+
+    /** Chats last updated before {@code before}, oldest first. */
+    List<Owned> updatedBefore(Instant before, int limit) {
+        return jdbc.sql("select user_id, id from chats where updated_at < ? order by updated_at limit ?")
+            .params(ts(before), limit)
+            .query((rs, row) -> new Owned(rs.getObject("user_id", UUID.class), rs.getObject("id", UUID.class)))
+            .list();
     }
 
     boolean rename(UserId user, ChatId chat, String title) {
@@ -402,7 +453,13 @@ class Chats {
         String sources = rs.getString("sources");
         return new MessageView(rs.getObject("id", UUID.class), rs.getInt("seq"), rs.getString("role"),
                 rs.getString("content"), sources == null ? List.of() : json.readValue(sources, SOURCES),
-                rs.getBoolean("interrupted"), instant(rs, "created_at"));
+                rs.getBoolean("interrupted"), instant(rs, "created_at"), feedback(rs));
+    }
+
+    private static Feedback feedback(ResultSet rs) throws SQLException {
+        String rating = rs.getString("f_rating");
+        return rating == null ? null : new Feedback(rating, rs.getString("f_reason"), rs.getString("f_comment"),
+                instant(rs, "f_updated_at"));
     }
 
     private static Versioned<ChatSummary> versionedSummary(ResultSet rs, int row) throws SQLException {

@@ -35,11 +35,12 @@ class PageController {
     PageController() {
         WebJarVersionLocator webJars = new WebJarVersionLocator();
         this.html = template().replace("{{marked}}", webJarUrl(webJars, "marked", "lib/marked.esm.js"))
-            .replace("{{dompurify}}", webJarUrl(webJars, "dompurify", "dist/purify.es.mjs"));
+            .replace("{{dompurify}}", webJarUrl(webJars, "dompurify", "dist/purify.es.mjs"))
+            .replace("{{echarts}}", webJarUrl(webJars, "echarts", "dist/echarts.esm.min.js"));
         this.etag = "\"" + WebAssets.hash(html.getBytes(StandardCharsets.UTF_8)) + "\"";
     }
 
-    @GetMapping({ "/", "/chats/{chatId}", "/documents", "/keys" })
+    @GetMapping({ "/", "/chats/{chatId}", "/documents", "/keys", "/insights" })
     ResponseEntity<String> page() {
         return ResponseEntity.ok()
             .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))

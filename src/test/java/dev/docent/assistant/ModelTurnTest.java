@@ -456,7 +456,8 @@ class ModelTurnTest {
                     .id());
         titles("Tuples");
 
-        scenario.publish(new QuestionAnswered(user, chat, "What is a tuple?"))
+        scenario.publish(new QuestionAnswered(user, chat, "What is a tuple?", true, Category.GENERAL, null,
+                java.time.Instant.now(), UUID.randomUUID(), QuestionAnswered.Outcome.ANSWERED, List.of(), List.of()))
             .andWaitForStateChange(() -> history.summary(user, chat).title(), title -> title.equals("Tuples"))
             .andVerify(title -> assertThat(sentMessages(
                     model.findAll(postRequestedFor(urlPathEqualTo(COMPLETIONS)).withRequestBody(not(streaming())))

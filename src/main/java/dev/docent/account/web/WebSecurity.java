@@ -56,7 +56,7 @@ class WebSecurity {
                 .hasRole("ADMIN")
                 .requestMatchers("/api/v1/ingestions/**")
                 .hasRole("ADMIN")
-                .requestMatchers("/api/v1/keys/**")
+                .requestMatchers("/api/v1/keys/**", "/api/v1/insights/**", "/api/v1/insights")
                 .hasRole("ADMIN")
                 .requestMatchers("/api/**")
                 .authenticated()

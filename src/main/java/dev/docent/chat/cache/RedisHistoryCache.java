@@ -36,7 +36,11 @@ import org.springframework.data.redis.serializer.RedisSerializer;
  */
 class RedisHistoryCache implements HistoryCache {
 
-    static final String SCHEMA = "1";
+    /**
+     * 2: messages carry their feedback. An entry written by an instance of schema 1 lacks
+     * it, so during a rolling upgrade it is a miss rather than a stale answer.
+     */
+    static final String SCHEMA = "2";
     static final String SENTINEL = "0";
 
     /** Length of {@link ListCursor#member()}: fixed-width millis, a colon, a UUID. */

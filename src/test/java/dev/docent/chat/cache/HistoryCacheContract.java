@@ -139,6 +139,25 @@ abstract class HistoryCacheContract {
             .containsExactly(created, older, newer);
     }
 
+    /**
+     * Feedback on an answer bumps the chat's version but not its place in the list: the
+     * entry and the summary are replaced in place, and a fill read before it cannot undo
+     * it.
+     */
+    @Test
+    void aChangeThatKeepsItsPlaceReplacesTheEntryAndTheSummaryInPlace() {
+        ChatId chat = newChatId();
+        ChatId other = newChatId();
+        cache.fillIndex(user, cache.listStamp(user), List.of(entry(chat, 4, 1000), entry(other, 1, 2000)));
+        cache.fillChat(user, chat, 4, json("unrated"));
+        cache.changed(user, chat, 5, json("rated"), entry(chat, 5, 1000));
+        assertThat(cache.fillChat(user, chat, 4, json("unrated"))).isFalse();
+        assertCached(chat, "rated");
+        List<HistoryCache.IndexEntry> page = cache.page(user, null, 10).orElseThrow();
+        assertThat(page).extracting(HistoryCache.IndexEntry::chat).containsExactly(other, chat);
+        assertThat(new String(page.get(1).json(), java.nio.charset.StandardCharsets.UTF_8)).contains("\"v\":5");
+    }
+
     @Test
     void anOlderChangeDoesNotMoveAChatBack() {
         ChatId chat = newChatId();
