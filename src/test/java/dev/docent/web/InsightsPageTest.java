@@ -87,6 +87,7 @@ class InsightsPageTest {
         assertThat(browser.find("#insights-chart").getAttribute("data-days")).isEqualTo("30");
         WebElement gap = browser.visible("#insights-gaps-table tbody tr");
         assertThat(gap.getText()).contains("sourdough");
+        Screenshots.take(browser, "insights");
         gap.click();
         browser.await(d -> browser.findAll("#insights-dialog tbody tr").size() == 2);
         WebElement mine = browser.find("#insights-dialog tbody tr[data-chat='" + chat + "']");

@@ -144,6 +144,11 @@ class MessageVersionsPageTest {
 
     private void ask(String question) {
         int before = browser.findAll(".message.assistant").size();
+        if (browser.find("#new-chat-options").isDisplayed()) {
+            // no model and no document set here: nothing is chosen for the reader, as
+            // they would choose
+            browser.find("#category-general").click();
+        }
         browser.visible("#composer-input").sendKeys(question, org.openqa.selenium.Keys.ENTER);
         browser.await(d -> browser.findAll(".message.assistant").size() > before
                 && browser.findAll(".message.streaming").isEmpty()
