@@ -49,6 +49,7 @@ class GroundedAnswers {
         ChatId chatId = new ChatId(chat.id());
         List<MessageView> conversation = history.recent(user, chatId, 100);
         Retrieved retrieved = retrieve(question.content(), earlierQuestions(conversation), chat.documentId());
+        listener.retrieved(Citations.sources(retrieved.passages()));
         if (!model.available()) {
             ExtractiveAnswerer.Answer answer = ExtractiveAnswerer.answer(question.content(), retrieved.searchedAs(),
                     retrieved.passages());

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Passes a turn's events on and keeps the passages it announced: all that were retrieved,
- * where the stored answer keeps only those it cites.
+ * Passes a turn's events on and keeps the passages that were retrieved, where the stored
+ * answer keeps only those it cites.
  */
 final class SourcesHeard implements TurnListener {
 
@@ -31,8 +31,13 @@ final class SourcesHeard implements TurnListener {
     }
 
     @Override
+    public void retrieved(List<Source> passages) {
+        this.sources = List.copyOf(passages);
+        next.retrieved(passages);
+    }
+
+    @Override
     public void sources(List<Source> announced) throws IOException {
-        this.sources = List.copyOf(announced);
         next.sources(announced);
     }
 

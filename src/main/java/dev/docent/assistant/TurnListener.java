@@ -18,6 +18,13 @@ public interface TurnListener {
     default void meta(UUID chatId, UUID userMessageId) throws IOException {
     }
 
+    /**
+     * The passages retrieved for the question, cited or not: what the insights show
+     * beside a question the documents did not answer. Not sent to clients.
+     */
+    default void retrieved(List<Source> passages) {
+    }
+
     default void sources(List<Source> sources) throws IOException {
     }
 

@@ -19,7 +19,8 @@ import tools.jackson.databind.JsonNode;
  * The insights as a maintainer reads them, after readers asked real questions of a real
  * document set (extractive answers, in-process embeddings) and rated some answers.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// its own context (and database): the insights page test asks questions of its own
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "test.context=insights-api")
 @ContextConfiguration(initializers = InsightsSite.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class InsightsApiTest {
