@@ -163,6 +163,52 @@ class ExtractiveFailureModesTest {
         assertThat(text.substring(0, fence)).contains("special built-in called sum() to compute it [1]:");
     }
 
+    /**
+     * The tutorial's list methods as chunked: a passage may start with the description of
+     * the signature that ended the one before it.
+     */
+    private static final String LIST_METHODS = """
+            Reverse the elements of the list in place.
+
+            list.copy()
+
+            Return a shallow copy of the list. Equivalent to a[:].
+
+            An example that uses most of the list methods:
+
+            >>> fruits = ['orange', 'apple', 'pear', 'banana', 'kiwi', 'apple', 'banana']
+            >>> fruits.count('apple')
+            2
+            >>> fruits.count('tangerine')
+            0
+            >>> fruits.index('banana')
+            3
+            >>> fruits.index('banana', 4)  # Find next banana starting at position 4
+            6
+            >>> fruits.reverse()
+            >>> fruits
+            ['banana', 'apple', 'kiwi', 'banana', 'pear', 'apple', 'orange']
+            >>> fruits.append('grape')
+            >>> fruits
+            ['banana', 'apple', 'kiwi', 'banana', 'pear', 'apple', 'orange', 'grape']
+            >>> fruits.sort()
+            >>> fruits
+            ['apple', 'apple', 'banana', 'banana', 'grape', 'kiwi', 'orange', 'pear']
+            >>> fruits.pop()
+            'pear'
+
+            You might have noticed that methods like insert, remove or sort that only modify the list have \
+            no return value printed – they return the default None. This is a design principle for all \
+            mutable data structures in Python.""";
+
+    @Test
+    void aSignatureIsNeverShownAsTheExampleOfTheSentenceBeforeIt() {
+        Answer answer = ExtractiveAnswerer.answer("How do I reverse a list in place?",
+                List.of(python("datastructures", "More on Lists", LIST_METHODS, 5.0)));
+
+        assertThat(answer.text()).contains("Reverse the elements of the list in place").doesNotContain("list.copy()");
+    }
+
     @Test
     void citationsAreNumberedInTheOrderCitedWithoutSkipping() {
         List<Passage> passages = List.of(python("functools", "lru_cache", LRU_CACHE, 7.0),

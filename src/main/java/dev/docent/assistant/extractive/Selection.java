@@ -247,7 +247,9 @@ final class Selection {
     /**
      * When nothing picked is code: the best passage's short code block that shares most
      * question words, or else the example it introduces ("Here is a small example:"); an
-     * example before a signature.
+     * example before a signature. A signature names what the sentence after it documents,
+     * so it joins only that sentence, never the one before it ({@code list.copy()} after
+     * "Reverse the elements of the list in place.").
      */
     private Optional<Unit> exampleFor(List<Unit> picked) {
         int best = picked.getFirst().passage();
@@ -255,6 +257,7 @@ final class Selection {
             .stream()
             .filter(unit -> unit.code() && unit.showable() && unit.passage() == best)
             .filter(unit -> unit.ownCoverage() >= MIN_COVERAGE / 2 || introduced(unit))
+            .filter(unit -> !unit.signature() || picked.contains(reading.neighbour(unit, 1)))
             .max(Comparator.comparing((Unit unit) -> !unit.signature())
                 .thenComparingDouble(Unit::ownCoverage)
                 .thenComparingDouble(Unit::coverage));
