@@ -10,6 +10,7 @@ import dev.docent.shared.Problem;
 import dev.docent.widget.Visitors;
 import dev.docent.widget.WidgetSettings;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
@@ -61,6 +62,7 @@ class WidgetController {
     @Operation(operationId = "startWidgetSession", summary = "A guest credential for a widget visitor",
             description = "Needs a live public key in X-Docent-Key and a browser Origin on the key's allowed "
                     + "origins. The token lets the visitor ask in and read its own OFFICIAL_DOCS chats only.")
+    @SecurityRequirements
     @PostMapping(path = "/api/v1/widget/session", produces = MediaType.APPLICATION_JSON_VALUE)
     Session session(@RequestHeader(name = Cors.KEY_HEADER, required = false) String presented,
             @RequestHeader(name = HttpHeaders.ORIGIN, required = false) String origin,
