@@ -94,7 +94,7 @@ textarea { flex: 1; resize: none; font: inherit; color: var(--fg); background: v
 
   let libraries = null;
   let running = null;
-  let state = load();
+  const state = load();
 
   launcher.addEventListener('click', () => (panel.hidden ? open() : hide()));
   close.addEventListener('click', hide);
@@ -239,10 +239,10 @@ textarea { flex: 1; resize: none; font: inherit; color: var(--fg); background: v
       const token = await session(false);
       const chosen = script.dataset.document;
       const documents = state.documents || [];
-      const document = documents.find((d) => d.id === chosen || d.slug === chosen) || (documents.length === 1 ? documents[0] : null);
+      const set = documents.find((d) => d.id === chosen || d.slug === chosen) || documents[0];
       const path = state.chatId ? '/api/v1/chats/' + state.chatId + '/messages' : '/api/v1/chats';
       const body = state.chatId ? { message: text }
-        : { message: text, category: 'OFFICIAL_DOCS', documentId: document ? document.id : (documents[0]?.id ?? null) };
+        : { message: text, category: 'OFFICIAL_DOCS', documentId: set ? set.id : null };
       const response = await fetch(BASE + path, {
         method: 'POST', signal: running.signal,
         headers: { Authorization: 'Bearer ' + token, 'Content-Type': 'application/json', Accept: 'text/event-stream' },
