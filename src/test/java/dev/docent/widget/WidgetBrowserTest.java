@@ -147,6 +147,19 @@ class WidgetBrowserTest {
             .anyMatch(m -> m.getText().contains("not available on this page")));
     }
 
+    @Test
+    void theScriptStaysUnderItsSizeBudgetAndNamesTheLibrariesItImports() throws IOException {
+        Api.Response script = new Api(port).get("/widget.js");
+        assertThat(script.status()).isEqualTo(200);
+        assertThat(script.contentType()).startsWith("text/javascript");
+        assertThat(script.body()).doesNotContain("{{").contains("/webjars/marked/").contains("/webjars/dompurify/");
+        java.io.ByteArrayOutputStream gzipped = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(gzipped)) {
+            gzip.write(script.body().getBytes(StandardCharsets.UTF_8));
+        }
+        assertThat(gzipped.size()).isLessThan(30 * 1024);
+    }
+
     private SearchContext widget() {
         WebElement host = browser
             .await(d -> d.findElements(By.cssSelector("docent-widget")).stream().findFirst().orElse(null));
