@@ -174,6 +174,7 @@ textarea { flex: 1; resize: none; font: inherit; color: var(--fg); background: v
       FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select'], FORBID_ATTR: ['style'],
     });
     if (sources && sources.length) {
+      linkCitations(element, sources);
       const list = el('ol', { class: 'sources', 'aria-label': t('sources') });
       for (const s of sources) {
         const label = [s.documentTitle, s.page, s.section].filter(Boolean).join(' › ');
@@ -186,6 +187,25 @@ textarea { flex: 1; resize: none; font: inherit; color: var(--fg); background: v
         list.append(item);
       }
       element.append(list);
+    }
+  }
+
+  // [n] in the answer's text becomes a link to source n's page and section, its snippet on hover and focus
+  function linkCitations(element, sources) {
+    const byNumber = new Map(sources.map((s) => [s.n, s]));
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    const nodes = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.parentElement.closest('pre, code, a') && /\[\d+\]/.test(node.data)) nodes.push(node);
+    }
+    for (const node of nodes) {
+      const parts = node.data.split(/(\[\d+\])/);
+      node.replaceWith(...parts.map((part) => {
+        const source = /^\[(\d+)\]$/.test(part) && byNumber.get(Number(part.slice(1, -1)));
+        if (!source || !/^https?:\/\//.test(source.url || '')) return part;
+        return el('a', { class: 'cite', href: source.url, target: '_blank', rel: 'noopener noreferrer',
+          title: source.snippet || source.documentTitle || '' }, part);
+      }));
     }
   }
 

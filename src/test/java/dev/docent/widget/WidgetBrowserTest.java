@@ -120,6 +120,10 @@ class WidgetBrowserTest {
             .orElse(null));
         assertThat(answer.findElement(By.cssSelector(".sources a")).getAttribute("href"))
             .startsWith("https://docs.example.com/tea/");
+        WebElement citation = answer.findElement(By.cssSelector("a.cite"));
+        assertThat(citation.getText()).isEqualTo("[1]");
+        assertThat(citation.getAttribute("href")).startsWith("https://docs.example.com/tea/");
+        assertThat(citation.getAttribute("title")).contains("80 degrees");
 
         browser.driver().navigate().refresh();
         SearchContext reloaded = widget();
