@@ -20,6 +20,11 @@ export default [
     languageOptions: { globals: globals.browser },
   },
   {
+    // the widget is a classic script on other sites' pages (a module would need CORS)
+    files: ['src/main/resources/web/widget.js'],
+    languageOptions: { globals: globals.browser, sourceType: 'script' },
+  },
+  {
     files: ['src/test/js/**/*.js', 'eslint.config.js'],
     languageOptions: { globals: globals.node },
   },

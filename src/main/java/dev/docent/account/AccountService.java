@@ -139,7 +139,7 @@ public class AccountService {
         LoginThrottle.Attempt attempt = throttle.attempt(username, client);
         Account account = accounts.byUsername(username).orElse(null);
         boolean matches = passwords.matches(password, account == null ? decoyHash : account.passwordHash());
-        if (account == null || !matches) {
+        if (account == null || !matches || account.role() == Role.GUEST) {
             throw unauthorized("Wrong username or password");
         }
         attempt.succeeded();

@@ -117,6 +117,22 @@ public class ApiKeys {
         return ring.find(Secrets.hash(presented));
     }
 
+    /** The live key with this id (a guest credential names its key by id). */
+    public Optional<ApiKey> live(ApiKeyId id) {
+        return ring.rows().stream().map(KeyStore.Row::key).filter(key -> key.id().equals(id)).findFirst();
+    }
+
+    /**
+     * Whether some live public key allows this web origin: a CORS preflight carries no
+     * credential, so this is all it can be checked against.
+     */
+    public boolean anyAllows(String origin) {
+        return ring.rows()
+            .stream()
+            .map(KeyStore.Row::key)
+            .anyMatch(key -> key.kind() == KeyKind.PUBLIC && key.allowsOrigin(origin));
+    }
+
     /**
      * Counts one request of the key, once it is within its limit.
      * @throws Problem 429 with Retry-After when the key used up its requests of the

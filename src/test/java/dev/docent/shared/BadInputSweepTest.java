@@ -370,6 +370,20 @@ class BadInputSweepTest {
         cases.add(new Case("stop: GET", "GET", CHAT + "/stop", null, null, 405, null));
         cases.add(new Case("export: POST", "POST", CHAT + "/export", JSON, "{}", 405, null));
         cases.add(bad("export: format=pdf", "GET", CHAT + "/export?format=pdf", null, "format"));
+        // a widget's session: the key header, the page's Origin, the body
+        String widget = "/api/v1/widget/session";
+        cases.add(new Case("widget session: no key header", "POST", widget, JSON, "{}", 400, "X-Docent-Key", "Origin",
+                "https://docs.example.com"));
+        cases.add(new Case("widget session: not a key", "POST", widget, JSON, "{}", 403, null, "X-Docent-Key",
+                "dk_pub_not-a-key", "Origin", "https://docs.example.com"));
+        cases.add(new Case("widget session: a secret-looking key", "POST", widget, JSON, "{}", 403, null,
+                "X-Docent-Key", "dk_sec_" + "A".repeat(43), "Origin", "https://docs.example.com"));
+        cases.add(new Case("widget session: malformed JSON", "POST", widget, JSON, MALFORMED, 400, "body",
+                "X-Docent-Key", "dk_pub_x", "Origin", "https://docs.example.com"));
+        cases.add(new Case("widget session: visitor is an object", "POST", widget, JSON, "{\"visitor\":{}}", 400,
+                "visitor", "X-Docent-Key", "dk_pub_x"));
+        cases.add(new Case("widget session: GET", "GET", widget, null, null, 405, null));
+        cases.add(new Case("widget session: 2 MB body", "POST", widget, JSON, HUGE, 413, null));
         return cases.stream();
     }
 

@@ -29,7 +29,8 @@ class OpenApiLintTest {
     private static final Path DOCUMENT = Path.of("target/openapi.json");
 
     private static final List<String> PUBLIC = List.of("signUp", "logIn", "getAuthOptions", "refreshTokens", "logOut",
-            "startBrowserSession", "refreshBrowserSession", "endBrowserSession", "probeBrowserSession");
+            "startBrowserSession", "refreshBrowserSession", "endBrowserSession", "probeBrowserSession",
+            "startWidgetSession");
 
     @LocalServerPort
     int port;

@@ -46,6 +46,13 @@ class WebSecurity {
                 // the owner
                 .requestMatchers(HttpMethod.GET, "/api/v1/shares/*")
                 .permitAll()
+                // a widget's visitor: a session for a public key, and the preflights of
+                // its calls (the widget module checks the key and the Origin, decision
+                // 0018)
+                .requestMatchers(HttpMethod.POST, "/api/v1/widget/session")
+                .permitAll()
+                .requestMatchers(HttpMethod.OPTIONS, "/api/v1/widget/session", "/api/v1/chats", "/api/v1/chats/**")
+                .permitAll()
                 .requestMatchers("/api/v1/accounts/**")
                 .hasRole("ADMIN")
                 .requestMatchers(HttpMethod.POST, "/api/v1/documents", "/api/v1/documents/**")
@@ -58,8 +65,13 @@ class WebSecurity {
                 .hasRole("ADMIN")
                 .requestMatchers("/api/v1/keys/**", "/api/v1/insights/**", "/api/v1/insights")
                 .hasRole("ADMIN")
-                .requestMatchers("/api/**")
+                // all a guest may do: ask in and read its own OFFICIAL_DOCS chats
+                .requestMatchers(HttpMethod.POST, "/api/v1/chats", "/api/v1/chats/*/messages", "/api/v1/chats/*/stop")
                 .authenticated()
+                .requestMatchers(HttpMethod.GET, "/api/v1/chats/*", "/api/v1/chats/*/messages")
+                .authenticated()
+                .requestMatchers("/api/**")
+                .hasAnyRole("USER", "ADMIN")
                 .anyRequest()
                 .permitAll())
             .oauth2ResourceServer(rs -> rs.bearerTokenResolver(new BearerHeader())

@@ -1,0 +1,126 @@
+package dev.docent.widget.web;
+
+import dev.docent.apikey.ApiKey;
+import dev.docent.shared.Problem;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A guest's new chat must be an OFFICIAL_DOCS chat over one of its key's document sets:
+ * reads the (small) body once, checks it, and hands it on unchanged.
+ */
+final class StartRequestCheck {
+
+    static final int MAX_BODY_BYTES = 64 * 1024;
+
+    private final JsonMapper json;
+
+    StartRequestCheck(JsonMapper json) {
+        this.json = json;
+    }
+
+    HttpServletRequest check(HttpServletRequest request, ApiKey key) throws IOException {
+        byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
+        if (body.length > MAX_BODY_BYTES) {
+            throw Problem.tooLarge("too-large", "Request too large", "A question is at most 64 KB");
+        }
+        JsonNode node;
+        try {
+            node = json.readTree(body);
+        }
+        catch (JacksonException e) {
+            throw Problem.invalid("body", "must be a JSON object with message, category and documentId");
+        }
+        if (node == null || !node.isObject()) {
+            throw Problem.invalid("body", "must be a JSON object with message, category and documentId");
+        }
+        JsonNode category = node.get("category");
+        if (category == null || !"OFFICIAL_DOCS".equals(category.asString(""))) {
+            throw Problem.invalid("category", "a widget visitor asks about the documentation: OFFICIAL_DOCS");
+        }
+        JsonNode document = node.get("documentId");
+        UUID documentId = null;
+        if (document != null && !document.isNull()) {
+            try {
+                documentId = UUID.fromString(document.asString(""));
+            }
+            catch (IllegalArgumentException e) {
+                throw Problem.invalid("documentId", "must be a document set id");
+            }
+        }
+        if (documentId == null ? !key.documentIds().isEmpty() : !key.covers(documentId)) {
+            throw Problem.invalid("documentId", "must be one of the widget key's document sets");
+        }
+        return new Replayed(request, body);
+    }
+
+    /** The request with its body read again from memory. */
+    private static final class Replayed extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+
+        Replayed(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("blocking reads only");
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+
+    }
+
+}
