@@ -19,6 +19,7 @@
       refused: 'The assistant is not available on this page.', failed: 'Something went wrong; please try again.',
       busy: 'Too many questions right now; please wait a moment.', stopped: 'Stopped.',
       welcome: 'Ask anything about this documentation. Answers cite their sources.',
+      up: 'Helpful', down: 'Not helpful',
     },
     ko: {
       ask: 'AI에게 묻기', title: '문서에 질문하기', close: '닫기', newChat: '새 대화', send: '보내기', stop: '중지',
@@ -26,6 +27,7 @@
       refused: '이 페이지에서는 도우미를 사용할 수 없습니다.', failed: '문제가 생겼습니다. 다시 시도해 주세요.',
       busy: '지금은 질문이 너무 많습니다. 잠시 후 다시 시도해 주세요.', stopped: '중지됨.',
       welcome: '이 문서에 대해 무엇이든 물어보세요. 답변에는 출처가 표시됩니다.',
+      up: '도움이 됨', down: '도움이 안 됨',
     },
   };
   const t = (k) => STRINGS[lang][k];
@@ -55,6 +57,9 @@ header h2 { flex: 1; margin: 0; font-size: 15px; font-weight: 600; }
 .msg p { margin: 0 0 8px; } .msg p:last-child { margin-bottom: 0; }
 .msg pre { overflow-x: auto; background: rgba(127,127,127,.15); padding: 8px; border-radius: 6px; }
 .msg a { color: var(--accent); }
+.rate { display: flex; gap: 4px; margin-top: 6px; }
+.rate button { background: none; border: 1px solid transparent; border-radius: 6px; padding: 0 4px; cursor: pointer; opacity: .6; font: inherit; }
+.rate button:hover, .rate button:focus-visible, .rate button[aria-pressed="true"] { opacity: 1; border-color: var(--accent); }
 .note { color: var(--muted); font-size: 13px; }
 .sources { margin: 8px 0 0; padding-left: 20px; font-size: 12px; color: var(--muted); }
 form { display: flex; gap: 6px; padding: 10px; border-top: 1px solid var(--line); }
@@ -220,7 +225,38 @@ textarea { flex: 1; resize: none; font: inherit; color: var(--fg); background: v
     const div = el('div', { class: 'msg ' + (m.role === 'user' ? 'user' : 'assistant') });
     if (m.role === 'user' || !libraries) div.textContent = m.content;
     else renderMarkdown(div, m.content, m.sources);
+    if (m.role !== 'user' && m.id) div.append(ratingBar(m));
     return div;
+  }
+
+  /** Thumbs up and down under an answer: the same feedback as the web app's, for the docs team. */
+  function ratingBar(m) {
+    const bar = el('div', { class: 'rate' });
+    for (const [rating, label] of [['up', '👍'], ['down', '👎']]) {
+      const button = el('button', { type: 'button', 'aria-label': t(rating), title: t(rating),
+        'aria-pressed': String(m.rating === rating), 'data-rating': rating }, label);
+      button.addEventListener('click', () => rate(m, rating, bar));
+      bar.append(button);
+    }
+    return bar;
+  }
+
+  async function rate(m, rating, bar) {
+    const withdraw = m.rating === rating;
+    try {
+      const token = await session(false);
+      const response = await fetch(BASE + '/api/v1/chats/' + state.chatId + '/messages/' + m.id + '/feedback', {
+        method: withdraw ? 'DELETE' : 'PUT',
+        headers: { Authorization: 'Bearer ' + token, 'Content-Type': 'application/json' },
+        body: withdraw ? undefined : JSON.stringify({ rating }),
+      });
+      if (!response.ok) throw new Refused(response.status);
+      m.rating = withdraw ? null : rating;
+      save();
+      for (const b of bar.children) b.setAttribute('aria-pressed', String(b.dataset.rating === m.rating));
+    } catch {
+      notice(t('failed'));
+    }
   }
 
   async function session(force) {
@@ -280,8 +316,10 @@ textarea { flex: 1; resize: none; font: inherit; color: var(--fg); background: v
           log.scrollTop = log.scrollHeight;
         } else if (event.name === 'done') {
           const message = event.data.message;
-          state.messages.push({ role: 'assistant', content: message.content, sources: message.sources || sources });
-          renderMarkdown(answer, message.content, message.sources || sources);
+          const stored = { role: 'assistant', id: message.id, content: message.content, sources: message.sources || sources };
+          state.messages.push(stored);
+          renderMarkdown(answer, message.content, stored.sources);
+          answer.append(ratingBar(stored));
         } else if (event.name === 'error') {
           answer.textContent = event.data.detail || t('failed');
         }

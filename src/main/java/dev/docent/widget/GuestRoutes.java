@@ -4,7 +4,7 @@ import java.util.regex.Pattern;
 
 /**
  * What a guest may call: start an OFFICIAL_DOCS chat, ask in it, stop its answer, read
- * it. Everything else refuses a guest.
+ * it, rate its answers. Everything else refuses a guest.
  */
 public final class GuestRoutes {
 
@@ -16,6 +16,9 @@ public final class GuestRoutes {
 
     private static final Pattern MESSAGES = Pattern.compile("/api/v1/chats/[0-9a-fA-F-]{36}/messages");
 
+    private static final Pattern FEEDBACK = Pattern
+        .compile("/api/v1/chats/[0-9a-fA-F-]{36}/messages/[0-9a-fA-F-]{36}/feedback");
+
     private GuestRoutes() {
     }
 
@@ -23,6 +26,7 @@ public final class GuestRoutes {
         return switch (method) {
             case "POST" -> isStart(method, path) || ASK_OR_STOP.matcher(path).matches();
             case "GET" -> CHAT.matcher(path).matches() || MESSAGES.matcher(path).matches();
+            case "PUT", "DELETE" -> FEEDBACK.matcher(path).matches();
             default -> false;
         };
     }

@@ -123,6 +123,29 @@ class GuestApiTest {
     }
 
     @Test
+    void aGuestRatesTheAnswersOfItsOwnChatsOnly() {
+        String key = publicKey(tea, 100, 100);
+        Api guest = guest(key, SITE);
+        String chat = startChat(guest);
+        JsonNode messages = guestGet(guest, "/api/v1/chats/" + chat).json().get("messages");
+        String answer = messages.get(messages.size() - 1).get("id").asString();
+        String feedback = "/api/v1/chats/" + chat + "/messages/" + answer + "/feedback";
+
+        Api.Response rated = guest.send("PUT", feedback, "application/json",
+                "{\"rating\":\"down\",\"reason\":\"wrong\"}", "Origin", SITE);
+        assertThat(rated.status()).as(rated.body()).isEqualTo(200);
+        assertThat(rated.header("Access-Control-Allow-Origin")).isEqualTo(SITE);
+        assertThat(guestGet(guest, "/api/v1/chats/" + chat).body()).contains("\"rating\":\"down\"");
+        assertThat(guest.send("DELETE", feedback, null, null, "Origin", SITE).status()).isBetween(200, 204);
+        assertThat(guestGet(guest, "/api/v1/chats/" + chat).body()).doesNotContain("\"rating\"");
+
+        Api otherVisitor = guest(key, SITE);
+        assertThat(
+                otherVisitor.send("PUT", feedback, "application/json", "{\"rating\":\"up\"}", "Origin", SITE).status())
+            .isEqualTo(404);
+    }
+
+    @Test
     void aGuestMayDoNothingElse() {
         String key = publicKey(tea, 100, 100);
         Api guest = guest(key, SITE);

@@ -124,6 +124,9 @@ class WidgetBrowserTest {
         assertThat(citation.getText()).isEqualTo("[1]");
         assertThat(citation.getAttribute("href")).startsWith("https://docs.example.com/tea/");
         assertThat(citation.getAttribute("title")).contains("80 degrees");
+        WebElement thumbsUp = answer.findElement(By.cssSelector(".rate button[data-rating='up']"));
+        thumbsUp.click();
+        browser.await(d -> "true".equals(thumbsUp.getAttribute("aria-pressed")));
 
         browser.driver().navigate().refresh();
         SearchContext reloaded = widget();
@@ -131,6 +134,9 @@ class WidgetBrowserTest {
         browser.await(d -> reloaded.findElements(By.cssSelector(".msg.assistant"))
             .stream()
             .anyMatch(m -> m.getText().contains("80 degrees")));
+        assertThat(reloaded.findElement(By.cssSelector(".rate button[data-rating='up']")).getAttribute("aria-pressed"))
+            .as("the rating is kept with the conversation")
+            .isEqualTo("true");
         assertThat(reloaded.findElement(By.cssSelector(".msg.user")).getText()).contains("green tea");
 
         WebElement textarea = reloaded.findElement(By.cssSelector("textarea"));

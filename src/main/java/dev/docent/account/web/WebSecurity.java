@@ -65,10 +65,14 @@ class WebSecurity {
                 .hasRole("ADMIN")
                 .requestMatchers("/api/v1/keys/**", "/api/v1/insights/**", "/api/v1/insights")
                 .hasRole("ADMIN")
-                // all a guest may do: ask in and read its own OFFICIAL_DOCS chats
+                // all a guest may do: ask in, read and rate its own OFFICIAL_DOCS chats
                 .requestMatchers(HttpMethod.POST, "/api/v1/chats", "/api/v1/chats/*/messages", "/api/v1/chats/*/stop")
                 .authenticated()
                 .requestMatchers(HttpMethod.GET, "/api/v1/chats/*", "/api/v1/chats/*/messages")
+                .authenticated()
+                .requestMatchers(HttpMethod.PUT, "/api/v1/chats/*/messages/*/feedback")
+                .authenticated()
+                .requestMatchers(HttpMethod.DELETE, "/api/v1/chats/*/messages/*/feedback")
                 .authenticated()
                 .requestMatchers("/api/**")
                 .hasAnyRole("USER", "ADMIN")

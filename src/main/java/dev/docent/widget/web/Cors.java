@@ -18,7 +18,7 @@ final class Cors {
 
     static void preflight(HttpServletResponse response, String origin) {
         allow(response, origin);
-        response.setHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS, "GET, POST");
+        response.setHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS, "GET, POST, PUT, DELETE");
         response.setHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS,
                 "Authorization, Content-Type, Accept, Idempotency-Key, " + KEY_HEADER);
         response.setHeader(HttpHeaders.ACCESS_CONTROL_MAX_AGE, "600");
