@@ -4,7 +4,6 @@ import dev.docent.shared.ChatId;
 import dev.docent.shared.Problem;
 import dev.docent.shared.UserId;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +50,7 @@ class ChatRetention {
 
     /** Deletes every expired conversation; how many were deleted. */
     int deleteExpired() {
-        var before = clock.instant().minus(Duration.ofDays(settings.days()));
+        var before = settings.cutoff(clock);
         int deleted = 0;
         List<Chats.Owned> expired;
         do {

@@ -1,6 +1,8 @@
 package dev.docent.chat;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -22,6 +24,11 @@ public record RetentionSettings(@DefaultValue("0") int days, @DefaultValue("1h")
 
     public boolean enabled() {
         return days > 0;
+    }
+
+    /** What was last touched before this instant is past retention. */
+    public Instant cutoff(Clock clock) {
+        return clock.instant().minus(Duration.ofDays(days));
     }
 
 }

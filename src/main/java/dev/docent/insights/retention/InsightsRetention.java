@@ -3,7 +3,6 @@ package dev.docent.insights.retention;
 import dev.docent.chat.RetentionSettings;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,7 +44,7 @@ class InsightsRetention {
     }
 
     int keepAggregatesOnly() {
-        Timestamp before = Timestamp.from(clock.instant().minus(Duration.ofDays(settings.days())));
+        Timestamp before = Timestamp.from(settings.cutoff(clock));
         int cleared = jdbc.sql("""
                 update question_insights set question = null, chat_id = null, user_id = null, passages = null
                 where asked_at < ? and (question is not null or chat_id is not null)""").param(before).update();
