@@ -191,10 +191,23 @@ public class ChatHistory {
     // ---- writes: commit, then update the cache
 
     public ChatSummary rename(UserId user, ChatId chat, String title) {
-        Boolean renamed = tx.execute(status -> chats.rename(user, chat, title));
-        if (!Boolean.TRUE.equals(renamed)) {
-            throw noSuchChat(chat);
-        }
+        return edit(user, chat, title, null);
+    }
+
+    /**
+     * Renames the chat (a null title keeps it) and points an OFFICIAL_DOCS chat at other
+     * document sets (a null scope keeps them): one versioned write, so every instance's
+     * cache sees it. The next question is answered from the new scope; the history stays.
+     */
+    public ChatSummary edit(UserId user, ChatId chat, String title, DocumentScope scope) {
+        tx.executeWithoutResult(status -> {
+            Category category = chats.lockedCategory(user, chat).orElseThrow(() -> noSuchChat(chat));
+            if (scope != null && category != Category.OFFICIAL_DOCS) {
+                throw Problem.invalid(scope.allSets() ? "allDocuments" : "documentId",
+                        "only an OFFICIAL_DOCS chat answers from document sets");
+            }
+            chats.edit(chat, title, scope);
+        });
         publish(user, chat);
         return summary(user, chat);
     }

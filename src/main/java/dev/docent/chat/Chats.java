@@ -404,10 +404,26 @@ class Chats {
             .list();
     }
 
-    boolean rename(UserId user, ChatId chat, String title) {
-        return jdbc.sql("update chats set title = ?, version = version + 1 where id = ? and user_id = ?")
-            .params(title, chat.value(), user.value())
-            .update() == 1;
+    /**
+     * Takes the chat's row lock; empty when the user has no such chat. Call inside a
+     * transaction.
+     */
+    Optional<Category> lockedCategory(UserId user, ChatId chat) {
+        return jdbc.sql("select category from chats where id = ? and user_id = ? for update")
+            .params(chat.value(), user.value())
+            .query((rs, row) -> Category.valueOf(rs.getString("category")))
+            .optional();
+    }
+
+    /** A new title (null keeps it) and document scope (null keeps it), as one version. */
+    void edit(ChatId chat, String title, DocumentScope scope) {
+        jdbc.sql("""
+                update chats set title = coalesce(cast(? as varchar), title),
+                                 document_id = case when cast(? as boolean) then cast(? as uuid) else document_id end,
+                                 version = version + 1
+                where id = ?""")
+            .params(title, scope != null, scope == null ? null : scope.documentId(), chat.value())
+            .update();
     }
 
     boolean delete(UserId user, ChatId chat) {

@@ -361,6 +361,13 @@ class BadInputSweepTest {
         cases.add(bad("rename: title is an array", "PATCH", CHAT, "{\"title\":[]}", "title"));
         cases.add(bad("rename: blank title", "PATCH", CHAT, "{\"title\":\"\"}", "title"));
         cases.add(bad("rename: title holds a NUL", "PATCH", CHAT, "{\"title\":\"a\\u0000\"}", "title"));
+        cases.add(bad("edit: nothing to change", "PATCH", CHAT, "{}", "body"));
+        cases.add(bad("edit: documentId not a UUID", "PATCH", CHAT, "{\"documentId\":\"doc-1\"}", "documentId"));
+        cases.add(bad("edit: no such document set", "PATCH", CHAT,
+                "{\"documentId\":\"0198f3a0-0000-7000-8000-000000000000\"}", "documentId"));
+        cases.add(bad("edit: allDocuments not a boolean", "PATCH", CHAT, "{\"allDocuments\":\"yes\"}", "allDocuments"));
+        cases.add(bad("edit: allDocuments false", "PATCH", CHAT, "{\"allDocuments\":false}", "allDocuments"));
+        cases.add(bad("edit: all sets for a GENERAL chat", "PATCH", CHAT, "{\"allDocuments\":true}", "allDocuments"));
         cases.add(bad("login: username holds a NUL", "POST", "/api/v1/auth/login",
                 "{\"username\":\"a\\u0000\",\"password\":\"whatever-password\"}", "username"));
         cases.add(bad("signup: password over 72 bytes", "POST", "/api/v1/auth/signup",

@@ -6,6 +6,8 @@ import dev.docent.account.CurrentUser;
 import dev.docent.chat.ChatHistory;
 import dev.docent.chat.ChatSummary;
 import dev.docent.chat.ChatView;
+import dev.docent.chat.DocumentScope;
+import dev.docent.chat.DocumentSets;
 import dev.docent.chat.export.MarkdownExport;
 import dev.docent.shared.ChatId;
 import dev.docent.shared.Problem;
@@ -15,7 +17,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -39,7 +40,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
-@Tag(name = "Chats", description = "The signed-in user's chats: read, list, search, rename, delete, export")
+@Tag(name = "Chats", description = "The signed-in user's chats: read, list, search, rename or re-scope, delete, export")
 @RestController
 @RequestMapping("/api/v1/chats")
 class ChatController {
@@ -55,17 +56,39 @@ class ChatController {
     record ChatPage(List<ChatSummary> items, String nextCursor) {
     }
 
-    record RenameRequest(@NotBlank @Size(max = 200) @Pattern(regexp = Text.NO_CONTROL_CHARACTERS,
-            message = Text.CONTROL_CHARACTERS_MESSAGE) String title) {
+    /**
+     * What to change; an absent field stays as it is. {@code allDocuments: true} makes an
+     * OFFICIAL_DOCS chat answer from every document set (as one started without a set),
+     * {@code documentId} from that one set.
+     */
+    record ChatEdit(@Size(max = 200) @Pattern(regexp = Text.NO_CONTROL_CHARACTERS,
+            message = Text.CONTROL_CHARACTERS_MESSAGE) String title, UUID documentId, Boolean allDocuments) {
+
+        DocumentScope scope() {
+            if (allDocuments != null && !allDocuments) {
+                throw Problem.invalid("allDocuments", "must be true; to answer from one set, send its documentId");
+            }
+            if (allDocuments != null && documentId != null) {
+                throw Problem.invalid("allDocuments", "send either allDocuments or documentId, not both");
+            }
+            if (allDocuments != null) {
+                return DocumentScope.ALL_SETS;
+            }
+            return documentId == null ? null : new DocumentScope(documentId);
+        }
+
     }
 
     private final ChatHistory history;
 
     private final JsonMapper json;
 
-    ChatController(ChatHistory history, JsonMapper json) {
+    private final DocumentSets documentSets;
+
+    ChatController(ChatHistory history, JsonMapper json, DocumentSets documentSets) {
         this.history = history;
         this.json = json;
+        this.documentSets = documentSets;
     }
 
     @Operation(operationId = "getChat", summary = "Read a chat with its newest messages")
@@ -104,11 +127,28 @@ class ChatController {
         return history.messages(CurrentUser.require().id(), new ChatId(chatId), before, limit);
     }
 
-    @Operation(operationId = "renameChat", summary = "Rename a chat")
+    @Operation(operationId = "editChat",
+            summary = "Rename a chat, or change the document sets an OFFICIAL_DOCS chat answers from")
+    @ApiResponse(responseCode = "200", description = "The chat as it now is; its messages stay")
     @PatchMapping(path = "/{chatId}", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    ChatSummary rename(@PathVariable UUID chatId, @Valid @RequestBody RenameRequest request) {
-        return history.rename(CurrentUser.require().id(), new ChatId(chatId), request.title().strip());
+    ChatSummary edit(@PathVariable UUID chatId, @Valid @RequestBody ChatEdit request) {
+        var user = CurrentUser.require().id();
+        var chat = new ChatId(chatId);
+        DocumentScope scope = request.scope();
+        if (request.title() == null && scope == null) {
+            throw Problem.invalid("body", "must change the title, documentId or allDocuments");
+        }
+        if (request.title() != null && request.title().isBlank()) {
+            throw Problem.invalid("title", "must not be blank");
+        }
+        if (scope != null && !scope.allSets()) {
+            history.summary(user, chat);
+            if (!documentSets.exists(scope.documentId())) {
+                throw Problem.invalid("documentId", "there is no document set " + scope.documentId());
+            }
+        }
+        return history.edit(user, chat, request.title() == null ? null : request.title().strip(), scope);
     }
 
     @Operation(operationId = "deleteChat", summary = "Delete a chat and its messages")
