@@ -94,8 +94,6 @@ let documents = [];
 let navigate = () => {};
 const capabilities = { known: false, modelConfigured: true };
 const starterCache = new Map();
-/** Settles when the new-chat view has its document sets and defaults. */
-let newChatReady = Promise.resolve();
 
 export function initConversation(options) {
   navigate = options.navigate;
@@ -147,8 +145,7 @@ export async function showNewChat(isAdmin) {
   hideError();
   restoreDraft();
   showStreamState();
-  newChatReady = loadDocuments(isAdmin);
-  await newChatReady;
+  await loadDocuments(isAdmin);
 }
 
 async function fetchDocuments() {
@@ -277,7 +274,7 @@ export async function openChat(id) {
   }
   $('older-status').textContent = '';
   showHeader(chat);
-  if (chat.documentId && !documents.some((d) => d.id === chat.documentId)) offerAllSets(chat);
+  if (chat.documentId && !documents.some((d) => d.id === chat.documentId)) offerAllSets();
   const list = $('message-list');
   list.replaceChildren(...chat.messages.map(article));
   current.oldestSeq = chat.messages.length ? chat.messages[0].seq : null;
@@ -290,39 +287,53 @@ export async function openChat(id) {
 function showHeader(chat) {
   $('share-chat').hidden = false;
   $('chat-title').textContent = chat.title || t('untitled');
-  const doc = documents.find((d) => d.id === chat.documentId);
-  $('chat-subtitle').textContent = chat.category === 'OFFICIAL_DOCS'
-    ? (doc ? t('officialWith', { title: doc.title }) : t('official')) : t('general');
+  $('chat-subtitle').textContent = chat.category === 'OFFICIAL_DOCS' ? officialSubtitle(chat.documentId) : t('general');
+}
+
+/** Which sets answer: the chat's own, all of them (no documentId), or none left (its set was deleted). */
+function officialSubtitle(documentId) {
+  if (!documentId) return t('officialWith', { title: t('allSets') });
+  const doc = documents.find((d) => d.id === documentId);
+  return doc ? t('officialWith', { title: doc.title }) : t('official');
 }
 
 /**
- * The chat's document set is gone: say so, and offer to go on over all the sets, in a new chat
- * holding the chat's last question.
+ * The chat's document set is gone: say so, and offer to go on in this same chat, with its history,
+ * over all the sets. Until then the composer is off, as a question here would find nothing to answer from.
  */
-function offerAllSets(chat) {
+function offerAllSets() {
   $('chat-notice-text').textContent = t('setDeleted');
   $('chat-notice').hidden = false;
-  $('continue-all').onclick = async () => {
-    const question = [...chat.messages].reverse().find((m) => m.role === 'user')?.content ?? '';
-    navigate('/');
-    await newChatReady;
-    $('category-docs').checked = !$('category-docs').disabled;
-    if ($('category-docs').checked) {
-      const all = [...$('document-select').options].find((o) => o.value === ALL);
-      const ready = [...$('document-select').options].find((o) => !o.disabled);
-      $('document-select').value = (all ?? ready).value;
+  lockComposer(true);
+  const button = $('continue-all');
+  button.disabled = false;
+  button.onclick = async () => {
+    const { id, view } = current;
+    button.disabled = true;
+    hideError();
+    try {
+      const chat = await json(`/api/v1/chats/${id}`, { method: 'PATCH', body: { allDocuments: true } });
+      sidebar.upsert(chat);
+      if (view !== current.view) return;
+      hideNotice();
+      showHeader(chat);
+      focusComposer();
+    } catch (e) {
+      if (view !== current.view) return;
+      button.disabled = false;
+      showError(e.message);
     }
-    chooseCategory();
-    const input = $('composer-input');
-    input.value = question;
-    drafts.set(key(), question);
-    autosize();
-    input.focus();
   };
 }
 
 function hideNotice() {
   $('chat-notice').hidden = true;
+  lockComposer(false);
+}
+
+function lockComposer(locked) {
+  $('composer-input').disabled = locked;
+  $('send').disabled = locked;
 }
 
 export function renamed(chat) {

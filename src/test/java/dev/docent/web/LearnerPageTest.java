@@ -175,7 +175,7 @@ class LearnerPageTest {
     }
 
     @Test
-    void aChatWhoseDocumentSetWasDeletedSaysSoAndOffersAllTheSets() {
+    void aChatWhoseDocumentSetWasDeletedSaysSoAndGoesOnInPlaceOverAllTheSets() {
         String goneId = admin.ingest("gone", "Soon gone", Map.of("gone.md", PLANTS.replace("Houseplants", "Gone")));
         browser.clearCookies();
         browser.open(url("/"));
@@ -189,18 +189,32 @@ class LearnerPageTest {
 
         browser.open(url("/chats/" + chatId));
         assertThat(browser.visible("#chat-notice").getText()).contains("was deleted");
+        assertThat(browser.find("#chat-subtitle").getText()).isEqualTo("Official documentation");
+        assertThat(browser.find("#composer-input").isEnabled()).as("nothing to answer from until the user chooses")
+            .isFalse();
         browser.find("#continue-all").click();
 
-        browser.await(d -> d.getCurrentUrl().endsWith(":" + port + "/"));
-        browser.await(d -> "How often should I water a cactus?"
-            .equals(browser.find("#composer-input").getDomProperty("value")));
-        assertThat(browser.find("#category-docs").isSelected()).isTrue();
-        assertThat(new Select(browser.find("#document-select")).getFirstSelectedOption().getText())
-            .isEqualTo("All document sets");
-        browser.find("#composer-input").sendKeys(Keys.ENTER);
+        browser.await(d -> !browser.find("#chat-notice").isDisplayed());
+        assertThat(browser.driver().getCurrentUrl()).as("the same chat").endsWith("/chats/" + chatId);
+        assertThat(browser.find("#chat-subtitle").getText())
+            .isEqualTo("Official documentation \u00b7 All document sets");
+        assertThat(browser.findAll(".message")).as("with its history").hasSize(2);
+        WebElement input = browser.find("#composer-input");
+        assertThat(input.isEnabled()).isTrue();
+        assertThat(focused()).isEqualTo(input);
+        assertThat(learner.get("/api/v1/chats/" + chatId).json().get("documentId")).isNull();
+
+        input.sendKeys("How long do tea leaves stay fresh in a tin?", Keys.ENTER);
+        browser.await(d -> browser.findAll(".message.assistant").size() == 2);
         Pages.awaitAnswered(browser);
-        assertThat(browser.find(".message.user .content").getText()).isEqualTo("How often should I water a cactus?");
-        assertThat(browser.find("#chat-notice").isDisplayed()).isFalse();
+        assertThat(Pages.answer(browser).findElements(By.cssSelector(".content a.citation"))).isNotEmpty();
+        assertThat(browser.driver().getCurrentUrl()).endsWith("/chats/" + chatId);
+        JsonNode chat = learner.get("/api/v1/chats/" + chatId).json();
+        assertThat(chat.get("messages")).hasSize(4);
+        assertThat(chat.get("messages").get(3).get("sources").get(0).get("documentId").asString())
+            .as("answered from a set the chat was not started on")
+            .isEqualTo(teaId);
+        Pages.assertNoScriptErrors(browser);
     }
 
     @Test
