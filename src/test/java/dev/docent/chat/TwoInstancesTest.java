@@ -20,7 +20,8 @@ class TwoInstancesTest {
 
     @BeforeAll
     static void start() {
-        instances = Instances.startTwo(Map.of("docent.auth.login-attempts-per-minute", 3));
+        instances = Instances.startTwo(Map.of("docent.auth.login-attempts-per-minute", 3, "docent.admin.username",
+                "curator", "docent.admin.password", "two-instances-curator-42"));
     }
 
     @Test
@@ -75,6 +76,29 @@ class TwoInstancesTest {
         assertThat(onFirst.delete("/api/v1/shares/" + token).status()).isEqualTo(204);
         assertThat(anonymousOnSecond.get("/api/v1/shares/" + token).status()).isEqualTo(404);
         assertThat(anonymousOnSecond.get("/s/" + token).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aChatReScopedOnOneInstanceIsServedWithItsNewScopeByTheOther() {
+        String set = new Api(instances.firstPort()).login("curator", "two-instances-curator-42")
+            .ingest("instances", "Instances", Map.of("start.md",
+                    "# Starting\n\n## The server\n\nRun the start " + "command to start the server on port 8080.\n"));
+        Api onFirst = new Api(instances.firstPort()).newUser();
+        Api onSecond = new Api(instances.secondPort()).as(onFirst.token());
+        Api.Response created = onFirst.post("/api/v1/chats",
+                "{\"message\":\"How do I start the server?\",\"category\":\"OFFICIAL_DOCS\",\"documentId\":\"" + set
+                        + "\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String chat = "/api/v1/chats/" + created.json().get("chat").get("id").asString();
+        assertThat(onSecond.get(chat).json().get("documentId").asString()).isEqualTo(set);
+
+        assertThat(onFirst.patch(chat, "{\"allDocuments\":true}").status()).isEqualTo(200);
+
+        Api.Response seen = onSecond.get(chat);
+        assertThat(seen.header("X-Cache")).isEqualTo("HIT");
+        assertThat(seen.json().get("documentId")).isNull();
+        assertThat(seen.json().get("messages")).hasSize(2);
+        assertThat(onSecond.get("/api/v1/chats").json().get("items").get(0).get("documentId")).isNull();
     }
 
     @Test

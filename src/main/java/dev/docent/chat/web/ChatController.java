@@ -137,7 +137,8 @@ class ChatController {
         var chat = new ChatId(chatId);
         DocumentScope scope = request.scope();
         if (request.title() == null && scope == null) {
-            throw Problem.invalid("body", "must change the title, documentId or allDocuments");
+            throw Problem.invalid("body",
+                    "must change the title, documentId or allDocuments (true: answer from all document sets)");
         }
         if (request.title() != null && request.title().isBlank()) {
             throw Problem.invalid("title", "must not be blank");
