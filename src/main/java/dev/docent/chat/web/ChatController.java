@@ -144,6 +144,7 @@ class ChatController {
             throw Problem.invalid("title", "must not be blank");
         }
         if (scope != null && !scope.allSets()) {
+            // another user's chat is not found before anything is said about the set
             history.summary(user, chat);
             if (!documentSets.exists(scope.documentId())) {
                 throw Problem.invalid("documentId", "there is no document set " + scope.documentId());
