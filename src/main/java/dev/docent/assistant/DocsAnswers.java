@@ -48,11 +48,13 @@ public class DocsAnswers {
      * @throws ModelFailure when the model failed before saying anything
      */
     public Answer ask(String question, UUID documentId, Set<UUID> readable) {
-        List<Passage> passages = passages(question, documentId, readable);
+        Retrieved retrieved = retrieved(question, documentId, readable);
+        List<Passage> passages = retrieved.passages();
         if (!model.available()) {
             // numbered 1..n in the order the answer cites them, as in a chat
-            ExtractiveAnswerer.Answer answer = ExtractiveAnswerer.answer(question, passages);
-            return new Answer(answer.text(), Citations.inOrderCited(passages, answer.cited()));
+            List<Passage> read = retrieved.byPage();
+            ExtractiveAnswerer.Answer answer = ExtractiveAnswerer.answer(question, read);
+            return new Answer(answer.text(), Citations.inOrderCited(read, answer.cited()));
         }
         MessageView asked = new MessageView(UUID.randomUUID(), 1, MessageView.USER, question, List.of(), false,
                 Instant.now());
@@ -70,20 +72,21 @@ public class DocsAnswers {
      * A caller limited to several sets searches them all, keeping the best passages of
      * the sets it may read.
      */
-    private List<Passage> passages(String question, UUID documentId, Set<UUID> readable) {
+    private Retrieved retrieved(String question, UUID documentId, Set<UUID> readable) {
         if (documentId != null || readable.isEmpty()) {
-            return retrieval.forQuestion(question, List.of(), documentId, settings.passages()).passages();
+            return retrieval.forQuestion(question, List.of(), documentId, settings.passages());
         }
         if (readable.size() == 1) {
-            return retrieval.forQuestion(question, List.of(), readable.iterator().next(), settings.passages())
-                .passages();
+            return retrieval.forQuestion(question, List.of(), readable.iterator().next(), settings.passages());
         }
         Retrieved retrieved = retrieval.forQuestion(question, List.of(), null, Retrieval.MAX_K);
-        return retrieved.passages()
-            .stream()
-            .filter(passage -> readable.contains(passage.documentId()))
-            .limit(settings.passages())
-            .toList();
+        return new Retrieved(retrieved.searchedAs(), retrieved.queries(),
+                readableOnly(retrieved.passages(), readable).limit(settings.passages()).toList(),
+                readableOnly(retrieved.furtherOnTopPages(), readable).toList());
+    }
+
+    private static java.util.stream.Stream<Passage> readableOnly(List<Passage> passages, Set<UUID> readable) {
+        return passages.stream().filter(passage -> readable.contains(passage.documentId()));
     }
 
 }

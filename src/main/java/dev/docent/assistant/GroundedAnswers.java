@@ -7,6 +7,7 @@ import dev.docent.chat.ChatHistory;
 import dev.docent.chat.ChatSummary;
 import dev.docent.chat.MessageView;
 import dev.docent.chat.Source;
+import dev.docent.knowledge.Passage;
 import dev.docent.knowledge.Retrieval;
 import dev.docent.knowledge.Retrieved;
 import dev.docent.shared.ChatId;
@@ -51,9 +52,10 @@ class GroundedAnswers {
         Retrieved retrieved = retrieve(question.content(), earlierQuestions(conversation), chat.documentId());
         listener.retrieved(Citations.sources(retrieved.passages()));
         if (!model.available()) {
+            List<Passage> read = retrieved.byPage();
             ExtractiveAnswerer.Answer answer = ExtractiveAnswerer.answer(question.content(), retrieved.searchedAs(),
-                    retrieved.passages());
-            List<Source> sources = Citations.inOrderCited(retrieved.passages(), answer.cited());
+                    read);
+            List<Source> sources = Citations.inOrderCited(read, answer.cited());
             listener.sources(sources);
             for (String chunk : answer.chunks()) {
                 listener.token(chunk);

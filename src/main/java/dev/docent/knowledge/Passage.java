@@ -12,4 +12,10 @@ import java.util.UUID;
  */
 public record Passage(String chunkId, UUID documentId, String documentTitle, String page, String pageTitle,
         String section, String url, String text, double score) {
+
+    /** From the same page of the same document set. */
+    public boolean samePage(Passage other) {
+        return documentId.equals(other.documentId) && page.equals(other.page);
+    }
+
 }

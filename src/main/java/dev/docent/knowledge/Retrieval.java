@@ -38,6 +38,14 @@ public class Retrieval {
      */
     static final int FUSION_K = 10;
 
+    /**
+     * How many of the best pages bring further passages for the answer, and how many
+     * each.
+     */
+    static final int FURTHER_PAGES = 3;
+
+    static final int FURTHER_PER_PAGE = 2;
+
     private static final Logger log = LoggerFactory.getLogger(Retrieval.class);
 
     private final IndexReplica replica;
@@ -73,7 +81,7 @@ public class Retrieval {
         return timer.record(() -> {
             List<String> queries = new ArrayList<>(List.of(query));
             glossary.inEnglish(query).ifPresent(queries::add);
-            return fused(queries, documentId, k);
+            return PageRanking.rank(fused(queries, documentId), k);
         });
     }
 
@@ -84,7 +92,10 @@ public class Retrieval {
     public Retrieved forQuestion(String question, List<String> earlierQuestions, UUID documentId, int k) {
         return timer.record(() -> {
             List<String> queries = queries(question, earlierQuestions);
-            return new Retrieved(queries.getFirst(), queries, fused(queries, documentId, k));
+            List<RankFusion.Fused<Passage>> fused = fused(queries, documentId);
+            List<Passage> ranked = PageRanking.rank(fused, k);
+            return new Retrieved(queries.getFirst(), queries, ranked,
+                    PageRanking.furtherOnTopPages(fused, ranked, FURTHER_PAGES, FURTHER_PER_PAGE));
         });
     }
 
@@ -115,15 +126,14 @@ public class Retrieval {
         return queries;
     }
 
-    private List<Passage> fused(List<String> queries, UUID documentId, int k) {
+    private List<RankFusion.Fused<Passage>> fused(List<String> queries, UUID documentId) {
         PassageIndex index = replica.index();
         List<List<Passage>> rankings = new ArrayList<>();
         for (String query : queries) {
             rankings.add(index.keywordSearch(query, documentId, settings.candidates()));
             rankings.add(index.vectorSearch(embedder.embedQuery(query), documentId, settings.candidates()));
         }
-        return PageRanking
-            .rank(RankFusion.fuse(rankings, Passage::chunkId, Collections.nCopies(rankings.size(), 1.0), FUSION_K), k);
+        return RankFusion.fuse(rankings, Passage::chunkId, Collections.nCopies(rankings.size(), 1.0), FUSION_K);
     }
 
 }

@@ -42,10 +42,12 @@ final class Scoring {
         for (int p = 0; p < passages.size(); p++) {
             units.addAll(units(p, passages.get(p).text()));
         }
-        QuestionWeights weights = QuestionWeights.of(question, searchedAs, units);
+        int[] pageRanks = pageRanks(passages);
+        QuestionWeights weights = QuestionWeights.of(question, searchedAs, pagesBest(units, pageRanks));
         List<Unit> scored = new ArrayList<>();
         for (int i = 0; i < units.size(); i++) {
-            scored.add(units.get(i).scored(score(units, i, weights, passages.get(units.get(i).passage()))));
+            int passage = units.get(i).passage();
+            scored.add(units.get(i).scored(score(units, i, weights, passages.get(passage), pageRanks[passage])));
         }
         return new Reading(passages, question, Terms.isLikelyEnglish(question), List.copyOf(scored), weights);
     }
@@ -75,7 +77,46 @@ final class Scoring {
         return units;
     }
 
-    private static Unit.Score score(List<Unit> units, int index, QuestionWeights weights, Passage passage) {
+    /**
+     * Each passage's page's place among the pages (0 for the best): a page's further
+     * passages rank with it, as retrieval ranked the page.
+     */
+    static int[] pageRanks(List<Passage> passages) {
+        int[] ranks = new int[passages.size()];
+        List<Passage> pages = new ArrayList<>();
+        for (int p = 0; p < passages.size(); p++) {
+            Passage passage = passages.get(p);
+            int rank = -1;
+            for (int seen = 0; seen < pages.size() && rank < 0; seen++) {
+                rank = pages.get(seen).samePage(passage) ? seen : -1;
+            }
+            if (rank < 0) {
+                pages.add(passage);
+                rank = pages.size() - 1;
+            }
+            ranks[p] = rank;
+        }
+        return ranks;
+    }
+
+    /**
+     * The units of each page's first passage: the words' weights are read from these
+     * alone, so that a page's further passages add candidates without diluting the
+     * question's rarer words.
+     */
+    private static List<Unit> pagesBest(List<Unit> units, int[] pageRanks) {
+        Set<Integer> firsts = new HashSet<>();
+        Set<Integer> seenPages = new HashSet<>();
+        for (int p = 0; p < pageRanks.length; p++) {
+            if (seenPages.add(pageRanks[p])) {
+                firsts.add(p);
+            }
+        }
+        return units.stream().filter(unit -> firsts.contains(unit.passage())).toList();
+    }
+
+    private static Unit.Score score(List<Unit> units, int index, QuestionWeights weights, Passage passage,
+            int pageRank) {
         Unit unit = units.get(index);
         double own = unit.piece() instanceof Table table ? bestRow(table, weights)
                 : weights.weight(unit.terms()) - (1 - NAME_PART_WEIGHT) * weights.weight(unit.onlyInNames());
@@ -84,7 +125,7 @@ final class Scoring {
         double coverage = weights.share(own + CONTEXT_WEIGHT * context);
         double heading = weights
             .weight(new HashSet<>(Terms.contentTerms(passage.section() + " " + passage.pageTitle())));
-        double value = coverage * quality(units, index) + RANK_WEIGHT / (unit.passage() + 1)
+        double value = coverage * quality(units, index) + RANK_WEIGHT / (pageRank + 1)
                 + HEADING_WEIGHT * weights.share(heading);
         return new Unit.Score(coverage, weights.share(own), value, weights.matchesEnough(unit.terms(), around));
     }

@@ -53,6 +53,31 @@ public final class PageRanking {
         return ranked;
     }
 
+    /**
+     * The next {@code perPage} passages, in fused order, of each page among the first
+     * {@code pages} of {@code ranked}, leaving out those {@code ranked} holds.
+     */
+    public static List<Passage> furtherOnTopPages(List<RankFusion.Fused<Passage>> fused, List<Passage> ranked,
+            int pages, int perPage) {
+        List<Passage> top = ranked.stream().limit(pages).toList();
+        Set<String> taken = new HashSet<>();
+        ranked.forEach(passage -> taken.add(passage.chunkId()));
+        java.util.Map<Passage, Integer> counts = new java.util.HashMap<>();
+        List<Passage> further = new ArrayList<>();
+        for (RankFusion.Fused<Passage> candidate : fused) {
+            Passage passage = candidate.item();
+            if (taken.contains(passage.chunkId())) {
+                continue;
+            }
+            top.stream().filter(passage::samePage).findFirst().ifPresent(page -> {
+                if (counts.merge(page, 1, Integer::sum) <= perPage) {
+                    further.add(withScore(passage, candidate.score()));
+                }
+            });
+        }
+        return further;
+    }
+
     private static Passage withScore(Passage passage, double score) {
         return new Passage(passage.chunkId(), passage.documentId(), passage.documentTitle(), passage.page(),
                 passage.pageTitle(), passage.section(), passage.url(), passage.text(), score);

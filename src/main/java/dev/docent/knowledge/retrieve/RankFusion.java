@@ -27,7 +27,7 @@ public final class RankFusion {
     static final int DEFAULT_K = 60;
 
     /** An item with its fused score; higher is better. */
-    record Fused<T>(T item, double score) {
+    public record Fused<T>(T item, double score) {
     }
 
     private RankFusion() {

@@ -58,6 +58,29 @@ class PageRankingTest {
     }
 
     @Test
+    void theBestPagesBringTheirNextPassagesInFusedOrderAndNoPageBeyondThem() {
+        List<Fused<Passage>> fused = List.of(fused("a.html", "a-1", 0.9), fused("b.html", "b-1", 0.8),
+                fused("a.html", "a-2", 0.7), fused("c.html", "c-1", 0.6), fused("c.html", "c-2", 0.5),
+                fused("a.html", "a-3", 0.4), fused("a.html", "a-4", 0.3), fused("b.html", "b-2", 0.2));
+        List<Passage> ranked = PageRanking.rank(fused, 3);
+
+        List<Passage> further = PageRanking.furtherOnTopPages(fused, ranked, 2, 2);
+
+        assertThat(further).extracting(Passage::chunkId).containsExactly("a-2", "a-3", "b-2");
+        assertThat(further.getFirst().score()).isEqualTo(0.7);
+        assertThat(PageRanking.furtherOnTopPages(fused, ranked, 0, 2)).isEmpty();
+    }
+
+    @Test
+    void aPassageAlreadyRankedIsNotBroughtAgain() {
+        List<Fused<Passage>> fused = List.of(fused("a.html", "a-1", 0.9), fused("a.html", "a-2", 0.8));
+        List<Passage> ranked = PageRanking.rank(fused, 5);
+
+        assertThat(ranked).extracting(Passage::chunkId).containsExactly("a-1", "a-2");
+        assertThat(PageRanking.furtherOnTopPages(fused, ranked, 3, 2)).isEmpty();
+    }
+
+    @Test
     void nothingFusedIsNothingRanked() {
         assertThat(PageRanking.rank(List.of(), 5)).isEmpty();
     }
