@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,10 +63,11 @@ class WidgetBrowserTest {
 
     @BeforeAll
     void siteOnAnotherOrigin() throws IOException {
-        Api admin = new Api(port).login("widgetowner", "open-sesame-1234");
-        String tea = admin.ingest("widget-tea", "Tea guide", "https://docs.example.com/tea/", Map.of("tea.md", TEA));
         site = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         siteOrigin = "http://127.0.0.1:" + site.getAddress().getPort();
+        Api admin = new Api(port).login("widgetowner", "open-sesame-1234");
+        // citations link to pages of the test's own site, so a visitor can follow one
+        String tea = admin.ingest("widget-tea", "Tea guide", siteOrigin + "/tea/", Map.of("tea.md", TEA));
         allowedKey = key(admin, tea, siteOrigin);
         elsewhereKey = key(admin, tea, "https://elsewhere.example");
         site.createContext("/", exchange -> {
@@ -78,9 +80,11 @@ class WidgetBrowserTest {
             }
             else {
                 String key = path.startsWith("/elsewhere") ? elsewhereKey : allowedKey;
-                body = "<!doctype html><html><head><title>Host docs</title><link rel=stylesheet href=/host.css>"
-                        + "</head><body><h1>Host documentation</h1><script src=\"http://127.0.0.1:" + port
-                        + "/widget.js\" data-key=\"" + key + "\" data-accent=\"#2563eb\" defer></script></body></html>";
+                String heading = path.startsWith("/tea/") ? "Brewing tea" : "Host documentation";
+                body = "<!doctype html><html><head><title>" + heading + " - Host docs</title>"
+                        + "<link rel=stylesheet href=/host.css></head><body><h1>" + heading + "</h1>"
+                        + "<script src=\"http://127.0.0.1:" + port + "/widget.js\" data-key=\"" + key
+                        + "\" data-accent=\"#2563eb\" defer></script></body></html>";
                 exchange.getResponseHeaders()
                     .add("Content-Security-Policy", "default-src 'self'; script-src http://127.0.0.1:" + port
                             + "; connect-src http://127.0.0.1:" + port + "; style-src 'self'");
@@ -119,10 +123,10 @@ class WidgetBrowserTest {
             .findFirst()
             .orElse(null));
         assertThat(answer.findElement(By.cssSelector(".sources a")).getAttribute("href"))
-            .startsWith("https://docs.example.com/tea/");
+            .startsWith(siteOrigin + "/tea/");
         WebElement citation = answer.findElement(By.cssSelector("a.cite"));
         assertThat(citation.getText()).isEqualTo("[1]");
-        assertThat(citation.getAttribute("href")).startsWith("https://docs.example.com/tea/");
+        assertThat(citation.getAttribute("href")).startsWith(siteOrigin + "/tea/");
         assertThat(citation.getAttribute("title")).contains("80 degrees");
         WebElement thumbsUp = answer.findElement(By.cssSelector(".rate button[data-rating='up']"));
         thumbsUp.click();
@@ -142,6 +146,39 @@ class WidgetBrowserTest {
         WebElement textarea = reloaded.findElement(By.cssSelector("textarea"));
         textarea.sendKeys(Keys.ESCAPE);
         browser.await(d -> !reloaded.findElement(By.cssSelector(".panel")).isDisplayed());
+
+        followTheCitationToTheCitedPage(reloaded);
+    }
+
+    /**
+     * The [1] opens the cited page of the docs site in a new tab, where the widget still
+     * holds the conversation: the visitor keeps it while moving between pages.
+     */
+    private void followTheCitationToTheCitedPage(SearchContext widget) {
+        widget.findElement(By.cssSelector(".launcher")).click();
+        String docsTab = browser.driver().getWindowHandle();
+        Set<String> before = browser.driver().getWindowHandles();
+        browser.await(d -> widget.findElement(By.cssSelector("a.cite"))).click();
+        String citedTab = browser.await(
+                d -> d.getWindowHandles().stream().filter(handle -> !before.contains(handle)).findFirst().orElse(null));
+        try {
+            browser.driver().switchTo().window(citedTab);
+            browser.await(d -> d.getCurrentUrl().startsWith(siteOrigin + "/tea/") ? d.getCurrentUrl() : null);
+            assertThat(browser.await(d -> d.findElements(By.tagName("h1")).stream().findFirst().orElse(null)).getText())
+                .isEqualTo("Brewing tea");
+            assertThat(browser.driver().getTitle()).isEqualTo("Brewing tea - Host docs");
+
+            SearchContext there = widget();
+            there.findElement(By.cssSelector(".launcher")).click();
+            browser.await(d -> there.findElements(By.cssSelector(".msg.assistant"))
+                .stream()
+                .anyMatch(m -> m.getText().contains("80 degrees")));
+            assertThat(there.findElement(By.cssSelector(".msg.user")).getText()).contains("green tea");
+        }
+        finally {
+            browser.driver().close();
+            browser.driver().switchTo().window(docsTab);
+        }
     }
 
     @Test
