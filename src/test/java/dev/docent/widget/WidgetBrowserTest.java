@@ -42,6 +42,14 @@ class WidgetBrowserTest {
             Green tea wants water at 80 degrees and steeps for two minutes; boiling water makes it bitter.
             """;
 
+    static final String COFFEE = """
+            # Coffee beans
+
+            ## Arabica
+
+            Arabica beans grow at high altitude, between 600 and 2000 metres, and taste sweeter than robusta.
+            """;
+
     static final String AGGRESSIVE = """
             * { all: unset !important; color: red !important; font-size: 40px !important; }
             div, button, docent-widget { display: none !important; background: lime !important; }
@@ -61,6 +69,8 @@ class WidgetBrowserTest {
 
     String elsewhereKey;
 
+    String everySetKey;
+
     @BeforeAll
     void siteOnAnotherOrigin() throws IOException {
         site = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -68,8 +78,10 @@ class WidgetBrowserTest {
         Api admin = new Api(port).login("widgetowner", "open-sesame-1234");
         // citations link to pages of the test's own site, so a visitor can follow one
         String tea = admin.ingest("widget-tea", "Tea guide", siteOrigin + "/tea/", Map.of("tea.md", TEA));
+        admin.ingest("widget-coffee", "Coffee guide", siteOrigin + "/coffee/", Map.of("beans.md", COFFEE));
         allowedKey = key(admin, tea, siteOrigin);
         elsewhereKey = key(admin, tea, "https://elsewhere.example");
+        everySetKey = key(admin, null, siteOrigin);
         site.createContext("/", exchange -> {
             String path = exchange.getRequestURI().getPath();
             String body;
@@ -79,12 +91,14 @@ class WidgetBrowserTest {
                 type = "text/css";
             }
             else {
-                String key = path.startsWith("/elsewhere") ? elsewhereKey : allowedKey;
+                boolean everySet = path.startsWith("/all/");
+                String key = everySet ? everySetKey : path.startsWith("/elsewhere") ? elsewhereKey : allowedKey;
                 String heading = path.startsWith("/tea/") ? "Brewing tea" : "Host documentation";
                 body = "<!doctype html><html><head><title>" + heading + " - Host docs</title>"
                         + "<link rel=stylesheet href=/host.css></head><body><h1>" + heading + "</h1>"
-                        + "<script src=\"http://127.0.0.1:" + port + "/widget.js\" data-key=\"" + key
-                        + "\" data-accent=\"#2563eb\" defer></script></body></html>";
+                        + "<script src=\"http://127.0.0.1:" + port + "/widget.js\" data-key=\"" + key + "\""
+                        + (everySet ? " data-document=\"*\"" : "")
+                        + " data-accent=\"#2563eb\" defer></script></body></html>";
                 exchange.getResponseHeaders()
                     .add("Content-Security-Policy", "default-src 'self'; script-src http://127.0.0.1:" + port
                             + "; connect-src http://127.0.0.1:" + port + "; style-src 'self'");
@@ -181,6 +195,35 @@ class WidgetBrowserTest {
         }
     }
 
+    /**
+     * data-document="*" with a key for every set: one conversation answers from each set.
+     */
+    @Test
+    void aWidgetForEverySetAnswersFromEachOfThem() {
+        browser.open(siteOrigin + "/all/page.html");
+        SearchContext widget = widget();
+        widget.findElement(By.cssSelector(".launcher")).click();
+        ask(widget, "At what altitude do arabica beans grow?");
+        citedAnswer(widget, "high altitude", siteOrigin + "/coffee/");
+        ask(widget, "How hot should the water be for green tea?");
+        citedAnswer(widget, "80 degrees", siteOrigin + "/tea/");
+        assertThat(widget.findElements(By.cssSelector(".msg.user"))).hasSize(2);
+    }
+
+    private static void ask(SearchContext widget, String question) {
+        WebElement input = widget.findElement(By.cssSelector("textarea"));
+        input.sendKeys(question);
+        input.sendKeys(Keys.ENTER);
+    }
+
+    private static void citedAnswer(SearchContext widget, String text, String citedPrefix) {
+        browser.await(d -> widget.findElements(By.cssSelector(".msg.assistant"))
+            .stream()
+            .anyMatch(m -> m.getText().contains(text) && m.findElements(By.cssSelector("a.cite"))
+                .stream()
+                .anyMatch(a -> a.getAttribute("href").startsWith(citedPrefix))));
+    }
+
     @Test
     void aPageOnAnOriginTheKeyDoesNotAllowIsRefused() {
         browser.open(siteOrigin + "/elsewhere/page.html");
@@ -213,10 +256,12 @@ class WidgetBrowserTest {
         return host.getShadowRoot();
     }
 
+    /** A public key for the origin, over one set (every set when null). */
     private static String key(Api admin, String document, String origin) {
         Api.Response created = admin.post("/api/v1/keys",
-                "{\"name\":\"site " + origin + "\",\"kind\":\"public\",\"documentIds\":[\"" + document
-                        + "\"],\"allowedOrigins\":[\"" + origin + "\"]}");
+                "{\"name\":\"site " + origin + "\",\"kind\":\"public\","
+                        + (document == null ? "" : "\"documentIds\":[\"" + document + "\"],") + "\"allowedOrigins\":[\""
+                        + origin + "\"]}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.json().get("key").asString();
     }
