@@ -25,9 +25,10 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * The widget on a documentation site served from another origin (another port): a visitor
- * asks and sees a streamed, cited answer; the conversation survives a reload; a page
- * whose origin the key does not allow is refused; the host page's aggressive CSS and
- * strict CSP change nothing.
+ * asks and sees a streamed, cited answer; the conversation survives a reload; its
+ * citation opens the cited page of the site, where the conversation is still there;
+ * {@code data-document="*"} answers from every set; a page whose origin the key does not
+ * allow is refused; the host page's aggressive CSS and strict CSP change nothing.
  */
 @DocentTest
 @TestPropertySource(properties = { "docent.admin.username=widgetowner", "docent.admin.password=open-sesame-1234" })
