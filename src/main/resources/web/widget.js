@@ -214,6 +214,19 @@ textarea { flex: 1; resize: none; font: inherit; color: var(--fg); background: v
     }
   }
 
+  // data-document: a set's slug or id, or '*' for every set the key allows. A chat covers one set or every
+  // set, so '*' with a key limited to several sets asks the first of them.
+  function chosenSet() {
+    const chosen = script.dataset.document;
+    const documents = state.documents || [];
+    if (chosen === '*') {
+      if (state.allSets) return null;
+      if (documents.length > 1) console.warn('Docent: data-document="*" needs a key for every document set; asking its first');
+      return documents[0];
+    }
+    return documents.find((d) => d.id === chosen || d.slug === chosen) || documents[0];
+  }
+
   function renderAll() {
     log.replaceChildren();
     if (!state.messages.length) log.append(el('p', { class: 'note' }, script.dataset.welcome || t('welcome')));
@@ -271,7 +284,8 @@ textarea { flex: 1; resize: none; font: inherit; color: var(--fg); background: v
     });
     if (!response.ok) throw new Refused(response.status);
     const body = await response.json();
-    Object.assign(state, { token: body.token, expiresAt: body.expiresAt, visitor: body.visitor, documents: body.documents });
+    Object.assign(state, { token: body.token, expiresAt: body.expiresAt, visitor: body.visitor, documents: body.documents,
+      allSets: body.allSets === true });
     save();
     return state.token;
   }
@@ -293,9 +307,7 @@ textarea { flex: 1; resize: none; font: inherit; color: var(--fg); background: v
     try {
       await loadLibraries();
       const token = await session(false);
-      const chosen = script.dataset.document;
-      const documents = state.documents || [];
-      const set = documents.find((d) => d.id === chosen || d.slug === chosen) || documents[0];
+      const set = chosenSet();
       const path = state.chatId ? '/api/v1/chats/' + state.chatId + '/messages' : '/api/v1/chats';
       const body = state.chatId ? { message: text }
         : { message: text, category: 'OFFICIAL_DOCS', documentId: set ? set.id : null };
@@ -389,7 +401,7 @@ textarea { flex: 1; resize: none; font: inherit; color: var(--fg); background: v
     } catch (e) {
       // storage blocked or corrupt: start over
     }
-    return { messages: [], chatId: null, token: null, expiresAt: null, visitor: null, documents: [] };
+    return { messages: [], chatId: null, token: null, expiresAt: null, visitor: null, documents: [], allSets: false };
   }
 
   function save() {

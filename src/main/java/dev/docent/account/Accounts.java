@@ -4,6 +4,8 @@ import dev.docent.shared.UserId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,10 +27,44 @@ class Accounts {
 
     void insert(Account account) {
         jdbc.sql("""
-                insert into accounts (id, username, email, password_hash, role, created_at, operator_managed)
-                values (?, ?, ?, ?, ?, ?, ?)""")
+                insert into accounts (id, username, email, password_hash, role, created_at, operator_managed,
+                                      last_visit_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")
             .params(account.id().value(), account.username(), account.email(), account.passwordHash(),
-                    account.role().name(), Timestamp.from(account.createdAt()), account.operatorManaged())
+                    account.role().name(), Timestamp.from(account.createdAt()), account.operatorManaged(),
+                    account.role() == Role.GUEST ? Timestamp.from(account.createdAt()) : null)
+            .update();
+    }
+
+    /** Records a guest's visit; false when the guest account is gone (swept). */
+    boolean visited(UserId guest, Instant now) {
+        return jdbc.sql("update accounts set last_visit_at = ? where id = ? and role = 'GUEST'")
+            .params(Timestamp.from(now), guest.value())
+            .update() == 1;
+    }
+
+    /** Guest accounts with an id above {@code after} (all when null), in id order. */
+    List<GuestAccounts.Visit> guestsAfter(UUID after, int limit) {
+        return jdbc
+            .sql("select id, last_visit_at from accounts where role = 'GUEST'" + (after == null ? "" : " and id > ?")
+                    + " order by id limit ?")
+            .params(after == null ? List.of(limit) : List.of(after, limit))
+            .query((rs, row) -> new GuestAccounts.Visit(new UserId(rs.getObject("id", UUID.class)),
+                    rs.getTimestamp("last_visit_at").toInstant()))
+            .list();
+    }
+
+    /**
+     * Deletes those of {@code guests} that are guest accounts not visited since
+     * {@code before}: a visit meanwhile keeps the row.
+     */
+    int deleteGuestsNotVisitedSince(Collection<UserId> guests, Instant before) {
+        if (guests.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("delete from accounts where role = 'GUEST' and last_visit_at < :before and id in (:ids)")
+            .param("before", Timestamp.from(before))
+            .param("ids", guests.stream().map(UserId::value).toList())
             .update();
     }
 

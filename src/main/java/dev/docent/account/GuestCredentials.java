@@ -68,8 +68,11 @@ public class GuestCredentials {
      * A token for the visitor of the key, creating their guest account the first time.
      */
     public Credential issue(UUID keyId, String visitor, Duration ttl) {
-        Account account = account(keyId, visitor);
+        if (ttl.compareTo(GuestAccounts.LONGEST_CREDENTIAL) > 0) {
+            throw new IllegalArgumentException("A guest credential lasts at most " + GuestAccounts.LONGEST_CREDENTIAL);
+        }
         Instant now = clock.instant();
+        Account account = account(keyId, visitor, now);
         Instant expires = now.plus(ttl);
         JwtClaimsSet claims = JwtClaimsSet.builder()
             .issuer(settings.jwt().issuer())
@@ -106,20 +109,26 @@ public class GuestCredentials {
         return Optional.empty();
     }
 
-    private Account account(UUID keyId, String visitor) {
+    /**
+     * The visitor's guest account, its visit recorded: the retention sweep keeps it while
+     * the credential lives. One swept meanwhile is created again (it owned no chat).
+     */
+    private Account account(UUID keyId, String visitor, Instant now) {
         String username = USERNAME_PREFIX + sha256(keyId + "/" + visitor).substring(0, 40);
         Optional<Account> existing = accounts.byUsername(username);
-        if (existing.isPresent()) {
+        if (existing.isPresent() && accounts.visited(existing.get().id(), now)) {
             return existing.get();
         }
-        Account created = new Account(new UserId(Ids.newUuid7()), username, null, NO_PASSWORD, Role.GUEST,
-                clock.instant(), false, 0);
+        Account created = new Account(new UserId(Ids.newUuid7()), username, null, NO_PASSWORD, Role.GUEST, now, false,
+                0);
         try {
             accounts.insert(created);
             return created;
         }
         catch (DuplicateKeyException raced) {
-            return accounts.byUsername(username).orElseThrow();
+            Account other = accounts.byUsername(username).orElseThrow();
+            accounts.visited(other.id(), now);
+            return other;
         }
     }
 

@@ -10,11 +10,13 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -424,6 +426,23 @@ class Chats {
                 where id = ?""")
             .params(title, scope != null, scope == null ? null : scope.documentId(), chat.value())
             .update();
+    }
+
+    /** The chats of {@code owners} last updated before {@code before}. */
+    List<Owned> ofOwnersUpdatedBefore(Collection<UUID> owners, Instant before) {
+        return jdbc.sql("select user_id, id from chats where user_id in (:owners) and updated_at < :before")
+            .param("owners", owners)
+            .param("before", ts(before))
+            .query((rs, row) -> new Owned(rs.getObject("user_id", UUID.class), rs.getObject("id", UUID.class)))
+            .list();
+    }
+
+    /** Those of {@code owners} who own a chat. */
+    Set<UUID> owning(Collection<UUID> owners) {
+        return Set.copyOf(jdbc.sql("select distinct user_id from chats where user_id in (:owners)")
+            .param("owners", owners)
+            .query(UUID.class)
+            .list());
     }
 
     boolean delete(UserId user, ChatId chat) {

@@ -1,5 +1,6 @@
 package dev.docent.widget;
 
+import dev.docent.account.GuestAccounts;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -13,7 +14,7 @@ public record WidgetSettings(@DefaultValue("2h") Duration guestTokenTtl) {
 
     public WidgetSettings {
         if (guestTokenTtl == null || guestTokenTtl.isNegative() || guestTokenTtl.isZero()
-                || guestTokenTtl.compareTo(Duration.ofDays(1)) > 0) {
+                || guestTokenTtl.compareTo(GuestAccounts.LONGEST_CREDENTIAL) > 0) {
             throw new IllegalArgumentException("docent.widget.guest-token-ttl must be between 1s and 1d");
         }
     }

@@ -65,6 +65,31 @@ class GuestApiTest {
     }
 
     @Test
+    void aKeyForEverySetLetsItsGuestsAskAllOfThemInOneChat() {
+        Api.Response created = admin.post("/api/v1/keys",
+                "{\"name\":\"every set\",\"kind\":\"public\",\"allowedOrigins\":[\"" + SITE + "\"]}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        Api.Response session = session(created.json().get("key").asString(), SITE, "");
+        assertThat(session.json().get("allSets").asBoolean()).isTrue();
+        assertThat(session.json().get("documents").findValuesAsString("id")).contains(tea, coffee);
+        assertThat(session(publicKey(tea, 100, 100), SITE, "").json().get("allSets").asBoolean())
+            .as("a key limited to its sets")
+            .isFalse();
+        Api guest = new Api(port).as(session.json().get("token").asString());
+
+        Api.Response started = guestPost(guest, "/api/v1/chats",
+                "{\"message\":\"Where do arabica beans grow?\",\"category\":\"OFFICIAL_DOCS\"}");
+        assertThat(started.status()).as(started.body()).isEqualTo(201);
+        String chat = started.json().get("chat").get("id").asString();
+        assertThat(guestPost(guest, "/api/v1/chats/" + chat + "/messages",
+                "{\"message\":\"How hot should the water be for green tea?\"}")
+            .status()).isEqualTo(200);
+        JsonNode read = guestGet(guest, "/api/v1/chats/" + chat).json();
+        assertThat(read.has("documentId") && !read.get("documentId").isNull()).as("a chat over every set").isFalse();
+        assertThat(read.get("messages").toString()).contains("high altitude").contains("80 degrees");
+    }
+
+    @Test
     void theSessionIsRefusedWithoutALivePublicKeyOrFromAnotherOrigin() {
         String key = publicKey(tea, 100, 100);
         String secret = admin.post("/api/v1/keys", "{\"name\":\"server\",\"kind\":\"secret\"}")

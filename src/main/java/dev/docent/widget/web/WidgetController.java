@@ -40,8 +40,10 @@ class WidgetController {
     /**
      * @param token a GUEST access token for Authorization: Bearer
      * @param documents the document sets the visitor may ask about
+     * @param allSets the key allows every document set: a chat without a documentId asks
+     * all of them ({@code data-document="*"})
      */
-    record Session(String token, Instant expiresAt, String visitor, List<DocumentSet> documents) {
+    record Session(String token, Instant expiresAt, String visitor, List<DocumentSet> documents, boolean allSets) {
     }
 
     private final ApiKeys keys;
@@ -81,7 +83,8 @@ class WidgetController {
         String visitor = Visitors.presented(request == null ? null : request.visitor()).orElseGet(Visitors::generate);
         keys.admit(key, visitor);
         GuestCredentials.Credential credential = guests.issue(key.id().value(), visitor, settings.guestTokenTtl());
-        return new Session(credential.token(), credential.expiresAt(), visitor, documents(key));
+        return new Session(credential.token(), credential.expiresAt(), visitor, documents(key),
+                key.documentIds().isEmpty());
     }
 
     private List<DocumentSet> documents(ApiKey key) {
