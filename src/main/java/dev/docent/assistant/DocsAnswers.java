@@ -52,9 +52,8 @@ public class DocsAnswers {
         List<Passage> passages = retrieved.passages();
         if (!model.available()) {
             // numbered 1..n in the order the answer cites them, as in a chat
-            List<Passage> read = retrieved.byPage();
-            ExtractiveAnswerer.Answer answer = ExtractiveAnswerer.answer(question, read);
-            return new Answer(answer.text(), Citations.inOrderCited(read, answer.cited()));
+            ExtractiveAnswerer.Answer answer = ExtractiveAnswerer.answer(question, retrieved);
+            return new Answer(answer.text(), Citations.inOrderCited(retrieved.byPage(), answer.cited()));
         }
         MessageView asked = new MessageView(UUID.randomUUID(), 1, MessageView.USER, question, List.of(), false,
                 Instant.now());

@@ -7,7 +7,6 @@ import dev.docent.chat.ChatHistory;
 import dev.docent.chat.ChatSummary;
 import dev.docent.chat.MessageView;
 import dev.docent.chat.Source;
-import dev.docent.knowledge.Passage;
 import dev.docent.knowledge.Retrieval;
 import dev.docent.knowledge.Retrieved;
 import dev.docent.shared.ChatId;
@@ -52,10 +51,8 @@ class GroundedAnswers {
         Retrieved retrieved = retrieve(question.content(), earlierQuestions(conversation), chat.documentId());
         listener.retrieved(Citations.sources(retrieved.passages()));
         if (!model.available()) {
-            List<Passage> read = retrieved.byPage();
-            ExtractiveAnswerer.Answer answer = ExtractiveAnswerer.answer(question.content(), retrieved.searchedAs(),
-                    read);
-            List<Source> sources = Citations.inOrderCited(read, answer.cited());
+            ExtractiveAnswerer.Answer answer = ExtractiveAnswerer.answer(question.content(), retrieved);
+            List<Source> sources = Citations.inOrderCited(retrieved.byPage(), answer.cited());
             listener.sources(sources);
             for (String chunk : answer.chunks()) {
                 listener.token(chunk);

@@ -32,9 +32,12 @@ public record Retrieved(String searchedAs, List<String> queries, List<Passage> p
      */
     public List<Passage> byPage() {
         List<Passage> read = new ArrayList<>();
-        for (Passage best : passages) {
-            read.add(best);
-            furtherOnTopPages.stream().filter(best::samePage).forEach(read::add);
+        for (Passage passage : passages) {
+            boolean pageBest = read.stream().noneMatch(passage::samePage);
+            read.add(passage);
+            if (pageBest) {
+                furtherOnTopPages.stream().filter(passage::samePage).forEach(read::add);
+            }
         }
         return List.copyOf(read);
     }

@@ -8,6 +8,7 @@ import dev.docent.assistant.extractive.ExtractiveAnswerer.Answer;
 import dev.docent.assistant.extractive.ExtractiveAnswerer.Coverage;
 import dev.docent.chat.Source;
 import dev.docent.knowledge.Passage;
+import dev.docent.knowledge.Retrieved;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -152,6 +153,63 @@ class ExtractiveFailureModesTest {
                 "A project is a collection of configuration and apps for a particular website");
     }
 
+    /** topics/db/transactions.html § Transaction rollback: the page's best passage. */
+    private static final String ROLLBACK = """
+            The first option is to roll back the entire transaction. For example:
+
+            a.save() # Succeeds, but may be undone by transaction rollback
+            try:
+                b.save() # Could throw exception
+            except IntegrityError:
+                transaction.rollback()
+            c.save() # Succeeds, but a.save() may have been undone
+
+            Calling transaction.rollback() rolls back the entire transaction. Any uncommitted database \
+            operations will be lost. In this example, the changes made by a.save() would be lost, even though \
+            that operation raised no error itself.""";
+
+    /**
+     * topics/db/transactions.html § Controlling transactions explicitly: further down the
+     * page.
+     */
+    private static final String ATOMIC = """
+            Django provides a single API to control database transactions.
+
+            atomic(using=None, savepoint=True, durable=False)
+
+            Atomicity is the defining property of database transactions. atomic allows us to create a block of \
+            code within which the atomicity on the database is guaranteed. If the block of code is successfully \
+            completed, the changes are committed to the database. If there is an exception, the changes are \
+            rolled back.
+
+            atomic blocks can be nested. In this case, when an inner block completes successfully, its effects \
+            can still be rolled back if an exception is raised in the outer block at a later point.""";
+
+    /** topics/db/queries.html § Falling back to raw SQL: another page. */
+    private static final String RAW_SQL = """
+            If you find yourself needing to write an SQL query that is too complex for Django's database-mapper \
+            to handle, you can fall back on writing SQL by hand. Django has a couple of options for writing raw \
+            SQL queries; see Performing raw SQL queries.""";
+
+    @Test
+    void theSectionThatAnswersIsReadEvenWhenAnotherSectionRankedItsPage() {
+        String question = "How do I make several database writes either all succeed or all get rolled back together?";
+        Passage rollback = djangoPage("topics/db/transactions.html", "Transaction rollback", ROLLBACK, 0.2);
+        Passage atomic = djangoPage("topics/db/transactions.html", "Controlling transactions explicitly", ATOMIC, 0.1);
+        Passage rawSql = djangoPage("topics/db/queries.html", "Falling back to raw SQL", RAW_SQL, 0.15);
+
+        Answer ranked = ExtractiveAnswerer.answer(question, List.of(rollback, rawSql));
+        assertThat(ranked.text()).as("the page's best passage alone").doesNotContain("atomic");
+
+        Retrieved retrieved = new Retrieved(question, List.of(question), List.of(rollback, rawSql), List.of(atomic));
+        Answer answer = ExtractiveAnswerer.answer(question, retrieved);
+
+        assertThat(answer.text()).contains("atomic");
+        List<Source> sources = Citations.inOrderCited(retrieved.byPage(), answer.cited());
+        assertThat(sources).extracting(Source::section).contains("Controlling transactions explicitly");
+        assertThat(sources).extracting(Source::page).containsOnly("topics/db/transactions.html");
+    }
+
     @Test
     void aCodeExampleComesWithTheSentenceThatExplainsIt() {
         Answer answer = ExtractiveAnswerer.answer("How do I add up all the elements of an iterable with reduce?",
@@ -247,6 +305,11 @@ class ExtractiveFailureModesTest {
     private static Passage python(String page, String section, String text, double score) {
         return new Passage(page + "-" + section, PYTHON, "Python 3.11", "library/" + page + ".html", page, section,
                 "https://docs.python.org/3.11/library/" + page + ".html#" + section.replace(' ', '-'), text, score);
+    }
+
+    private static Passage djangoPage(String page, String section, String text, double score) {
+        return new Passage(page + "-" + section, DJANGO, "Django 3.2", page, page, section,
+                "https://docs.djangoproject.com/en/3.2/" + page + "#" + section.replace(' ', '-'), text, score);
     }
 
     private static Passage django(String page, String section, String text, double score) {

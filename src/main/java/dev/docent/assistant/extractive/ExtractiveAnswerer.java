@@ -1,6 +1,7 @@
 package dev.docent.assistant.extractive;
 
 import dev.docent.knowledge.Passage;
+import dev.docent.knowledge.Retrieved;
 import java.util.List;
 
 /**
@@ -86,10 +87,22 @@ public final class ExtractiveAnswerer {
      * @param passages best first; passage {@code i} is cited as {@code [i + 1]}
      */
     public static Answer answer(String question, String searchedAs, List<Passage> passages) {
+        return answer(question, searchedAs, passages, passages);
+    }
+
+    /**
+     * @param retrieved what was retrieved; the answer cites into
+     * {@link Retrieved#byPage()}: the ranked passages with the best pages' further ones
+     */
+    public static Answer answer(String question, Retrieved retrieved) {
+        return answer(question, retrieved.searchedAs(), retrieved.byPage(), retrieved.passages());
+    }
+
+    private static Answer answer(String question, String searchedAs, List<Passage> passages, List<Passage> ranked) {
         if (passages.isEmpty()) {
             return notCovered(Wording.of(question).nothingFound(), question);
         }
-        Reading reading = Scoring.read(question, searchedAs, passages);
+        Reading reading = Scoring.read(question, searchedAs, passages, ranked);
         List<Unit> picked = Selection.pick(reading);
         if (!picked.isEmpty()) {
             return Rendering.quoted(reading, picked);

@@ -37,13 +37,18 @@ final class Scoring {
     private Scoring() {
     }
 
-    static Reading read(String question, String searchedAs, List<Passage> passages) {
+    /**
+     * @param passages what to read, in reading order
+     * @param ranked those of {@code passages} retrieval ranked; the others are further
+     * passages of their pages
+     */
+    static Reading read(String question, String searchedAs, List<Passage> passages, List<Passage> ranked) {
         List<Unit> units = new ArrayList<>();
         for (int p = 0; p < passages.size(); p++) {
             units.addAll(units(p, passages.get(p).text()));
         }
-        int[] pageRanks = pageRanks(passages);
-        QuestionWeights weights = QuestionWeights.of(question, searchedAs, pagesBest(units, pageRanks));
+        int[] pageRanks = ranks(passages, ranked);
+        QuestionWeights weights = QuestionWeights.of(question, searchedAs, rankedOnly(units, passages, ranked));
         List<Unit> scored = new ArrayList<>();
         for (int i = 0; i < units.size(); i++) {
             int passage = units.get(i).passage();
@@ -78,41 +83,28 @@ final class Scoring {
     }
 
     /**
-     * Each passage's page's place among the pages (0 for the best): a page's further
-     * passages rank with it, as retrieval ranked the page.
+     * Each passage's place for the rank bonus: a ranked passage its rank, a further one
+     * the rank of its page's best, as retrieval ranked the page.
      */
-    static int[] pageRanks(List<Passage> passages) {
+    static int[] ranks(List<Passage> passages, List<Passage> ranked) {
         int[] ranks = new int[passages.size()];
-        List<Passage> pages = new ArrayList<>();
         for (int p = 0; p < passages.size(); p++) {
             Passage passage = passages.get(p);
-            int rank = -1;
-            for (int seen = 0; seen < pages.size() && rank < 0; seen++) {
-                rank = pages.get(seen).samePage(passage) ? seen : -1;
+            int rank = ranked.indexOf(passage);
+            for (int r = 0; rank < 0 && r < ranked.size(); r++) {
+                rank = ranked.get(r).samePage(passage) ? r : -1;
             }
-            if (rank < 0) {
-                pages.add(passage);
-                rank = pages.size() - 1;
-            }
-            ranks[p] = rank;
+            ranks[p] = Math.max(rank, 0);
         }
         return ranks;
     }
 
     /**
-     * The units of each page's first passage: the words' weights are read from these
-     * alone, so that a page's further passages add candidates without diluting the
-     * question's rarer words.
+     * The units of the ranked passages: the words' weights are read from these alone, so
+     * that further passages add candidates without diluting the question's rarer words.
      */
-    private static List<Unit> pagesBest(List<Unit> units, int[] pageRanks) {
-        Set<Integer> firsts = new HashSet<>();
-        Set<Integer> seenPages = new HashSet<>();
-        for (int p = 0; p < pageRanks.length; p++) {
-            if (seenPages.add(pageRanks[p])) {
-                firsts.add(p);
-            }
-        }
-        return units.stream().filter(unit -> firsts.contains(unit.passage())).toList();
+    private static List<Unit> rankedOnly(List<Unit> units, List<Passage> passages, List<Passage> ranked) {
+        return units.stream().filter(unit -> ranked.contains(passages.get(unit.passage()))).toList();
     }
 
     private static Unit.Score score(List<Unit> units, int index, QuestionWeights weights, Passage passage,
@@ -125,9 +117,9 @@ final class Scoring {
         double coverage = weights.share(own + CONTEXT_WEIGHT * context);
         double heading = weights
             .weight(new HashSet<>(Terms.contentTerms(passage.section() + " " + passage.pageTitle())));
-        double value = coverage * quality(units, index) + RANK_WEIGHT / (pageRank + 1)
-                + HEADING_WEIGHT * weights.share(heading);
-        return new Unit.Score(coverage, weights.share(own), value, weights.matchesEnough(unit.terms(), around));
+        double content = coverage * quality(units, index) + HEADING_WEIGHT * weights.share(heading);
+        return new Unit.Score(coverage, weights.share(own), content + RANK_WEIGHT / (pageRank + 1), content,
+                weights.matchesEnough(unit.terms(), around));
     }
 
     /**

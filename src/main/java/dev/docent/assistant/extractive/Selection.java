@@ -38,6 +38,11 @@ final class Selection {
 
     private static final int SHORT_LEAD_IN_WORDS = 8;
 
+    /**
+     * How many sentences may stand between a signature and the sentence that brings it.
+     */
+    static final int DEFINITION_LEAD = 2;
+
     private static final Pattern LEANS_BACK = Pattern
         .compile("^(This|These|That|Those|It|Its|They|Their|Such|Here|Otherwise|In this case|In that case)\\b");
 
@@ -80,7 +85,7 @@ final class Selection {
                 take.forEach(taken -> covered.addAll(taken.terms()));
             }
         }
-        if (!hasCode(picked)) {
+        if (picked.stream().noneMatch(unit -> unit.code() && !unit.signature())) {
             exampleFor(picked).ifPresent(code -> picked.addAll(withExplanation(code, picked)));
         }
         return picked;
@@ -112,15 +117,20 @@ final class Selection {
 
     /**
      * At least half the top score within the top unit's passage,
-     * {@value #OTHER_PASSAGE_BAR} of it in others; or answering a part of the question
-     * nothing taken covers yet (the other half of a two-part one).
+     * {@value #OTHER_PASSAGE_BAR} of its words' worth in the page's other passages; or
+     * answering a part of the question nothing taken covers yet (the other half of a
+     * two-part one).
      */
     private boolean clearsTheBar(Unit unit, Unit top, Set<String> covered) {
         if (!samePage(unit, top)) {
             return unit.value() >= OTHER_PAGE_BAR * top.value();
         }
-        double bar = (unit.passage() == top.passage() ? SAME_PASSAGE_BAR : OTHER_PASSAGE_BAR) * top.value();
-        return unit.value() >= bar || answersMore(unit, covered);
+        if (unit.passage() == top.passage()) {
+            return unit.value() >= SAME_PASSAGE_BAR * top.value() || answersMore(unit, covered);
+        }
+        // another passage of the same page shares the page's rank: only its words can
+        // earn it a place
+        return unit.content() >= OTHER_PASSAGE_BAR * top.content() || answersMore(unit, covered);
     }
 
     private boolean samePage(Unit unit, Unit top) {
@@ -145,11 +155,46 @@ final class Selection {
 
     /** The unit with what it needs to be understood. */
     private List<Unit> withNeighbours(Unit unit, List<Unit> picked) {
+        List<Unit> definition = definitionUpTo(unit, picked);
+        if (!definition.isEmpty()) {
+            List<Unit> take = new ArrayList<>(definition);
+            take.add(unit);
+            return take;
+        }
         List<Unit> take = new ArrayList<>(leadInOf(unit, picked));
         take.add(unit);
         codeAnnouncedBy(unit, picked).ifPresent(take::add);
         take.addAll(answerTo(unit, picked));
         return take;
+    }
+
+    /**
+     * A sentence of what a signature documents brings the signature and the sentences
+     * between them (at most {@value #DEFINITION_LEAD} of them): "If there is an
+     * exception, the changes are rolled back" says little without {@code atomic(…)} and
+     * "atomic allows us to create a block of code…" before it. Empty when the unit
+     * follows no signature so closely.
+     */
+    private List<Unit> definitionUpTo(Unit unit, List<Unit> picked) {
+        if (!unit.sentence()) {
+            return List.of();
+        }
+        List<Unit> between = new ArrayList<>();
+        for (int step = -1; step >= -(DEFINITION_LEAD + 1); step--) {
+            Unit before = reading.neighbour(unit, step);
+            if (before == null || before.table()) {
+                return List.of();
+            }
+            if (before.code()) {
+                if (!before.signature() || picked.contains(before)) {
+                    return List.of();
+                }
+                between.addFirst(before);
+                return between.stream().filter(taken -> !picked.contains(taken)).toList();
+            }
+            between.addFirst(before);
+        }
+        return List.of();
     }
 
     /**

@@ -29,9 +29,10 @@ record Unit(int passage, int position, Piece piece, Set<String> terms, Set<Strin
      * @param ownCoverage the share the unit itself holds
      * @param value the coverage, weighed by the unit's quality, plus the passage's rank
      * and headings
+     * @param content the value without the rank: what the unit's own words are worth
      * @param enough holds enough distinct question words to be about the question
      */
-    record Score(double coverage, double ownCoverage, double value, boolean enough) {
+    record Score(double coverage, double ownCoverage, double value, double content, boolean enough) {
     }
 
     Unit scored(Score score) {
@@ -68,6 +69,10 @@ record Unit(int passage, int position, Piece piece, Set<String> terms, Set<Strin
 
     double value() {
         return score.value();
+    }
+
+    double content() {
+        return score.content();
     }
 
     /** A lone signature: it names what the sentences after it document. */
