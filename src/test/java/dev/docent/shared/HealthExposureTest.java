@@ -59,6 +59,19 @@ class HealthExposureTest {
             .isEqualTo("openai:some-model @ http://***@127.0.0.1:9/v1?api_key=***");
     }
 
+    /**
+     * An instance whose search index is still catching up with the database would answer
+     * "the documentation does not seem to cover this" to every question: load balancers
+     * must not send it readers until the index is there.
+     */
+    @Test
+    void readinessWaitsForTheSearchIndex() {
+        JsonNode readiness = new Api(port).login(ADMIN, PASSWORD).get("/actuator/health/readiness").json();
+
+        assertThat(readiness.get("components").has("index")).as(readiness.toString()).isTrue();
+        assertThat(readiness.get("components").get("index").get("status").asString()).isEqualTo("UP");
+    }
+
     @Test
     void theModelUrlsCredentialsAppearInNoAnswerAndNoLogLine(CapturedOutput output) {
         Api admin = new Api(port).login(ADMIN, PASSWORD);
