@@ -211,6 +211,20 @@ class ExtractiveFailureModesTest {
     }
 
     @Test
+    void aModulePagesSourceLinkIsNotQuoted() {
+        String traceback = """
+                Source code: Lib/traceback.py This module provides a standard interface to extract, format and \
+                print stack traces of Python programs. It exactly mimics the behavior of the Python interpreter \
+                when it prints a stack trace.""";
+
+        Answer answer = ExtractiveAnswerer.answer("How do I print a stack trace of my program?",
+                List.of(python("traceback", "traceback — Print or retrieve a stack traceback", traceback, 1.0)));
+
+        assertThat(answer.text()).startsWith("This module provides a standard interface")
+            .doesNotContain("Source code", "Lib/traceback.py");
+    }
+
+    @Test
     void aCodeExampleComesWithTheSentenceThatExplainsIt() {
         Answer answer = ExtractiveAnswerer.answer("How do I add up all the elements of an iterable with reduce?",
                 List.of(python("functional", "The functools module", REDUCE, 4.0)));

@@ -34,6 +34,12 @@ final class Rendering {
     /** As long as a source's snippet. */
     private static final int SNIPPET_CHARS = 240;
 
+    /**
+     * The line Sphinx puts atop a module's page ("Source code: Lib/traceback.py"), which
+     * the parser joins to the sentence after it: a link, not an answer.
+     */
+    private static final Pattern SOURCE_LINK = Pattern.compile("^Source code: \\S+\\s*");
+
     private static final Pattern FOOTNOTE = Pattern.compile("\\s\\[\\d{1,2}](?=[\\s.,;:!?]|$)");
 
     private static final Pattern PYTHON = Pattern
@@ -160,10 +166,10 @@ final class Rendering {
 
     /**
      * Drops the documentation's own footnote marks ("powers [1]:"), which would read as
-     * our citations.
+     * our citations, and a module page's source link.
      */
     static String clean(String sentence) {
-        return FOOTNOTE.matcher(sentence).replaceAll("");
+        return FOOTNOTE.matcher(SOURCE_LINK.matcher(sentence).replaceFirst("")).replaceAll("");
     }
 
     /**

@@ -72,6 +72,9 @@ final class Scoring {
                 continue;
             }
             String sentence = piece.text();
+            if (Rendering.clean(sentence).isBlank()) {
+                continue;
+            }
             boolean cut = (i == 0 && (sentence.startsWith("…") || sentence.startsWith("...")
                     || Character.isLowerCase(sentence.charAt(0)) && !IDENTIFIER_START.matcher(sentence).find()))
                     || (i == pieces.size() - 1 && !sentence.matches("(?s).*[.!?:)\"”’]$"));
