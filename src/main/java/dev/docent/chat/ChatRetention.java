@@ -55,17 +55,27 @@ class ChatRetention {
         List<Chats.Owned> expired;
         do {
             expired = chats.updatedBefore(before, BATCH);
-            for (Chats.Owned chat : expired) {
-                try {
-                    history.delete(new UserId(chat.user()), new ChatId(chat.chat()));
-                    deleted++;
-                }
-                catch (Problem alreadyGone) {
-                    // deleted by its reader meanwhile
-                }
-            }
+            deleted += deleteEach(history, expired);
         }
         while (expired.size() == BATCH);
+        return deleted;
+    }
+
+    /**
+     * Deletes each chat through the ordinary delete (its tombstone reaches the cache);
+     * how many were deleted.
+     */
+    static int deleteEach(ChatHistory history, List<Chats.Owned> expired) {
+        int deleted = 0;
+        for (Chats.Owned chat : expired) {
+            try {
+                history.delete(new UserId(chat.user()), new ChatId(chat.chat()));
+                deleted++;
+            }
+            catch (Problem alreadyGone) {
+                // deleted by its reader, or by another sweep, meanwhile
+            }
+        }
         return deleted;
     }
 

@@ -1,8 +1,6 @@
 package dev.docent.chat;
 
 import dev.docent.account.GuestAccounts;
-import dev.docent.shared.ChatId;
-import dev.docent.shared.Problem;
 import dev.docent.shared.UserId;
 import java.time.Clock;
 import java.time.Instant;
@@ -73,15 +71,7 @@ class GuestRetention {
                 break;
             }
             List<UUID> ids = page.stream().map(visit -> visit.id().value()).toList();
-            for (Chats.Owned chat : chats.ofOwnersUpdatedBefore(ids, before)) {
-                try {
-                    history.delete(new UserId(chat.user()), new ChatId(chat.chat()));
-                    deletedChats++;
-                }
-                catch (Problem alreadyGone) {
-                    // deleted by its reader or the general sweep meanwhile
-                }
-            }
+            deletedChats += ChatRetention.deleteEach(history, chats.ofOwnersUpdatedBefore(ids, before));
             Set<UUID> owning = chats.owning(ids);
             List<UserId> empty = page.stream()
                 .filter(visit -> visit.lastVisit().isBefore(before) && !owning.contains(visit.id().value()))
