@@ -23,7 +23,7 @@ class ArchitectureTests {
             "dev.docent.assistant.prompt..", "dev.docent.chat.paging..", "dev.docent.chat.export..",
             "dev.docent.chat.cache.keys..", "dev.docent.llm.embedding..", "dev.docent.llm.http..",
             "dev.docent.llm.settings..", "dev.docent.shared.id..", "dev.docent.shared.text..",
-            "dev.docent.knowledge.starters..", "dev.docent.insights.grouping.." };
+            "dev.docent.knowledge.starters..", "dev.docent.insights.grouping..", "dev.docent.assistant.pagechoice.." };
 
     /**
      * The ingest pipeline's later steps: storing, indexing, searching, and what drives

@@ -1,6 +1,7 @@
 package dev.docent.assistant;
 
 import dev.docent.assistant.extractive.ExtractiveAnswerer;
+import dev.docent.assistant.pagechoice.PageChoice;
 import dev.docent.assistant.prompt.Citations;
 import dev.docent.assistant.prompt.PromptAssembler;
 import dev.docent.chat.MessageView;
@@ -36,7 +37,11 @@ public class DocsAnswers {
 
     private final AssistantSettings settings;
 
-    DocsAnswers(Retrieval retrieval, ModelGeneration model, AssistantSettings settings) {
+    private final PageChoice.Similarity similarity;
+
+    DocsAnswers(Retrieval retrieval, ModelGeneration model, AssistantSettings settings,
+            PageChoice.Similarity similarity) {
+        this.similarity = similarity;
         this.retrieval = retrieval;
         this.model = model;
         this.settings = settings;
@@ -52,8 +57,9 @@ public class DocsAnswers {
         List<Passage> passages = retrieved.passages();
         if (!model.available()) {
             // numbered 1..n in the order the answer cites them, as in a chat
-            ExtractiveAnswerer.Answer answer = ExtractiveAnswerer.answer(question, retrieved);
-            return new Answer(answer.text(), Citations.inOrderCited(retrieved.byPage(), answer.cited()));
+            Retrieved chosen = PageChoice.reorder(question, retrieved, similarity);
+            ExtractiveAnswerer.Answer answer = ExtractiveAnswerer.answer(question, chosen);
+            return new Answer(answer.text(), Citations.inOrderCited(chosen.byPage(), answer.cited()));
         }
         MessageView asked = new MessageView(UUID.randomUUID(), 1, MessageView.USER, question, List.of(), false,
                 Instant.now());

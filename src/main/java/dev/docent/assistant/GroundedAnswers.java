@@ -1,6 +1,7 @@
 package dev.docent.assistant;
 
 import dev.docent.assistant.extractive.ExtractiveAnswerer;
+import dev.docent.assistant.pagechoice.PageChoice;
 import dev.docent.assistant.prompt.Citations;
 import dev.docent.assistant.prompt.PromptAssembler;
 import dev.docent.chat.ChatHistory;
@@ -37,7 +38,11 @@ class GroundedAnswers {
 
     private final AssistantSettings settings;
 
-    GroundedAnswers(ChatHistory history, Retrieval retrieval, ModelGeneration model, AssistantSettings settings) {
+    private final PageChoice.Similarity similarity;
+
+    GroundedAnswers(ChatHistory history, Retrieval retrieval, ModelGeneration model, AssistantSettings settings,
+            PageChoice.Similarity similarity) {
+        this.similarity = similarity;
         this.history = history;
         this.retrieval = retrieval;
         this.model = model;
@@ -51,8 +56,9 @@ class GroundedAnswers {
         Retrieved retrieved = retrieve(question.content(), earlierQuestions(conversation), chat.documentId());
         listener.retrieved(Citations.sources(retrieved.passages()));
         if (!model.available()) {
-            ExtractiveAnswerer.Answer answer = ExtractiveAnswerer.answer(question.content(), retrieved);
-            List<Source> sources = Citations.inOrderCited(retrieved.byPage(), answer.cited());
+            Retrieved chosen = PageChoice.reorder(question.content(), retrieved, similarity);
+            ExtractiveAnswerer.Answer answer = ExtractiveAnswerer.answer(question.content(), chosen);
+            List<Source> sources = Citations.inOrderCited(chosen.byPage(), answer.cited());
             listener.sources(sources);
             for (String chunk : answer.chunks()) {
                 listener.token(chunk);
