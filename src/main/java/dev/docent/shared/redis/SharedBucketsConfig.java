@@ -24,7 +24,7 @@ class SharedBucketsConfig {
     /**
      * A bucket's key expires once it would be full again: a minute after its last take.
      */
-    private static ProxyManager<byte[]> proxyManager(LettuceConnectionFactory factory, Duration timeout) {
+    static ProxyManager<byte[]> proxyManager(LettuceConnectionFactory factory, Duration timeout) {
         ExpirationAfterWriteStrategy expiry = ExpirationAfterWriteStrategy
             .basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1));
         return switch (factory.getNativeClient()) {
