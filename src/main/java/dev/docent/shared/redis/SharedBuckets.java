@@ -144,8 +144,8 @@ public final class SharedBuckets {
 
     private void failed(Exception e) {
         if (localUntil.getAndSet(System.nanoTime() + RETRY.toNanos()) == 0) {
-            log.info("Redis did not answer a rate limit within {} ms ({}): counting on this instance, trying "
-                    + "Redis again every {} s", bound.toMillis(), e.toString(), RETRY.toSeconds());
+            log.info("Rate limits count on this instance, Redis failed or took over {} ms ({}); trying it again "
+                    + "every {} s", bound.toMillis(), e.toString(), RETRY.toSeconds());
         }
     }
 
