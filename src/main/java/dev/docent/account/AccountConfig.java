@@ -1,21 +1,12 @@
 package dev.docent.account;
 
 import dev.docent.shared.ConfigurationProblem;
-import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
-import io.github.bucket4j.distributed.proxy.ProxyManager;
-import io.github.bucket4j.redis.lettuce.cas.LettuceBasedProxyManager;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.cluster.RedisClusterClient;
+import dev.docent.shared.redis.SharedBuckets;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.Optional;
-import java.util.function.Supplier;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 @Configuration(proxyBeanMethods = false)
 class AccountConfig {
@@ -27,23 +18,9 @@ class AccountConfig {
     }
 
     @Bean
-    LoginThrottle loginThrottle(AuthSettings settings, ObjectProvider<LettuceConnectionFactory> redis) {
-        LettuceConnectionFactory factory = redis.getIfAvailable();
-        Supplier<ProxyManager<byte[]>> shared = factory == null ? null : () -> proxyManager(factory);
+    LoginThrottle loginThrottle(AuthSettings settings, SharedBuckets buckets) {
         return new LoginThrottle(settings.auth().loginAttemptsPerMinute(),
-                settings.auth().loginAttemptsPerClientPerMinute(), Optional.ofNullable(shared));
-    }
-
-    private static ProxyManager<byte[]> proxyManager(LettuceConnectionFactory factory) {
-        ExpirationAfterWriteStrategy expiry = ExpirationAfterWriteStrategy
-            .basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1));
-        return switch (factory.getNativeClient()) {
-            case RedisClusterClient cluster ->
-                LettuceBasedProxyManager.builderFor(cluster).withExpirationStrategy(expiry).build();
-            case RedisClient client ->
-                LettuceBasedProxyManager.builderFor(client).withExpirationStrategy(expiry).build();
-            default -> throw new IllegalStateException("unsupported Redis client " + factory.getNativeClient());
-        };
+                settings.auth().loginAttemptsPerClientPerMinute(), buckets);
     }
 
     /**

@@ -1,21 +1,11 @@
 package dev.docent.account;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.docent.shared.Problem;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.BucketConfiguration;
-import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.distributed.proxy.ProxyManager;
+import dev.docent.shared.redis.SharedBuckets;
+import dev.docent.shared.redis.SharedBuckets.Taken;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.HexFormat;
-import java.util.Optional;
-import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Limits failed logins (bucket4j) per client address, whatever the usernames, and per
@@ -34,48 +24,32 @@ class LoginThrottle {
 
     }
 
-    private record Taken(Bucket bucket, ConsumptionProbe probe) {
-    }
+    private final int perUsername;
 
-    private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
+    private final int perClient;
 
-    private final BucketConfiguration perUsername;
+    private final SharedBuckets buckets;
 
-    private final BucketConfiguration perClient;
-
-    /**
-     * Connects on first use, and again after a failure: Redis may be down when the server
-     * starts.
-     */
-    private final Optional<Supplier<ProxyManager<byte[]>>> connect;
-
-    private volatile ProxyManager<byte[]> shared;
-
-    private final Cache<String, Bucket> local = Caffeine.newBuilder()
-        .maximumSize(100_000)
-        .expireAfterAccess(Duration.ofMinutes(10))
-        .build();
-
-    LoginThrottle(int perUsernamePerMinute, int perClientPerMinute, Optional<Supplier<ProxyManager<byte[]>>> connect) {
-        this.perUsername = perMinute(perUsernamePerMinute);
-        this.perClient = perMinute(perClientPerMinute);
-        this.connect = connect;
+    LoginThrottle(int perUsernamePerMinute, int perClientPerMinute, SharedBuckets buckets) {
+        this.perUsername = perUsernamePerMinute;
+        this.perClient = perClientPerMinute;
+        this.buckets = buckets;
     }
 
     Attempt attempt(String username, String clientAddress) {
         String client = client(clientAddress);
-        Taken fromClient = take("c:" + client, perClient);
+        Taken fromClient = buckets.take("login:c:" + client, perClient);
         if (!fromClient.probe().isConsumed()) {
-            throw limited(fromClient.probe(), "from this address");
+            throw limited(fromClient, "from this address");
         }
-        Taken forUsername = take("u:" + username.toLowerCase() + ":" + client, perUsername);
+        Taken forUsername = buckets.take("login:u:" + username.toLowerCase() + ":" + client, perUsername);
         if (!forUsername.probe().isConsumed()) {
-            giveBack(fromClient);
-            throw limited(forUsername.probe(), "for this username");
+            fromClient.giveBack();
+            throw limited(forUsername, "for this username");
         }
         return () -> {
-            giveBack(fromClient);
-            giveBack(forUsername);
+            fromClient.giveBack();
+            forUsername.giveBack();
         };
     }
 
@@ -94,50 +68,12 @@ class LoginThrottle {
         }
     }
 
-    private static BucketConfiguration perMinute(int attempts) {
-        return BucketConfiguration.builder()
-            .addLimit(limit -> limit.capacity(attempts).refillGreedy(attempts, Duration.ofMinutes(1)))
-            .build();
-    }
-
-    private static Problem limited(ConsumptionProbe probe, String scope) {
-        long seconds = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds());
+    private static Problem limited(Taken taken, String scope) {
+        long seconds = taken.secondsToWait();
         return Problem
             .tooManyRequests("rate-limited", "Too many login attempts",
                     "Too many failed login attempts " + scope + "; try again in " + seconds + " s")
             .withRetryAfter(seconds);
-    }
-
-    /**
-     * The limit is part of the key: a changed limit starts new buckets instead of
-     * inheriting the old size.
-     */
-    private Taken take(String key, BucketConfiguration configuration) {
-        String limited = key + ":" + configuration.getBandwidths()[0].getCapacity();
-        if (connect.isPresent()) {
-            try {
-                if (shared == null) {
-                    shared = connect.get().get();
-                }
-                Bucket bucket = shared.getProxy(("docent:{login:" + limited + "}").getBytes(StandardCharsets.UTF_8),
-                        () -> configuration);
-                return new Taken(bucket, bucket.tryConsumeAndReturnRemaining(1));
-            }
-            catch (RuntimeException e) {
-                log.debug("Redis rate limiter unavailable, limiting locally: {}", e.toString());
-            }
-        }
-        Bucket bucket = local.get(limited, k -> Bucket.builder().addLimit(configuration.getBandwidths()[0]).build());
-        return new Taken(bucket, bucket.tryConsumeAndReturnRemaining(1));
-    }
-
-    private static void giveBack(Taken taken) {
-        try {
-            taken.bucket().addTokens(1);
-        }
-        catch (RuntimeException e) {
-            log.debug("could not return a login token: {}", e.toString());
-        }
     }
 
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.docent.shared.Problem;
-import java.util.Optional;
+import dev.docent.shared.redis.SharedBuckets;
 import org.junit.jupiter.api.Test;
 
 class LoginThrottleTest {
@@ -19,7 +19,7 @@ class LoginThrottleTest {
 
     @Test
     void aClientRotatingThroughItsSlash64IsStillOneClient() {
-        LoginThrottle throttle = new LoginThrottle(100, 2, Optional.empty());
+        LoginThrottle throttle = new LoginThrottle(100, 2, SharedBuckets.local());
         throttle.attempt("a", "2001:db8::1");
         throttle.attempt("b", "2001:db8::2");
 
