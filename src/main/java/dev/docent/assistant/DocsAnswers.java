@@ -58,7 +58,7 @@ public class DocsAnswers {
         if (!model.available()) {
             // numbered 1..n in the order the answer cites them, as in a chat
             Retrieved chosen = PageChoice.reorder(question, retrieved, similarity);
-            ExtractiveAnswerer.Answer answer = ExtractiveAnswerer.answer(question, chosen);
+            ExtractiveAnswerer.Answer answer = ExtractiveAnswerer.answer(question, chosen, similarity);
             return new Answer(answer.text(), Citations.inOrderCited(chosen.byPage(), answer.cited()));
         }
         MessageView asked = new MessageView(UUID.randomUUID(), 1, MessageView.USER, question, List.of(), false,

@@ -57,7 +57,7 @@ class GroundedAnswers {
         listener.retrieved(Citations.sources(retrieved.passages()));
         if (!model.available()) {
             Retrieved chosen = PageChoice.reorder(question.content(), retrieved, similarity);
-            ExtractiveAnswerer.Answer answer = ExtractiveAnswerer.answer(question.content(), chosen);
+            ExtractiveAnswerer.Answer answer = ExtractiveAnswerer.answer(question.content(), chosen, similarity);
             List<Source> sources = Citations.inOrderCited(chosen.byPage(), answer.cited());
             listener.sources(sources);
             for (String chunk : answer.chunks()) {

@@ -224,6 +224,30 @@ class ExtractiveFailureModesTest {
             .doesNotContain("Source code", "Lib/traceback.py");
     }
 
+    /** library/random.html § Functions for sequences, as ingested (shortened). */
+    private static final String RANDOM_SEQUENCES = """
+            random.choice(seq)
+
+            Return a random element from the non-empty sequence seq. If seq is empty, raises IndexError.
+
+            random.choices(population, weights=None, *, cum_weights=None, k=1)
+
+            Return a k sized list of elements chosen from the population with replacement. If the population is \
+            empty, raises IndexError.
+
+            For a given seed, the choices() function with equal weighting typically produces a different sequence \
+            than repeated calls to choice().""";
+
+    @Test
+    void aSignatureIsShownOnceThoughBothItsSentenceAndTheExampleRuleWantIt() {
+        Answer answer = ExtractiveAnswerer.answer("How do I pick a random element from a sequence?",
+                List.of(python("random", "Functions for sequences", RANDOM_SEQUENCES, 1.0)));
+
+        String text = answer.text();
+        assertThat(text).contains("random.choice(seq)", "Return a random element from the non-empty sequence seq");
+        assertThat(text.indexOf("random.choice(seq)")).isEqualTo(text.lastIndexOf("random.choice(seq)"));
+    }
+
     @Test
     void aCodeExampleComesWithTheSentenceThatExplainsIt() {
         Answer answer = ExtractiveAnswerer.answer("How do I add up all the elements of an iterable with reduce?",

@@ -1,5 +1,6 @@
 package dev.docent.assistant.extractive;
 
+import dev.docent.assistant.pagechoice.PageChoice;
 import dev.docent.knowledge.Passage;
 import dev.docent.knowledge.Retrieved;
 import java.util.List;
@@ -87,7 +88,7 @@ public final class ExtractiveAnswerer {
      * @param passages best first; passage {@code i} is cited as {@code [i + 1]}
      */
     public static Answer answer(String question, String searchedAs, List<Passage> passages) {
-        return answer(question, searchedAs, passages, passages);
+        return answer(question, searchedAs, passages, passages, null);
     }
 
     /**
@@ -95,14 +96,23 @@ public final class ExtractiveAnswerer {
      * {@link Retrieved#byPage()}: the ranked passages with the best pages' further ones
      */
     public static Answer answer(String question, Retrieved retrieved) {
-        return answer(question, retrieved.searchedAs(), retrieved.byPage(), retrieved.passages());
+        return answer(question, retrieved, null);
     }
 
-    private static Answer answer(String question, String searchedAs, List<Passage> passages, List<Passage> ranked) {
+    /**
+     * @param similarity the embedding model's closeness of sentences to the question, or
+     * null
+     */
+    public static Answer answer(String question, Retrieved retrieved, PageChoice.Similarity similarity) {
+        return answer(question, retrieved.searchedAs(), retrieved.byPage(), retrieved.passages(), similarity);
+    }
+
+    private static Answer answer(String question, String searchedAs, List<Passage> passages, List<Passage> ranked,
+            PageChoice.Similarity similarity) {
         if (passages.isEmpty()) {
             return notCovered(Wording.of(question).nothingFound(), question);
         }
-        Reading reading = Scoring.read(question, searchedAs, passages, ranked);
+        Reading reading = Scoring.read(question, searchedAs, passages, ranked, similarity);
         List<Unit> picked = Selection.pick(reading);
         if (!picked.isEmpty()) {
             return Rendering.quoted(reading, picked);

@@ -300,7 +300,7 @@ final class Selection {
         int best = picked.getFirst().passage();
         return reading.units()
             .stream()
-            .filter(unit -> unit.code() && unit.showable() && unit.passage() == best)
+            .filter(unit -> unit.code() && unit.showable() && unit.passage() == best && !picked.contains(unit))
             .filter(unit -> unit.ownCoverage() >= MIN_COVERAGE / 2 || introduced(unit))
             .filter(unit -> !unit.signature() || picked.contains(reading.neighbour(unit, 1)))
             .max(Comparator.comparing((Unit unit) -> !unit.signature())

@@ -31,8 +31,10 @@ record Unit(int passage, int position, Piece piece, Set<String> terms, Set<Strin
      * and headings
      * @param content the value without the rank: what the unit's own words are worth
      * @param enough holds enough distinct question words to be about the question
+     * @param semantic the embedding model's closeness of the sentence and the question (0
+     * when not measured)
      */
-    record Score(double coverage, double ownCoverage, double value, double content, boolean enough) {
+    record Score(double coverage, double ownCoverage, double value, double content, boolean enough, double semantic) {
     }
 
     Unit scored(Score score) {
@@ -69,6 +71,10 @@ record Unit(int passage, int position, Piece piece, Set<String> terms, Set<Strin
 
     double value() {
         return score.value();
+    }
+
+    double semantic() {
+        return score.semantic();
     }
 
     double content() {

@@ -2,6 +2,7 @@ package dev.docent.assistant.pagechoice;
 
 import dev.docent.knowledge.Passage;
 import dev.docent.knowledge.Retrieved;
+import dev.docent.shared.text.Terms;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -49,16 +50,29 @@ public final class PageChoice {
             return retrieved;
         }
         List<Passage> read = retrieved.byPage();
+        String asked = inEnglish(question, retrieved);
         double[] closeness = new double[choosing];
         for (int rank = 0; rank < choosing; rank++) {
             Passage page = pages.get(rank);
-            closeness[rank] = closest(question, sentences(read.stream().filter(page::samePage).toList()), similarity)
+            closeness[rank] = closest(asked, sentences(read.stream().filter(page::samePage).toList()), similarity)
                     - RANK_STEP * rank;
         }
         List<Passage> reordered = new ArrayList<>(pages.subList(0, choosing));
         reordered.sort(Comparator.comparingDouble(page -> -closeness[pages.indexOf(page)]));
         reordered.addAll(pages.subList(choosing, pages.size()));
         return new Retrieved(retrieved.searchedAs(), retrieved.queries(), reordered, retrieved.furtherOnTopPages());
+    }
+
+    /**
+     * The question as the embedding model, trained on English, reads it best: a question
+     * in another language by the English it was also searched as (the glossary's
+     * rendering, the model's rewrites).
+     */
+    static String inEnglish(String question, Retrieved retrieved) {
+        if (Terms.isLikelyEnglish(question) || retrieved.queries().size() < 2) {
+            return question;
+        }
+        return String.join(" ", retrieved.queries().subList(1, retrieved.queries().size()));
     }
 
     /** The sentences of a page's passages long enough to say something, in order. */

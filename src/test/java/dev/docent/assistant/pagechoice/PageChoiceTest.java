@@ -71,6 +71,19 @@ class PageChoiceTest {
     }
 
     @Test
+    void aKoreanQuestionIsComparedByTheEnglishItWasAlsoSearchedAs() {
+        String korean = "딕셔너리 두 개를 하나로 합치려면?";
+        Retrieved searchedInEnglish = new Retrieved(korean, List.of(korean, "dictionary merge combine"), List.of(),
+                List.of());
+
+        assertThat(PageChoice.inEnglish(korean, searchedInEnglish)).isEqualTo("dictionary merge combine");
+        assertThat(PageChoice.inEnglish(korean, retrieved(List.of(), List.of()))).isEqualTo(korean);
+        assertThat(PageChoice.inEnglish("How do I merge two dicts?",
+                new Retrieved("q", List.of("q", "merge dicts"), List.of(), List.of())))
+            .isEqualTo("How do I merge two dicts?");
+    }
+
+    @Test
     void onePageIsNoChoice() {
         Retrieved retrieved = retrieved(List.of(passage("a.html", "Only one page was found for this question.")),
                 List.of());
