@@ -6,6 +6,8 @@ import dev.docent.assistant.pagechoice.PageChoice;
 import dev.docent.llm.Embedder;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,6 +17,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class SentenceSimilarity implements PageChoice.Similarity {
+
+    private static final Logger log = LoggerFactory.getLogger(SentenceSimilarity.class);
 
     static final int KEPT = 20_000;
 
@@ -26,8 +30,22 @@ class SentenceSimilarity implements PageChoice.Similarity {
         this.embedder = embedder;
     }
 
+    /**
+     * All zero when the model fails (a remote embeddings endpoint down): the answer is
+     * then chosen by words and retrieval's order alone, as without a model.
+     */
     @Override
     public double[] of(String question, List<String> sentences) {
+        try {
+            return measured(question, sentences);
+        }
+        catch (RuntimeException e) {
+            log.warn("Sentence similarity unavailable, choosing by words alone: {}", e.toString());
+            return new double[sentences.size()];
+        }
+    }
+
+    private double[] measured(String question, List<String> sentences) {
         float[] asked = embedder.embedQuery(question);
         List<String> missing = sentences.stream().distinct().filter(s -> vectors.getIfPresent(s) == null).toList();
         if (!missing.isEmpty()) {
