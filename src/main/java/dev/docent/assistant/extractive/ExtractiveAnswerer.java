@@ -104,7 +104,9 @@ public final class ExtractiveAnswerer {
      * null
      */
     public static Answer answer(String question, Retrieved retrieved, PageChoice.Similarity similarity) {
-        return answer(question, retrieved.searchedAs(), retrieved.byPage(), retrieved.passages(), similarity);
+        PageChoice.Similarity inEnglish = similarity == null ? null
+                : (asked, sentences) -> similarity.of(PageChoice.inEnglish(asked, retrieved), sentences);
+        return answer(question, retrieved.searchedAs(), retrieved.byPage(), retrieved.passages(), inEnglish);
     }
 
     private static Answer answer(String question, String searchedAs, List<Passage> passages, List<Passage> ranked,

@@ -68,7 +68,7 @@ public final class PageChoice {
      * in another language by the English it was also searched as (the glossary's
      * rendering, the model's rewrites).
      */
-    static String inEnglish(String question, Retrieved retrieved) {
+    public static String inEnglish(String question, Retrieved retrieved) {
         if (Terms.isLikelyEnglish(question) || retrieved.queries().size() < 2) {
             return question;
         }
