@@ -248,6 +248,57 @@ class ExtractiveFailureModesTest {
         assertThat(text.indexOf("random.choice(seq)")).isEqualTo(text.lastIndexOf("random.choice(seq)"));
     }
 
+    /** tutorial/inputoutput.html § 7.2.1. Methods of File Objects, as ingested. */
+    private static final String FILE_METHODS = """
+            The rest of the examples in this section will assume that a file object called f has already been \
+            created.
+
+            To read a file’s contents, call f.read(size), which reads some quantity of data and returns it as a \
+            string (in text mode) or bytes object (in binary mode). size is an optional numeric argument. When \
+            size is omitted or negative, the entire contents of the file will be read and returned; it’s your \
+            problem if the file is twice as large as your machine’s memory. Otherwise, at most size characters \
+            (in text mode) or size bytes (in binary mode) are read and returned. If the end of the file has been \
+            reached, f.read() will return an empty string ('').
+
+            >>> f.read()
+            'This is the entire file.\\n'
+            >>> f.read()
+            ''
+
+            f.readline() reads a single line from the file; a newline character (\\n) is left at the end of the \
+            string, and is only omitted on the last line of the file if the file doesn’t end in a newline. This \
+            makes the return value unambiguous; if f.readline() returns an empty string, the end of the file has \
+            been reached, while a blank line is represented by '\\n', a string containing only a single newline.
+
+            >>> f.readline()
+            'This is the first line of the file.\\n'
+            >>> f.readline()
+            'Second line of the file\\n'
+            >>> f.readline()
+            ''
+
+            For reading lines from a file, you can loop over the file object. This is memory efficient, fast, and \
+            leads to simple code:
+
+            >>> for line in f:
+            ...     print(line, end='')
+            ...
+            This is the first line of the file.
+            Second line of the file
+
+            If you want to read all the lines of a file in a list you can also use list(f) or f.readlines().""";
+
+    @Test
+    void anExampleAnnouncedByASentenceIsNotShownWithoutIt() {
+        Answer answer = ExtractiveAnswerer.answer(
+                "How do I read a big text file line by line without loading all of it into memory?",
+                List.of(python("inputoutput", "7.2.1. Methods of File Objects", FILE_METHODS, 1.0)));
+
+        assertThat(answer.text()).as("the example only with the sentence that announces it")
+            .satisfiesAnyOf(text -> assertThat(text).doesNotContain(">>> for line in f:"),
+                    text -> assertThat(text).contains("leads to simple code", ">>> for line in f:"));
+    }
+
     @Test
     void aCodeExampleComesWithTheSentenceThatExplainsIt() {
         Answer answer = ExtractiveAnswerer.answer("How do I add up all the elements of an iterable with reduce?",

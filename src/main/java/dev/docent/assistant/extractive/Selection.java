@@ -165,7 +165,22 @@ final class Selection {
         take.add(unit);
         codeAnnouncedBy(unit, picked).ifPresent(take::add);
         take.addAll(answerTo(unit, picked));
+        take.addAll(exampleLeaningBackOn(unit, picked, take));
         return take;
+    }
+
+    /**
+     * "For reading lines from a file, you can loop over the file object." brings "This is
+     * memory efficient, fast, and leads to simple code:" and the code it announces: the
+     * sentence after leans back on this one to show it, when no code is taken yet.
+     */
+    private List<Unit> exampleLeaningBackOn(Unit unit, List<Unit> picked, List<Unit> take) {
+        Unit next = reading.neighbour(unit, 1);
+        Unit code = next == null ? null : reading.neighbour(next, 1);
+        boolean showsIt = unit.sentence() && quotableSentence(next, picked) && !take.contains(next)
+                && LEANS_BACK.matcher(next.text()).find() && next.text().endsWith(":") && code != null && code.code()
+                && code.showable() && !code.signature() && !hasCode(picked) && !hasCode(take);
+        return showsIt ? List.of(next, code) : List.of();
     }
 
     /**
@@ -317,7 +332,11 @@ final class Selection {
         if (quotableSentence(before, picked) && fits(picked, List.of(before))) {
             return List.of(before, code);
         }
-        return List.of(code);
+        // an example announced by a sentence that is not quoted would stand without what
+        // it shows
+        boolean announced = before != null && before.sentence() && before.text().endsWith(":")
+                && !picked.contains(before);
+        return announced ? List.of() : List.of(code);
     }
 
     private boolean introduced(Unit code) {
