@@ -1,7 +1,5 @@
 package dev.docent.assistant;
 
-import dev.docent.assistant.extractive.ExtractiveAnswerer;
-import dev.docent.assistant.pagechoice.PageChoice;
 import dev.docent.assistant.prompt.Citations;
 import dev.docent.assistant.prompt.PromptAssembler;
 import dev.docent.chat.MessageView;
@@ -37,11 +35,10 @@ public class DocsAnswers {
 
     private final AssistantSettings settings;
 
-    private final PageChoice.Similarity similarity;
+    private final OfflineAnswers offline;
 
-    DocsAnswers(Retrieval retrieval, ModelGeneration model, AssistantSettings settings,
-            PageChoice.Similarity similarity) {
-        this.similarity = similarity;
+    DocsAnswers(Retrieval retrieval, ModelGeneration model, AssistantSettings settings, OfflineAnswers offline) {
+        this.offline = offline;
         this.retrieval = retrieval;
         this.model = model;
         this.settings = settings;
@@ -56,10 +53,8 @@ public class DocsAnswers {
         Retrieved retrieved = retrieved(question, documentId, readable);
         List<Passage> passages = retrieved.passages();
         if (!model.available()) {
-            // numbered 1..n in the order the answer cites them, as in a chat
-            Retrieved chosen = PageChoice.reorder(question, retrieved, similarity);
-            ExtractiveAnswerer.Answer answer = ExtractiveAnswerer.answer(question, chosen, similarity);
-            return new Answer(answer.text(), Citations.inOrderCited(chosen.byPage(), answer.cited()));
+            OfflineAnswers.Quoted quoted = offline.answer(question, retrieved);
+            return new Answer(quoted.answer().text(), quoted.sources());
         }
         MessageView asked = new MessageView(UUID.randomUUID(), 1, MessageView.USER, question, List.of(), false,
                 Instant.now());

@@ -1,7 +1,6 @@
 package dev.docent.assistant;
 
 import dev.docent.assistant.extractive.ExtractiveAnswerer;
-import dev.docent.assistant.pagechoice.PageChoice;
 import dev.docent.assistant.prompt.Citations;
 import dev.docent.assistant.prompt.PromptAssembler;
 import dev.docent.chat.ChatHistory;
@@ -38,11 +37,11 @@ class GroundedAnswers {
 
     private final AssistantSettings settings;
 
-    private final PageChoice.Similarity similarity;
+    private final OfflineAnswers offline;
 
     GroundedAnswers(ChatHistory history, Retrieval retrieval, ModelGeneration model, AssistantSettings settings,
-            PageChoice.Similarity similarity) {
-        this.similarity = similarity;
+            OfflineAnswers offline) {
+        this.offline = offline;
         this.history = history;
         this.retrieval = retrieval;
         this.model = model;
@@ -56,9 +55,9 @@ class GroundedAnswers {
         Retrieved retrieved = retrieve(question.content(), earlierQuestions(conversation), chat.documentId());
         listener.retrieved(Citations.sources(retrieved.passages()));
         if (!model.available()) {
-            Retrieved chosen = PageChoice.reorder(question.content(), retrieved, similarity);
-            ExtractiveAnswerer.Answer answer = ExtractiveAnswerer.answer(question.content(), chosen, similarity);
-            List<Source> sources = Citations.inOrderCited(chosen.byPage(), answer.cited());
+            OfflineAnswers.Quoted quoted = offline.answer(question.content(), retrieved);
+            ExtractiveAnswerer.Answer answer = quoted.answer();
+            List<Source> sources = quoted.sources();
             listener.sources(sources);
             for (String chunk : answer.chunks()) {
                 listener.token(chunk);

@@ -24,7 +24,7 @@ class ExtractiveFailureModesTest {
     private static final UUID DJANGO = UUID.randomUUID();
 
     /** library/stdtypes.html § Comparisons. */
-    private static final String COMPARISONS = """
+    static final String COMPARISONS = """
             There are eight comparison operations in Python. They all have the same priority (which is higher \
             than that of the Boolean operations). Comparisons can be chained arbitrarily; for example, x < y <= z \
             is equivalent to x < y and y <= z, except that y is evaluated only once (but in both cases z is not \
@@ -53,7 +53,7 @@ class ExtractiveFailureModesTest {
             Objects of different types, except different numeric types, never compare equal.""";
 
     /** library/ipaddress.html § Logical operators. */
-    private static final String IP_OPERATORS = """
+    static final String IP_OPERATORS = """
             Interface objects can be compared with the usual set of logical operators.
 
             For equality comparison (== and !=), both the IP address and network must be the same for the objects \

@@ -23,37 +23,14 @@ class PageChoiceWithTheModelTest {
 
     private static final UUID PYTHON = UUID.randomUUID();
 
-    /** library/stdtypes.html § Comparisons, as ingested. */
-    private static final String COMPARISONS = """
-            There are eight comparison operations in Python. They all have the same priority (which is higher \
-            than that of the Boolean operations). Comparisons can be chained arbitrarily; for example, x < y <= z \
-            is equivalent to x < y and y <= z, except that y is evaluated only once (but in both cases z is not \
-            evaluated at all when x < y is found to be false).
-
-            This table summarizes the comparison operations:
-
-            Operation | Meaning
-
-            < | strictly less than
-
-            <= | less than or equal
-
-            > | strictly greater than
-
-            >= | greater than or equal
-
-            == | equal
-
-            != | not equal
-
-            is | object identity
-
-            is not | negated object identity
-
-            Objects of different types, except different numeric types, never compare equal. The == operator is \
-            always defined but for some object types (for example, class objects) is equivalent to is. The <, <=, > \
-            and >= operators are only defined where they make sense; for example, they raise a TypeError exception \
-            when one of the arguments is a complex number.
+    /**
+     * library/stdtypes.html § Comparisons, as ingested: the failure modes' table and the
+     * paragraphs after it.
+     */
+    private static final String COMPARISONS = ExtractiveFailureModesTest.COMPARISONS + """
+             The == operator is always defined but for some object types (for example, class objects) is \
+            equivalent to is. The <, <=, > and >= operators are only defined where they make sense; for example, \
+            they raise a TypeError exception when one of the arguments is a complex number.
 
             Non-identical instances of a class normally compare as non-equal unless the class defines the __eq__() \
             method.
@@ -61,25 +38,13 @@ class PageChoiceWithTheModelTest {
             The behavior of the is and is not operators cannot be customized; also they can be applied to any two \
             objects and never raise an exception.""";
 
-    /** library/ipaddress.html § Logical operators, as ingested. */
-    private static final String IP_OPERATORS = """
-            Interface objects can be compared with the usual set of logical operators.
-
-            For equality comparison (== and !=), both the IP address and network must be the same for the objects \
-            to be equal. An interface will not compare equal to any address or network object.
-
-            For ordering (<, >, etc) the rules are different. Interface and address objects with the same IP \
-            version can be compared, and the address objects will always sort before the interface objects. Two \
-            interface objects are first compared by their networks and, if those are the same, then by their IP \
-            addresses.""";
-
     private final SentenceSimilarity similarity = new SentenceSimilarity(
             new InProcessEmbedder(InProcessModel.ALL_MINILM_L6_V2_Q));
 
     @Test
     void theComparisonsSectionAnswersIsAndEqualsThoughIpaddressRankedFirst() {
         String question = "What is the difference between == and is when comparing two objects?";
-        Passage ipaddress = python("ipaddress", "Logical operators", IP_OPERATORS);
+        Passage ipaddress = python("ipaddress", "Logical operators", ExtractiveFailureModesTest.IP_OPERATORS);
         Passage comparisons = python("stdtypes", "Comparisons", COMPARISONS);
         Retrieved retrieved = new Retrieved(question, List.of(question), List.of(ipaddress, comparisons), List.of());
         Answer asRanked = ExtractiveAnswerer.answer(question, retrieved);

@@ -7,6 +7,7 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Only the test's own module, with {@code shared}, on a random port against real
@@ -18,6 +19,9 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @ApplicationModuleTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, extraIncludes = "shared")
 @ContextConfiguration(initializers = ServicesInitializer.class)
+// the readiness group names the knowledge module's search index, which a module test
+// leaves out
+@TestPropertySource(properties = "management.endpoint.health.validate-group-membership=false")
 public @interface ModuleTest {
 
 }
