@@ -42,17 +42,41 @@ class PageChoiceTest {
     }
 
     @Test
-    void aPageCloserByLessThanTheRankStepKeepsItsPlace() {
-        Passage first = passage("a.html", "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu.");
-        Passage second = passage("b.html", "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda nu.");
-        PageChoice.Similarity almostTied = (question, sentences) -> sentences.stream()
-            .mapToDouble(sentence -> sentence.endsWith("nu.") ? 0.51 : 0.50)
+    void aPageFoundClearlyWorseNeedsAFarCloserSentenceToOvertake() {
+        Passage first = passage("a.html", "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu.", 0.168);
+        Passage second = passage("b.html", "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda nu.",
+                0.120);
+        PageChoice.Similarity closerBy = (question, sentences) -> sentences.stream()
+            .mapToDouble(sentence -> sentence.endsWith("nu.") ? 0.60 : 0.53)
             .toArray();
 
         Retrieved chosen = PageChoice.reorder("anything at all", retrieved(List.of(first, second), List.of()),
-                almostTied);
+                closerBy);
 
-        assertThat(chosen.passages()).containsExactly(first, second);
+        assertThat(chosen.passages()).as("28 % short of the best score, 0.07 closer").containsExactly(first, second);
+    }
+
+    @Test
+    void aPageFoundNearlyAsWellOvertakesWithACloserSentence() {
+        Passage first = passage("a.html", "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu.", 0.125);
+        Passage second = passage("b.html", "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda nu.",
+                0.119);
+        PageChoice.Similarity closerBy = (question, sentences) -> sentences.stream()
+            .mapToDouble(sentence -> sentence.endsWith("nu.") ? 0.60 : 0.53)
+            .toArray();
+
+        Retrieved chosen = PageChoice.reorder("anything at all", retrieved(List.of(first, second), List.of()),
+                closerBy);
+
+        assertThat(chosen.passages()).as("5 % short of the best score, 0.07 closer").containsExactly(second, first);
+    }
+
+    @Test
+    void theShortfallIsTheShareOfTheBestScoreMissing() {
+        assertThat(PageChoice.shortfall(0.168, 0.168)).isZero();
+        assertThat(PageChoice.shortfall(0.084, 0.168)).isEqualTo(0.5);
+        assertThat(PageChoice.shortfall(0.1, 0)).isZero();
+        assertThat(PageChoice.shortfall(0.2, 0.1)).isZero();
     }
 
     @Test
@@ -105,7 +129,11 @@ class PageChoiceTest {
     }
 
     private static Passage passage(String page, String text) {
-        return new Passage(page + "-" + text.hashCode(), DOCS, "Docs", page, page, "Section", page, text, 1.0);
+        return passage(page, text, 1.0);
+    }
+
+    private static Passage passage(String page, String text, double score) {
+        return new Passage(page + "-" + text.hashCode(), DOCS, "Docs", page, page, "Section", page, text, score);
     }
 
     private static Set<String> words(String text) {
