@@ -6,7 +6,9 @@ import dev.docent.assistant.extractive.ExtractiveAnswerer;
 import dev.docent.assistant.extractive.ExtractiveAnswerer.Answer;
 import dev.docent.assistant.extractive.ExtractiveAnswerer.Coverage;
 import dev.docent.assistant.prompt.Citations;
+import dev.docent.assistant.pagechoice.PageChoice;
 import dev.docent.knowledge.Passage;
+import dev.docent.knowledge.Retrieved;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -262,6 +264,38 @@ class ExtractiveAnswererTest {
         assertThat(flat.coverage()).isEqualTo(Coverage.NOT_COVERED);
         assertThat(flat.cited()).isEmpty();
         assertThat(flat.text()).startsWith("문서에서 이 질문을 다루지 않는 것 같습니다.").contains("영어로 물어보는 것도").contains("가장 가까운 페이지는");
+    }
+
+    @Test
+    void theClosestOfferIsTheBestPagesSentenceNearestTheQuestionWithTheSignatureItDocuments() {
+        String question = "문자열 앞뒤의 공백을 없애는 방법이 있나요?";
+        Passage isprintable = passage("String Methods", "stdtypes", """
+                Return True if all characters in the string are printable or the string is empty, False \
+                otherwise. Nonprintable characters are those characters defined in the Unicode character \
+                database as "Other" or "Separator", excepting the ASCII space (0x20) which is considered \
+                printable.""", 12.0);
+        Passage strip = passage("str.strip", "stdtypes", STRIP, 2.0);
+        Retrieved retrieved = new Retrieved(question, List.of(question, "string strip whitespace remove"),
+                List.of(isprintable, passage("dict", DICTIONARIES, 3.0)), List.of(strip));
+        List<String> comparedAs = new java.util.ArrayList<>();
+        PageChoice.Similarity model = (asked, sentences) -> {
+            comparedAs.add(asked);
+            return sentences.stream()
+                .mapToDouble(sentence -> sentence.contains("removing whitespace") ? 0.7 : 0.3)
+                .toArray();
+        };
+
+        Answer answer = ExtractiveAnswerer.answer(question, retrieved, model);
+
+        assertThat(answer.coverage()).isEqualTo(Coverage.CLOSEST);
+        assertThat(answer.text()).contains("*str.strip (Python 3.11)*")
+            .contains("> `str.strip([chars])` Return a copy of the string with the leading and trailing characters "
+                    + "removed. The chars argument is a string specifying the set of characters to be removed. If "
+                    + "omitted or None, the chars argument defaults to removing whitespace.")
+            .contains("values are stripped [1]:\n>\n> ```python\n> >>> '   spacious   '.strip()\n> 'spacious'")
+            .doesNotContain("printable");
+        assertThat(answer.cited()).as("the strip passage, second in reading order").containsExactly(2);
+        assertThat(comparedAs).containsOnly("string strip whitespace remove");
     }
 
     @Test

@@ -120,7 +120,7 @@ public final class ExtractiveAnswerer {
             return Rendering.quoted(reading, picked);
         }
         if (!reading.english() && reading.sharesNothing() && standsOut(passages)) {
-            return Rendering.closest(question, passages.getFirst());
+            return Rendering.closest(reading);
         }
         return notCovered(Wording.of(question).notCovered(), question, passages);
     }

@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -139,6 +140,57 @@ final class Rendering {
             }
         }
         return Wording.of(question).matchedWords(String.join(", ", matched));
+    }
+
+    /**
+     * The best page's sentence closest to the question by the embedding model (with the
+     * signature it documents and the sentences between, as an answer quotes them),
+     * offered as the closest match and said to be unverified; the top passage's opening
+     * when closeness was not measured.
+     */
+    static Answer closest(Reading reading) {
+        Passage first = reading.passages().getFirst();
+        Optional<Unit> closest = reading.units()
+            .stream()
+            .filter(unit -> unit.sentence() && !unit.fragment() && unit.score().semantic() > 0
+                    && reading.passages().get(unit.passage()).samePage(first))
+            .max(Comparator.comparingDouble(unit -> unit.score().semantic()));
+        if (closest.isEmpty()) {
+            return closest(reading.question(), first);
+        }
+        Unit sentence = closest.get();
+        Passage passage = reading.passages().get(sentence.passage());
+        String text = Wording.of(reading.question()).closest(where(passage), quoteAround(reading, sentence));
+        return new Answer(text, List.of(sentence.passage() + 1), Coverage.CLOSEST);
+    }
+
+    /**
+     * The sentence as an answer would quote it, cited [1], for a Markdown block quote:
+     * after the signature it documents and the sentences between, before the next
+     * sentence when there is room, and with the example the last one announces.
+     */
+    private static String quoteAround(Reading reading, Unit sentence) {
+        List<Unit> definition = Selection.definitionOf(reading, sentence);
+        List<String> said = new ArrayList<>(definition.stream().filter(Unit::sentence).map(Unit::text).toList());
+        said.add(sentence.text());
+        StringBuilder quote = new StringBuilder(
+                String.join(" ", said).length() <= CLOSEST_CHARS ? String.join(" ", said) : sentence.text());
+        Unit last = sentence;
+        Unit next = reading.neighbour(sentence, 1);
+        if (next != null && next.sentence() && quote.length() + next.text().length() < CLOSEST_CHARS) {
+            quote.append(' ').append(next.text());
+            last = next;
+        }
+        definition.stream()
+            .filter(unit -> unit.signature() && !unit.text().strip().contains("\n"))
+            .findFirst()
+            .ifPresent(signature -> quote.insert(0, "`" + signature.text().strip() + "` "));
+        Unit announced = reading.neighbour(last, 1);
+        boolean showsExample = last.text().endsWith(":") && announced != null && announced.code()
+                && announced.showable() && !announced.signature();
+        String quoted = cite(quote.toString(), 1, showsExample);
+        return showsExample ? quoted + "\n>\n> ```" + language(announced.text()) + "\n> "
+                + announced.text().replace("\n", "\n> ") + "\n> ```" : quoted;
     }
 
     /** The top passage's opening offered as the closest match, said to be unverified. */

@@ -91,6 +91,14 @@ final class Selection {
         return picked;
     }
 
+    /**
+     * The signature a sentence documents and the sentences between them, or none (see
+     * {@link #definitionUpTo}).
+     */
+    static List<Unit> definitionOf(Reading reading, Unit sentence) {
+        return new Selection(reading).definitionUpTo(sentence, List.of());
+    }
+
     private boolean candidate(Unit unit) {
         if (!unit.score().enough() || shortLeadInWithoutItsExample(unit)) {
             return false;
