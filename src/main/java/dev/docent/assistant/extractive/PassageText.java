@@ -232,13 +232,22 @@ final class PassageText {
         if (lines.isEmpty()) {
             return;
         }
-        if (isCode(lines)) {
+        if (isCode(lines) || commentsAfterCode(lines, paragraphs)) {
             paragraphs.add(new Paragraph(dedent(lines), true));
         }
         else {
             paragraphs.add(new Paragraph(String.join(" ", lines).strip().replaceAll("\\s+", " "), false));
         }
         lines.clear();
+    }
+
+    /**
+     * "# Now you can access a view that's only available to logged-in users." after an
+     * example is the example's comment, set apart by a blank line, not a sentence.
+     */
+    private static boolean commentsAfterCode(List<String> lines, List<Paragraph> before) {
+        return !before.isEmpty() && before.getLast().code()
+                && lines.stream().allMatch(line -> line.strip().startsWith("# "));
     }
 
     private static boolean isCode(List<String> lines) {

@@ -160,4 +160,30 @@ class PassageTextTest {
             .containsExactly(new Sentence("Use x | y to merge two dicts into a new one."));
     }
 
+    @Test
+    void aCommentSetApartAfterAnExampleBelongsToTheExample() {
+        List<Piece> pieces = PassageText.pieces("""
+                If you're using the standard authentication backend provided by Django (ModelBackend), credentials \
+                should be the user's username and password, provided as keyword arguments:
+
+                >>> c = Client()
+                >>> c.login(username='fred', password='secret')
+
+                # Now you can access a view that's only available to logged-in users.
+
+                If you're using a different authentication backend, this method may require different credentials.""");
+
+        assertThat(pieces).hasSize(3);
+        assertThat(pieces.get(1)).isInstanceOf(Code.class);
+        assertThat(pieces.get(1).text())
+            .endsWith("password='secret')\n\n# Now you can access a view that's only available to logged-in users.");
+        assertThat(pieces.get(2).text()).startsWith("If you're using a different authentication backend");
+    }
+
+    @Test
+    void aLineOpeningWithAHashIsASentenceWhenNoExampleComesBefore() {
+        assertThat(PassageText.pieces("# is how a comment starts in Python.\n\nAnother sentence follows."))
+            .allMatch(piece -> piece instanceof Sentence);
+    }
+
 }
