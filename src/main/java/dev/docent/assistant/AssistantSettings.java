@@ -13,12 +13,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * any instance)
  * @param passages how many retrieved passages an OFFICIAL_DOCS answer is grounded in, at
  * most
- * @param passageTokens token budget of the passages in a grounded prompt
+ * @param passageTokens token budget of the passages in a grounded prompt: the passages
+ * retrieved and the further ones of the best pages, about ten of 300 words
  */
 @ConfigurationProperties("docent.assistant")
 public record AssistantSettings(@DefaultValue("16000") int maxMessageChars, @DefaultValue("3000") int historyTokens,
         @DefaultValue("60s") Duration generationTimeout, @DefaultValue("250ms") Duration stopCheckInterval,
-        @DefaultValue("6") int passages, @DefaultValue("2500") int passageTokens) {
+        @DefaultValue("6") int passages, @DefaultValue("4000") int passageTokens) {
 
     /**
      * A lease outlives the generation, so a crashed instance's lease expires on its own.

@@ -51,15 +51,14 @@ public class DocsAnswers {
      */
     public Answer ask(String question, UUID documentId, Set<UUID> readable) {
         Retrieved retrieved = retrieved(question, documentId, readable);
-        List<Passage> passages = retrieved.passages();
         if (!model.available()) {
             OfflineAnswers.Quoted quoted = offline.answer(question, retrieved);
             return new Answer(quoted.answer().text(), quoted.sources());
         }
         MessageView asked = new MessageView(UUID.randomUUID(), 1, MessageView.USER, question, List.of(), false,
                 Instant.now());
-        PromptAssembler.Grounded prompt = PromptAssembler.grounded(List.of(asked), passages, settings.historyTokens(),
-                settings.passageTokens());
+        PromptAssembler.Grounded prompt = PromptAssembler.grounded(List.of(asked),
+                offline.forModel(question, retrieved), settings.historyTokens(), settings.passageTokens());
         Generated generated = model.generate(prompt.messages(), () -> false, TurnListener.SILENT);
         if (generated.failure() != null && generated.text().isEmpty()) {
             throw generated.failure();

@@ -64,8 +64,8 @@ class GroundedAnswers {
             }
             return new Generated(answer.text(), sources, false, null);
         }
-        PromptAssembler.Grounded prompt = PromptAssembler.grounded(conversation, retrieved.passages(),
-                settings.historyTokens(), settings.passageTokens());
+        PromptAssembler.Grounded prompt = PromptAssembler.grounded(conversation,
+                offline.forModel(question.content(), retrieved), settings.historyTokens(), settings.passageTokens());
         listener.sources(Citations.sources(prompt.passages()));
         Generated generated = model.generate(prompt.messages(), chatId, generation, listener);
         Citations.Checked checked = Citations.check(generated.text(), prompt.passages().size());

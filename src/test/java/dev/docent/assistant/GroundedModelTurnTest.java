@@ -37,8 +37,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * OFFICIAL_DOCS turns with a language model, a WireMock server speaking the OpenAI
  * protocol: query rewrites (plain completions) fused into retrieval, then the answer
- * streamed from a prompt holding the passages. Each answer is grounded in one passage
- * only, so what retrieval ranks first is exactly what the prompt holds.
+ * streamed from a prompt holding the passages. Retrieval keeps one page only
+ * ({@code passages=1}), so what it ranks first, with that page's further sections, is
+ * exactly what the prompt holds.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = GroundedModelTurnTest.StubModel.class)
@@ -114,6 +115,20 @@ class GroundedModelTurnTest {
         assertThat(answer.get("sources")).hasSize(1);
         assertThat(answer.get("sources").get(0).get("n").asInt()).isEqualTo(1);
         assertThat(answer.get("sources").get(0).get("section").asString()).isEqualTo("Steeping time");
+    }
+
+    @Test
+    void theModelReadsWhatAnOfflineAnswerReadsTheBestPagesOtherSectionsToo() {
+        answer(List.of("Black tea takes water just off the boil [1]."));
+
+        api.post("/api/v1/chats",
+                "{\"message\":\"How hot should the water be for black tea?\",\"category\":\"OFFICIAL_DOCS\"}");
+
+        String passages = sentMessages(answerRequests().getLast()).getFirst();
+        assertThat(passages).as("one page retrieved (passages=1), both of its sections read")
+            .contains("[1] Household guide — Brewing tea › ", "[2] Household guide — Brewing tea › ",
+                    "Green tea wants water at about 80 degrees", "Steep black tea for four minutes")
+            .doesNotContain("[3] Household", "sourdough");
     }
 
     @Test
