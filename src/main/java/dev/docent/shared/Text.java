@@ -4,12 +4,14 @@ package dev.docent.shared;
 public final class Text {
 
     /**
-     * No control characters other than tab, line feed and carriage return. PostgreSQL
-     * cannot store NUL, and none of them belongs in a question, a title or a name.
+     * No control characters other than tab, line feed and carriage return, and no half of
+     * a surrogate pair ({@code "\\ud800"} in JSON). PostgreSQL cannot store NUL nor a
+     * lone surrogate (it came back as "?"), and none of them belongs in a question, a
+     * title or a name.
      */
-    public static final String NO_CONTROL_CHARACTERS = "[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]*";
+    public static final String NO_CONTROL_CHARACTERS = "[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F\\p{Cs}]*";
 
-    public static final String CONTROL_CHARACTERS_MESSAGE = "must not contain control characters";
+    public static final String CONTROL_CHARACTERS_MESSAGE = "must not contain control characters or half a surrogate pair";
 
     private Text() {
     }

@@ -218,7 +218,7 @@ class BadInputSweepTest {
                 "files", Map.of("site.zip", zip));
 
         assertProblem(response, 400, "files");
-        assertThat(response.json().path("detail").asString()).contains(entry);
+        assertThat(response.json().path("detail").asString()).contains(entry).doesNotContain("(null)");
         assertOneLineAndNoStackTrace(output, entry);
     }
 
@@ -234,7 +234,9 @@ class BadInputSweepTest {
                         Zips.symlink(Zips.of(Zips.entries("docs", "/etc".getBytes(StandardCharsets.UTF_8),
                                 "docs/passwd.html", page)), "docs"),
                         "docs/passwd.html"),
-                Arguments.of("a truncated deflated entry", Arrays.copyOf(deflated, deflated.length / 2), "big.html"));
+                Arguments.of("a truncated deflated entry", Arrays.copyOf(deflated, deflated.length / 2), "big.html"),
+                Arguments.of("a zip cut inside its first header", Arrays.copyOf(Zips.of(Map.of("page.html", page)), 33),
+                        "site.zip"));
     }
 
     @Test
@@ -313,6 +315,8 @@ class BadInputSweepTest {
             cases.add(bad(name + "malformed JSON", "POST", p, MALFORMED, "body"));
             cases.add(bad(name + "message is a number", "POST", p, "{\"message\":5" + category + "}", "message"));
             cases.add(bad(name + "message is blank", "POST", p, "{\"message\":\"  \"" + category + "}", "message"));
+            cases.add(bad(name + "message holds half a surrogate pair", "POST", p,
+                    "{\"message\":\"hi \\ud800 x\"" + category + "}", "message"));
             cases.add(bad(name + "message holds a NUL", "POST", p, "{\"message\":\"a\\u0000b\"" + category + "}",
                     "message"));
             cases.add(bad(name + "message over 16,000 characters", "POST", p,
@@ -333,6 +337,8 @@ class BadInputSweepTest {
         cases.add(bad("start: unknown category", "POST", "/api/v1/chats",
                 "{\"message\":\"hi\",\"category\":\"POETRY\"}", "category"));
         cases.add(bad("start: no category", "POST", "/api/v1/chats", "{\"message\":\"hi\"}", "category"));
+        cases.add(bad("start: category given by its position", "POST", "/api/v1/chats",
+                "{\"message\":\"hi\",\"category\":1}", "category"));
         cases.add(bad("start: documentId not a UUID", "POST", "/api/v1/chats",
                 "{\"message\":\"hi\",\"category\":\"OFFICIAL_DOCS\",\"documentId\":\"doc-1\"}", "documentId"));
         cases.add(bad("reply: chat id not a UUID", "POST", NOT_A_UUID + "/messages", "{\"message\":\"hi\"}", "chatId"));

@@ -83,8 +83,8 @@ final class UploadStaging {
             }
         }
         catch (ZipException | EOFException e) {
-            throw Problem.invalid("files",
-                    name + " is corrupt: it is not a readable zip archive (" + e.getMessage() + ")");
+            throw Problem.invalid("files", name + " is corrupt: it is not a readable zip archive"
+                    + (e.getMessage() == null ? " (it ends too soon)" : " (" + e.getMessage() + ")"));
         }
     }
 
