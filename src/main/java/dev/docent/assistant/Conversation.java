@@ -80,7 +80,8 @@ public class Conversation {
         ChatSummary summary = history.summary(user, chat);
         return listener -> {
             UUID generation = UUID.randomUUID();
-            MessageView question = history.appendUserMessage(user, chat, message, generation, settings.lease());
+            MessageView question = history.appendUserMessage(user, chat, message, generation,
+                    settings.generationLease());
             return answerAndTell(user, summary, question, generation, listener, false);
         };
     }
@@ -94,7 +95,8 @@ public class Conversation {
         ChatSummary summary = history.summary(user, chat);
         return listener -> {
             UUID generation = UUID.randomUUID();
-            MessageView question = history.beginRegeneration(user, chat, message, generation, settings.lease());
+            MessageView question = history.beginRegeneration(user, chat, message, generation,
+                    settings.generationLease());
             return answer(user, summary, question, generation, listener);
         };
     }
@@ -107,7 +109,8 @@ public class Conversation {
         ChatSummary summary = history.summary(user, chat);
         return listener -> {
             UUID generation = UUID.randomUUID();
-            MessageView question = history.editUserMessage(user, chat, message, text, generation, settings.lease());
+            MessageView question = history.editUserMessage(user, chat, message, text, generation,
+                    settings.generationLease());
             return answer(user, summary, question, generation, listener);
         };
     }
@@ -117,12 +120,16 @@ public class Conversation {
      * the chat, whose path it would change.
      */
     public ChatHistory.Json selectVersion(UserId user, ChatId chat, UUID message) {
-        return history.selectVersion(user, chat, message, settings.lease());
+        return history.selectVersion(user, chat, message, settings.generationLease());
     }
 
-    /** Asks the chat's running generation to stop; false when nothing is running. */
+    /**
+     * Asks the chat's running generation to stop; false when nothing is running. A
+     * generation whose lease was not renewed in time died with its instance: its question
+     * is marked interrupted at once.
+     */
     public boolean stop(UserId user, ChatId chat) {
-        return history.requestStop(user, chat);
+        return history.requestStop(user, chat, settings.generationLease());
     }
 
     /**

@@ -43,7 +43,8 @@ class ModelGeneration {
     }
 
     Generated generate(List<ModelMessage> prompt, ChatId chat, UUID generation, TurnListener listener) {
-        return generate(prompt, () -> history.stopRequested(chat, generation), listener);
+        return generate(prompt, () -> history.stopRequested(chat, generation),
+                () -> history.renewLease(chat, generation), listener);
     }
 
     /**
@@ -51,9 +52,20 @@ class ModelGeneration {
      * leaves.
      */
     Generated generate(List<ModelMessage> prompt, BooleanSupplier stopRequested, TurnListener listener) {
+        return generate(prompt, stopRequested, () -> {
+        }, listener);
+    }
+
+    /**
+     * @param renewLease keeps the chat's lease while the answer runs, called every
+     * {@link AssistantSettings#leaseRenewal()}
+     */
+    private Generated generate(List<ModelMessage> prompt, BooleanSupplier stopRequested, Runnable renewLease,
+            TurnListener listener) {
         StringBuilder text = new StringBuilder();
         Instant deadline = clock.instant().plus(settings.generationTimeout());
         Instant nextStopCheck = clock.instant().plus(settings.stopCheckInterval());
+        Instant nextRenewal = clock.instant().plus(settings.leaseRenewal());
         try (ModelStream stream = model.stream(prompt)) {
             while (true) {
                 Duration left = Duration.between(clock.instant(), deadline);
@@ -82,6 +94,10 @@ class ModelGeneration {
                         return new Generated(text.toString(), true, null);
                     }
                     nextStopCheck = clock.instant().plus(settings.stopCheckInterval());
+                }
+                if (clock.instant().isAfter(nextRenewal)) {
+                    renewLease.run();
+                    nextRenewal = clock.instant().plus(settings.leaseRenewal());
                 }
             }
         }

@@ -250,6 +250,7 @@ public class ChatHistory {
     public MessageView appendUserMessage(UserId user, ChatId chat, String message, UUID generation, Duration lease) {
         Instant now = now();
         MessageView saved = tx.execute(status -> {
+            interruptAbandoned(user, chat, now.minus(lease), now);
             lease(user, chat, generation, now, lease);
             return chats.append(chat, MessageView.USER, message, List.of(), false, now);
         });
@@ -329,6 +330,22 @@ public class ChatHistory {
         return saved;
     }
 
+    /**
+     * An answer whose instance died mid-way (its lease went unrenewed): its question gets
+     * an empty answer marked interrupted, as a stopped one does, and the chat is free.
+     * True when there was one.
+     */
+    private boolean interruptAbandoned(UserId user, ChatId chat, Instant staleBefore, Instant now) {
+        Optional<UUID> abandoned = chats.staleGeneration(user, chat, staleBefore);
+        abandoned.ifPresent(generation -> {
+            chats.lastVisible(chat)
+                .filter(last -> last.role().equals(MessageView.USER))
+                .ifPresent(question -> chats.answer(chat, question.id(), "", List.of(), true, now));
+            chats.endGeneration(chat, generation);
+        });
+        return abandoned.isPresent();
+    }
+
     private void lease(UserId user, ChatId chat, UUID generation, Instant now, Duration lease) {
         if (!chats.beginGeneration(user, chat, generation, now, now.minus(lease))) {
             if (!chats.owns(user, chat)) {
@@ -406,11 +423,22 @@ public class ChatHistory {
 
     /**
      * Asks the running generation to stop, whichever instance runs it; false when none
-     * runs.
+     * runs. A generation whose lease went unrenewed for {@code lease} died with its
+     * instance: its question is marked interrupted and the chat freed at once.
      */
-    public boolean requestStop(UserId user, ChatId chat) {
+    public boolean requestStop(UserId user, ChatId chat, Duration lease) {
         requireOwned(user, chat);
+        Instant now = now();
+        if (Boolean.TRUE.equals(tx.execute(status -> interruptAbandoned(user, chat, now.minus(lease), now)))) {
+            publish(user, chat);
+            return true;
+        }
         return chats.requestStop(user, chat);
+    }
+
+    /** Keeps a running generation's lease. */
+    public void renewLease(ChatId chat, UUID generation) {
+        chats.renewLease(chat, generation, now());
     }
 
     /** Loads the user's index and most recent chats into the cache. */

@@ -459,6 +459,24 @@ class Chats {
             .update() == 1;
     }
 
+    /** Keeps the generation's lease: it counts from now. */
+    void renewLease(ChatId chat, UUID generation, Instant now) {
+        jdbc.sql("update chats set generation_started_at = ? where id = ? and generation_id = ?")
+            .params(ts(now), chat.value(), generation)
+            .update();
+    }
+
+    /**
+     * The generation holding the chat whose lease was last renewed before
+     * {@code staleBefore}: its instance died mid-answer. Locks the chat's row.
+     */
+    Optional<UUID> staleGeneration(UserId user, ChatId chat, Instant staleBefore) {
+        return jdbc.sql("""
+                select generation_id from chats
+                where id = ? and user_id = ? and generation_id is not null and generation_started_at < ?
+                for update""").params(chat.value(), user.value(), ts(staleBefore)).query(UUID.class).optional();
+    }
+
     void endGeneration(ChatId chat, UUID generation) {
         jdbc.sql("""
                 update chats set generation_id = null, generation_started_at = null, stop_requested = false

@@ -62,12 +62,16 @@ class ModelTurnTest {
     static final OpenAiStub model = new OpenAiStub();
     static final Duration GENERATION_TIMEOUT = Duration.ofSeconds(3);
 
+    /** Shorter than the timeout: a running answer must renew it to keep the chat. */
+    static final Duration LEASE = Duration.ofSeconds(1);
+
     /** The services, and the stub as the model. */
     static class StubModel implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
         @Override
         public void initialize(ConfigurableApplicationContext context) {
-            model.configure(context, GENERATION_TIMEOUT);
+            model.configure(context, GENERATION_TIMEOUT,
+                    "docent.assistant.generation-lease=" + LEASE.toMillis() + "ms");
         }
 
     }
@@ -416,6 +420,67 @@ class ModelTurnTest {
             assertThat(event.json().get("status").asInt()).isEqualTo(410);
         }
         assertThat(api.get("/api/v1/chats/" + chatId).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aRunningAnswerRenewsItsLeaseSoTheChatStaysItsPastTheLease() throws InterruptedException {
+        String chatId = newChat();
+        answers(slowly(25, Duration.ofMillis(2500)));
+
+        try (SseStream running = api.stream(messagesOf(chatId), "{\"message\":\"Tell me everything\"}")) {
+            running.next("meta");
+            running.next("sources");
+            running.next("token");
+            Thread.sleep(LEASE.multipliedBy(2).toMillis());
+
+            assertProblem(api.post(messagesOf(chatId), "{\"message\":\"meanwhile\"}"), 409, "generation-running");
+            assertThat(running.rest().getLast().name()).isEqualTo("done");
+        }
+        assertThat(texts(chat(chatId).get("messages"))).hasSize(4).noneMatch(text -> text.contains("meanwhile"));
+    }
+
+    /**
+     * An instance that dies mid-answer (killed, out of memory) leaves the question stored
+     * and the lease taken, as {@code appendUserMessage} left them: the lease is no longer
+     * renewed, so once it lapses the next question is taken, and the orphaned question is
+     * marked interrupted like a stopped one.
+     */
+    @Test
+    void anAnswerWhoseInstanceDiedFreesTheChatOnceItsLeaseLapsesAndIsMarkedInterrupted(@Autowired ChatHistory history)
+            throws InterruptedException {
+        String chatId = newChat();
+        UserId user = new UserId(UUID.fromString(api.get("/api/v1/me").json().get("id").asString()));
+        history.appendUserMessage(user, new ChatId(UUID.fromString(chatId)), "Asked as the instance died",
+                UUID.randomUUID(), LEASE);
+        assertProblem(api.post(messagesOf(chatId), "{\"message\":\"too soon\"}"), 409, "generation-running");
+
+        Thread.sleep(LEASE.toMillis() + 300);
+        answers(streamed(List.of("Here again.")));
+        Api.Response next = api.post(messagesOf(chatId), "{\"message\":\"Are you back?\"}");
+
+        assertThat(next.status()).as(next.body()).isEqualTo(200);
+        JsonNode messages = chat(chatId).get("messages");
+        assertThat(texts(messages)).containsExactly("user: Hello", "assistant: Hello there.",
+                "user: Asked as the instance died", "assistant: ", "user: Are you back?", "assistant: Here again.");
+        assertThat(messages.get(3).get("interrupted").asBoolean()).isTrue();
+        assertGapless(chatId, 6);
+    }
+
+    @Test
+    void stoppingAnAnswerWhoseInstanceDiedMarksItInterruptedAtOnce(@Autowired ChatHistory history)
+            throws InterruptedException {
+        String chatId = newChat();
+        UserId user = new UserId(UUID.fromString(api.get("/api/v1/me").json().get("id").asString()));
+        history.appendUserMessage(user, new ChatId(UUID.fromString(chatId)), "Asked as the instance died",
+                UUID.randomUUID(), LEASE);
+        Thread.sleep(LEASE.toMillis() + 300);
+
+        assertThat(stop(chatId).status()).isEqualTo(202);
+
+        JsonNode messages = chat(chatId).get("messages");
+        assertThat(texts(messages)).endsWith("user: Asked as the instance died", "assistant: ");
+        assertThat(messages.get(3).get("interrupted").asBoolean()).isTrue();
+        assertTheChatAnswersAgain(chatId);
     }
 
     @Test
