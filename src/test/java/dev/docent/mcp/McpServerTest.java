@@ -20,8 +20,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The MCP server as a coding agent meets it: the SDK's own Streamable HTTP client with a
@@ -58,6 +61,8 @@ class McpServerTest {
     String tea;
 
     String bread;
+
+    String mcpKey;
 
     @BeforeAll
     void documents() {
@@ -178,6 +183,73 @@ class McpServerTest {
         assertThat(raw.status()).isEqualTo(401);
         assertThat(raw.contentType()).startsWith("application/problem+json");
         assertThat(raw.header("WWW-Authenticate")).isEqualTo("Bearer");
+    }
+
+    /**
+     * What no SDK client sends: each gets a 400 with a JSON-RPC error (no id, as the
+     * Streamable HTTP transport allows), never a 500 or a serialized exception.
+     */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = { //
+            "{\"jsonrpc\":\"2.0\",|-32700", //
+            "not json at all|-32700", //
+            "{\"jsonrpc\":\"2.0\",\"id\":1} trailing|-32700", //
+            "[]|-32600", //
+            "[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}]|-32600", //
+            "null|-32600", //
+            "42|-32600", //
+            "{\"id\":1}|-32600", //
+            "{\"jsonrpc\":\"1.0\",\"id\":1,\"method\":\"ping\"}|-32600", //
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":7}|-32600", //
+            "{\"jsonrpc\":\"2.0\",\"id\":{},\"method\":\"ping\"}|-32600", //
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":\"x\"}|-32602", //
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":[1]}|-32602", //
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"search_docs\",\"arguments\":\"x\"}}|-32602", //
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":{}}}|-32602", //
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"capabilities\":\"x\"}}|-32602", //
+            "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\",\"params\":\"x\"}|-32602" })
+    void aMalformedMessageIsAJsonRpcErrorNeverAServerError(String body, int code) {
+        Api.Response response = postMcp(body, "application/json, text/event-stream");
+
+        assertCleanJsonRpcError(response, code);
+    }
+
+    /** The SDK's own refusals are JSON-RPC errors too, not a serialized exception. */
+    @Test
+    void aRequestWithoutTheAcceptTheTransportWantsIsAPlainJsonRpcError() {
+        Api.Response response = postMcp("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}", "application/json");
+
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.json().path("error").path("message").asString()).contains("Accept");
+        assertThat(response.body()).doesNotContain("stackTrace", "at dev.", "at io.", "Exception");
+    }
+
+    @Test
+    void aWellFormedRequestStillPassesTheCheck() {
+        Api.Response response = postMcp("{\"jsonrpc\":\"2.0\",\"id\":\"p-1\",\"method\":\"ping\"}",
+                "application/json, text/event-stream");
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.json().path("id").asString()).isEqualTo("p-1");
+        assertThat(response.json().has("result")).isTrue();
+    }
+
+    private Api.Response postMcp(String body, String accept) {
+        if (mcpKey == null) {
+            mcpKey = secretKey("{}");
+        }
+        return new Api(port).send("POST", "/mcp", "application/json", body, "Authorization", "Bearer " + mcpKey,
+                "Accept", accept);
+    }
+
+    private static void assertCleanJsonRpcError(Api.Response response, int code) {
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/json");
+        assertThat(response.body()).doesNotContain("stackTrace", "at dev.", "at io.", "Exception", "tools.jackson");
+        JsonNode json = response.json();
+        assertThat(json.path("jsonrpc").asString()).isEqualTo("2.0");
+        assertThat(json.path("error").path("code").asInt()).as(response.body()).isEqualTo(code);
+        assertThat(json.path("error").path("message").asString()).isNotBlank();
     }
 
     private void assertRefused(String key) {

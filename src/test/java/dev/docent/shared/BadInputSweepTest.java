@@ -171,6 +171,39 @@ class BadInputSweepTest {
         assertProblem(new Api.Response(answer.status(), answer.json(), contentTypeOf(answer)), 400, null);
     }
 
+    /**
+     * Errors Spring answers on its error path, never reaching a controller: a query
+     * string that cannot be percent-decoded, a method the MCP endpoint does not take.
+     */
+    @Test
+    void aMalformedPercentEncodingInTheQueryIsAProblemNamingIt() {
+        byte[] head = ("GET /api/v1/chats?cursor=%%%zz HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                + api.token() + "\r\n")
+            .getBytes(StandardCharsets.ISO_8859_1);
+
+        RawHttp.Answer answer = RawHttp.send(port, head, new byte[0], 10_000);
+
+        Api.Response response = new Api.Response(answer.status(), answer.json(), contentTypeOf(answer));
+        assertProblem(response, 400, null);
+        assertThat(response.json().path("detail").asString()).contains("percent-encoding").contains("query");
+        assertThat(answer.text()).doesNotContain("\"timestamp\"", "\"trace\"", "\"path\"");
+    }
+
+    @ParameterizedTest(name = "{0} /mcp")
+    @CsvSource({ "GET", "PUT", "DELETE" })
+    void aMethodTheMcpEndpointDoesNotTakeIsAProblemSayingUsePost(String method) {
+        Api.Response key = admin.post("/api/v1/keys", "{\"name\":\"agent\",\"kind\":\"secret\"}");
+        assertThat(key.status()).as(key.body()).isEqualTo(201);
+
+        Api.Response response = new Api(port).send(method, "/mcp", null, null, "Authorization",
+                "Bearer " + key.json().get("key").asString());
+
+        assertProblem(response, 405, null);
+        assertThat(response.json().path("detail").asString()).contains(method).contains("/mcp").contains("POST");
+        assertThat(response.header("Allow")).isEqualTo("POST");
+        assertThat(response.body()).doesNotContain("\"timestamp\"");
+    }
+
     @Test
     void aCookieHoldingRawUtf8IsNoReasonToRefuseARequest() {
         byte[] head = ("GET /api/v1/documents HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + api.token()

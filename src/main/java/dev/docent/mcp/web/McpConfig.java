@@ -3,6 +3,8 @@ package dev.docent.mcp.web;
 import dev.docent.apikey.ApiKeys;
 import dev.docent.mcp.DocsTools;
 import io.modelcontextprotocol.common.McpTransportContext;
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpStatelessSyncServer;
 import io.modelcontextprotocol.server.transport.HttpServletStatelessServerTransport;
@@ -33,9 +35,13 @@ class McpConfig {
 
     static final int MAX_REQUEST_BYTES = 64 * 1024;
 
+    /** The SDK's mapper, writing the transport's refusals as plain JSON-RPC errors. */
+    private static final McpJsonMapper JSON = new PlainErrors(McpJsonDefaults.getMapper());
+
     @Bean
     HttpServletStatelessServerTransport mcpTransport() {
         return HttpServletStatelessServerTransport.builder()
+            .jsonMapper(JSON)
             .messageEndpoint(ENDPOINT)
             .maxRequestSize(MAX_REQUEST_BYTES)
             .contextExtractor(request -> McpTransportContext.create(request.getAttribute(DocsTools.KEY) == null
@@ -44,10 +50,9 @@ class McpConfig {
     }
 
     @Bean
-    ServletRegistrationBean<HttpServletStatelessServerTransport> mcpServlet(
-            HttpServletStatelessServerTransport transport) {
-        ServletRegistrationBean<HttpServletStatelessServerTransport> registration = new ServletRegistrationBean<>(
-                transport, ENDPOINT);
+    ServletRegistrationBean<McpEndpoint> mcpServlet(HttpServletStatelessServerTransport transport) {
+        ServletRegistrationBean<McpEndpoint> registration = new ServletRegistrationBean<>(
+                new McpEndpoint(transport, JSON, MAX_REQUEST_BYTES), ENDPOINT);
         registration.setName("mcp");
         registration.setAsyncSupported(true);
         return registration;
