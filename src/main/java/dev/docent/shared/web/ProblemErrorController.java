@@ -1,6 +1,7 @@
 package dev.docent.shared.web;
 
 import dev.docent.shared.Problem;
+import io.swagger.v3.oas.annotations.Hidden;
 import dev.docent.shared.ProblemHandler;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
  * refusal, not Spring Boot's error JSON. The detail names the problem from the status and
  * the request; an exception's message never reaches it.
  */
+@Hidden // the servlet container's error page, not an operation of the API
 @RestController
 class ProblemErrorController implements ErrorController {
 
