@@ -116,6 +116,32 @@ class RedisOutageTest {
         assertThat(api.get("/api/v1/chats/" + chatId).json().get("messages")).hasSize(4);
     }
 
+    /**
+     * Reading a chat while Redis hangs costs a read and a fill that time out; the breaker
+     * opens after them, so only the first request pays (the outside test measured about 1
+     * s for each of the first four).
+     */
+    @Test
+    void readsWhileRedisHangsPayTheTimeoutOnceNotOnEveryRequest() throws Exception {
+        Api api = new Api(port).newUser();
+        Api operator = new Api(port).login("outage-operator", OPERATOR_PASSWORD);
+        String chatId = api.newChat("before the hang");
+        assertThat(api.get("/api/v1/chats/" + chatId).header("X-Cache")).isEqualTo("HIT");
+
+        pauseRedis(Duration.ofSeconds(6));
+        long took = millis(() -> {
+            for (int i = 0; i < 5; i++) {
+                assertThat(api.get("/api/v1/chats/" + chatId).status()).isEqualTo(200);
+            }
+            return null;
+        });
+
+        assertThat(took).as("five reads while Redis hangs, the 500 ms timeout paid by the first").isLessThan(2_500);
+        Thread.sleep(6_500);
+        awaitHealthy(operator);
+        assertThat(api.get("/api/v1/chats/" + chatId).json().get("messages")).hasSize(2);
+    }
+
     private void awaitHealthy(Api operator) throws InterruptedException {
         for (int i = 0; i < 100; i++) {
             if ("UP".equals(

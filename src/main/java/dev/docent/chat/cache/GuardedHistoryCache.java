@@ -85,16 +85,18 @@ class GuardedHistoryCache implements HistoryCache {
         this.ping = ping;
         this.pending = pending;
         this.lease = lease;
-        this.breaker = CircuitBreaker.of("history-cache",
-                CircuitBreakerConfig.custom()
-                    .slidingWindowSize(20)
-                    .minimumNumberOfCalls(5)
-                    .failureRateThreshold(50)
-                    .slowCallDurationThreshold(timeout)
-                    .slowCallRateThreshold(80)
-                    .waitDurationInOpenState(breakerOpen)
-                    .permittedNumberOfCallsInHalfOpenState(2)
-                    .build());
+        this.breaker = CircuitBreaker.of("history-cache", CircuitBreakerConfig.custom()
+            // a short window: after many good calls, a window of 20 needed ten timeouts
+            // (four requests of about a second each) before it opened; two of the last
+            // four open it, and being open costs nothing but reads from the database
+            .slidingWindowSize(4)
+            .minimumNumberOfCalls(2)
+            .failureRateThreshold(50)
+            .slowCallDurationThreshold(timeout)
+            .slowCallRateThreshold(80)
+            .waitDurationInOpenState(breakerOpen)
+            .permittedNumberOfCallsInHalfOpenState(2)
+            .build());
         this.breaker.getEventPublisher().onStateTransition(event -> {
             log.warn("History cache circuit breaker: {}", event.getStateTransition());
             if (event.getStateTransition().getToState() != CircuitBreaker.State.CLOSED) {
