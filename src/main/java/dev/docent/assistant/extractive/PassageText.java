@@ -82,6 +82,14 @@ final class PassageText {
 
     private static final Pattern DOTTED_NAME = Pattern.compile("^[\\w]+([._][\\w]+)+(\\(\\))?$");
 
+    /**
+     * A command as typed in a shell ("pip install --upgrade frobnicator"): a common tool,
+     * a subcommand or option after it, no sentence's end.
+     */
+    private static final Pattern SHELL_COMMAND = Pattern.compile("^(sudo |pip3? |python3? |py |npm |npx |yarn |git "
+            + "|docker |kubectl |curl |wget |mvn |\\./mvnw |gradle |apt-get |apt |brew |django-admin |cargo "
+            + "|java |uv |poetry |conda )[-\\w./=:@]+( \\S+){0,12}$");
+
     private static final Pattern SYMBOL_START = Pattern.compile("^(@\\w|\\{%|\\{\\{|[{}\\]]|//|<\\w)");
 
     private static final Pattern IDENTIFIER_START = Pattern.compile("_\\w.*|.*\\w[_.]\\w.*|.*\\w\\(.*");
@@ -285,6 +293,7 @@ final class PassageText {
         return PROMPT.matcher(line).find() || IMPORT.matcher(line).matches() || KEYWORD_LINE.matcher(line).matches()
                 || CALL_OR_SIGNATURE.matcher(line).matches() || ASSIGNMENT.matcher(line).matches()
                 || DOTTED_NAME.matcher(line).matches() || SYMBOL_START.matcher(line).find()
+                || SHELL_COMMAND.matcher(line).matches() && !line.matches(".*[.!?:]$")
                 || line.codePoints().noneMatch(Character::isLetter);
     }
 

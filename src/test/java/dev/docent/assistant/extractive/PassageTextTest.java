@@ -186,4 +186,21 @@ class PassageTextTest {
             .allMatch(piece -> piece instanceof Sentence);
     }
 
+    @Test
+    void aCommandAsTypedInAShellIsCodeButASentenceAboutTheToolIsNot() {
+        List<Piece> pieces = PassageText.pieces("""
+                To upgrade, run pip with the upgrade flag.
+
+                pip install --upgrade frobnicator
+
+                pip is the package installer for Python.""");
+
+        assertThat(pieces).extracting(piece -> piece.getClass().getSimpleName())
+            .containsExactly("Sentence", "Code", "Sentence");
+        assertThat(PassageText.looksLikeCode("git clone https://github.com/example/frob.git")).isTrue();
+        assertThat(PassageText.looksLikeCode("python -m venv .venv")).isTrue();
+        assertThat(PassageText.looksLikeCode("make sure the file exists.")).isFalse();
+        assertThat(PassageText.looksLikeCode("go to the settings page and choose a theme")).isFalse();
+    }
+
 }
