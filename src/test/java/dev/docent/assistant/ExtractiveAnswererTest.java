@@ -299,6 +299,22 @@ class ExtractiveAnswererTest {
     }
 
     @Test
+    void aTableOfferedAsTheClosestPassageStaysATable() {
+        Passage options = passage("Options", "config", """
+                | option | meaning | default |
+                | --- | --- | --- |
+                | port | where the server listens | 7070 |
+                | workers | threads that answer | 4 |""", 12.0);
+
+        Answer answer = ExtractiveAnswerer.answer("작업자 스레드는 기본으로 몇 개인가요?",
+                List.of(options, passage("dict", DICTIONARIES, 3.0)));
+
+        assertThat(answer.coverage()).isEqualTo(Coverage.CLOSEST);
+        assertThat(answer.text()).contains("> | option | meaning | default |\n> | --- | --- | --- |\n> | port |")
+            .contains("| workers | threads that answer | 4 |\n>\n> [1]");
+    }
+
+    @Test
     void aNonEnglishQuestionIsAnsweredFromTheWordsItSharesAndSaysWhichThoseWere() {
         Answer answer = ExtractiveAnswerer.answer("namedtuple에서 기본값은 어떻게 정해요?",
                 List.of(passage("collections", NAMEDTUPLE, 6.0), passage("dict", DICTIONARIES, 2.0)));

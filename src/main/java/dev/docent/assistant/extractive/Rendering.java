@@ -204,10 +204,24 @@ final class Rendering {
                 break;
             }
         }
-        if (quote.isEmpty()) {
-            quote.append(Text.shorten(passage.text(), SNIPPET_CHARS));
+        Optional<Table> table = PassageText.pieces(passage.text())
+            .stream()
+            .filter(Table.class::isInstance)
+            .map(Table.class::cast)
+            .findFirst();
+        String quoted;
+        if (!quote.isEmpty()) {
+            quoted = cite(quote.toString(), 1);
         }
-        String text = Wording.of(question).closest(where(passage), cite(quote.toString(), 1));
+        else if (table.isPresent()) {
+            // a table quoted as a table, each line inside the block quote, the citation
+            // after it
+            quoted = table(table.get(), Set.of()).replace("\n", "\n> ") + "\n>\n> [1]";
+        }
+        else {
+            quoted = cite(Text.shorten(passage.text(), SNIPPET_CHARS), 1);
+        }
+        String text = Wording.of(question).closest(where(passage), quoted);
         return new Answer(text, List.of(1), Coverage.CLOSEST);
     }
 
