@@ -416,6 +416,8 @@ class BadInputSweepTest {
         cases.add(new Case("stop: GET", "GET", CHAT + "/stop", null, null, 405, null));
         cases.add(new Case("export: POST", "POST", CHAT + "/export", JSON, "{}", 405, null));
         cases.add(bad("export: format=pdf", "GET", CHAT + "/export?format=pdf", null, "format"));
+        cases.add(bad("read: chat id one digit short", "GET", "/api/v1/chats/01a2412e-f1ba-7381-8b91-896c399b373", null,
+                "chatId"));
         // a widget's session: the key header, the page's Origin, the body
         String widget = "/api/v1/widget/session";
         cases.add(new Case("widget session: no key header", "POST", widget, JSON, "{}", 400, "X-Docent-Key", "Origin",
