@@ -186,6 +186,8 @@ class BadInputSweepTest {
         Api.Response response = new Api.Response(answer.status(), answer.json(), contentTypeOf(answer));
         assertProblem(response, 400, null);
         assertThat(response.json().path("detail").asString()).contains("percent-encoding").contains("query");
+        assertThat(response.json().path("instance").asString()).as("the request's path, not the error page's")
+            .isEqualTo("/api/v1/chats");
         assertThat(answer.text()).doesNotContain("\"timestamp\"", "\"trace\"", "\"path\"");
     }
 

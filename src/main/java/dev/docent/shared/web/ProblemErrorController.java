@@ -6,6 +6,8 @@ import dev.docent.shared.ProblemHandler;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.net.URI;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
@@ -56,7 +58,18 @@ class ProblemErrorController implements ErrorController {
             title = "Internal error";
         }
         ProblemDetail pd = ProblemHandler.detail(new Problem(status, type, title, detail));
+        instance(path).ifPresent(pd::setInstance);
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(pd);
+    }
+
+    /** The path the client asked for, when it is one a URI can hold. */
+    private static Optional<URI> instance(String path) {
+        try {
+            return Optional.ofNullable(path).map(URI::create);
+        }
+        catch (IllegalArgumentException unusual) {
+            return Optional.empty();
+        }
     }
 
     private static HttpStatus status(HttpServletRequest request) {
