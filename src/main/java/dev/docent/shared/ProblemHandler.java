@@ -23,7 +23,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import tools.jackson.databind.DatabindException;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -103,8 +103,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable cause = e.getMostSpecificCause();
-        if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
-            String field = databind.getPath()
+        // any Jackson error with a path, not only a binding one: a number too large for
+        // its
+        // field ("requestsPerMinute": 1e12) is the reader's, and names the field all the
+        // same
+        if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+            String field = jackson.getPath()
                 .stream()
                 .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining("."))

@@ -118,6 +118,8 @@ class ApiKeyApiTest {
                 "readOnly");
         assertField(admin.post("/api/v1/keys", "{\"name\":\"x\",\"kind\":\"secret\",\"requestsPerMinute\":0}"),
                 "requestsPerMinute");
+        assertField(admin.post("/api/v1/keys", "{\"name\":\"x\",\"kind\":\"secret\",\"requestsPerMinute\":1e12}"),
+                "requestsPerMinute");
         Api.Response notJson = admin.send("POST", "/api/v1/keys", "application/json", "{\"name\":");
         assertThat(notJson.status()).isEqualTo(400);
         assertThat(admin.delete("/api/v1/keys/not-a-uuid").status()).isEqualTo(400);
