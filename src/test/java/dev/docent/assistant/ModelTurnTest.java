@@ -448,10 +448,7 @@ class ModelTurnTest {
     @Test
     void anAnswerWhoseInstanceDiedFreesTheChatOnceItsLeaseLapsesAndIsMarkedInterrupted(@Autowired ChatHistory history)
             throws InterruptedException {
-        String chatId = newChat();
-        UserId user = new UserId(UUID.fromString(api.get("/api/v1/me").json().get("id").asString()));
-        history.appendUserMessage(user, new ChatId(UUID.fromString(chatId)), "Asked as the instance died",
-                UUID.randomUUID(), LEASE);
+        String chatId = askedAsTheInstanceDied(history);
         assertProblem(api.post(messagesOf(chatId), "{\"message\":\"too soon\"}"), 409, "generation-running");
 
         Thread.sleep(LEASE.toMillis() + 300);
@@ -469,10 +466,7 @@ class ModelTurnTest {
     @Test
     void stoppingAnAnswerWhoseInstanceDiedMarksItInterruptedAtOnce(@Autowired ChatHistory history)
             throws InterruptedException {
-        String chatId = newChat();
-        UserId user = new UserId(UUID.fromString(api.get("/api/v1/me").json().get("id").asString()));
-        history.appendUserMessage(user, new ChatId(UUID.fromString(chatId)), "Asked as the instance died",
-                UUID.randomUUID(), LEASE);
+        String chatId = askedAsTheInstanceDied(history);
         Thread.sleep(LEASE.toMillis() + 300);
 
         assertThat(stop(chatId).status()).isEqualTo(202);
@@ -481,6 +475,18 @@ class ModelTurnTest {
         assertThat(texts(messages)).endsWith("user: Asked as the instance died", "assistant: ");
         assertThat(messages.get(3).get("interrupted").asBoolean()).isTrue();
         assertTheChatAnswersAgain(chatId);
+    }
+
+    /**
+     * A chat as an instance that dies mid-answer leaves it: the question stored, the
+     * lease taken, nobody renewing it.
+     */
+    private String askedAsTheInstanceDied(ChatHistory history) {
+        String chatId = newChat();
+        UserId user = new UserId(UUID.fromString(api.get("/api/v1/me").json().get("id").asString()));
+        history.appendUserMessage(user, new ChatId(UUID.fromString(chatId)), "Asked as the instance died",
+                UUID.randomUUID(), LEASE);
+        return chatId;
     }
 
     @Test

@@ -196,7 +196,8 @@ final class Rendering {
     /** The top passage's opening offered as the closest match, said to be unverified. */
     static Answer closest(String question, Passage passage) {
         StringBuilder quote = new StringBuilder();
-        for (Piece piece : PassageText.pieces(passage.text())) {
+        List<Piece> pieces = PassageText.pieces(passage.text());
+        for (Piece piece : pieces) {
             if (piece instanceof Sentence sentence && quote.length() + sentence.text().length() <= CLOSEST_CHARS) {
                 quote.append(quote.isEmpty() ? "" : " ").append(clean(sentence.text()));
             }
@@ -204,11 +205,7 @@ final class Rendering {
                 break;
             }
         }
-        Optional<Table> table = PassageText.pieces(passage.text())
-            .stream()
-            .filter(Table.class::isInstance)
-            .map(Table.class::cast)
-            .findFirst();
+        Optional<Table> table = pieces.stream().filter(Table.class::isInstance).map(Table.class::cast).findFirst();
         String quoted;
         if (!quote.isEmpty()) {
             quoted = cite(quote.toString(), 1);
