@@ -59,30 +59,27 @@ class QuestionRecorder {
         this.json = json;
     }
 
-    /** No transaction around it: embedding the question must not hold a connection. */
+    /**
+     * No transaction around it: embedding the question must not hold a connection. The
+     * question is stored before it is embedded and grouped, so a rating given while the
+     * embedding runs (the reader rates at once, the server is busy) finds its row: it was
+     * lost when the row came only after the embedding.
+     */
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void answered(QuestionAnswered answered) {
         if (answered.category() != Category.OFFICIAL_DOCS) {
             return;
         }
         String question = Text.shorten(answered.question().strip(), MAX_QUESTION);
-        Long cluster = null;
-        try {
-            cluster = clusters.assign(question, embedder.embedQuery(question), embedder.id(), answered.askedAt());
-        }
-        catch (RuntimeException e) {
-            log.warn("Could not group question of chat {} by meaning: {}", answered.chat(), e.toString());
-        }
         UUID id = answered.answerId() != null ? answered.answerId() : Ids.newUuid7();
-        Long clusterId = cluster;
         tx.executeWithoutResult(status -> {
             jdbc.sql("""
                     insert into question_insights (id, asked_at, asked_day, document_id, cluster_id, outcome, chat_id,
                                                    user_id, question, passages)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    values (?, ?, ?, ?, null, ?, ?, ?, ?, ?)""")
                 .params(id, Timestamp.from(answered.askedAt()),
                         java.sql.Date.valueOf(LocalDate.ofInstant(answered.askedAt(), ZoneOffset.UTC)),
-                        answered.documentId(), clusterId, answered.outcome().name(), answered.chat().value(),
+                        answered.documentId(), answered.outcome().name(), answered.chat().value(),
                         answered.user().value(), question, passages(answered.retrieved()))
                 .update();
             for (Source page : citedPages(answered.cited())) {
@@ -97,6 +94,13 @@ class QuestionRecorder {
                     .update();
             }
         });
+        try {
+            long cluster = clusters.assign(question, embedder.embedQuery(question), embedder.id(), answered.askedAt());
+            jdbc.sql("update question_insights set cluster_id = ? where id = ?").params(cluster, id).update();
+        }
+        catch (RuntimeException e) {
+            log.warn("Could not group question of chat {} by meaning: {}", answered.chat(), e.toString());
+        }
     }
 
     @ApplicationModuleListener
