@@ -391,6 +391,54 @@ class ExtractiveFailureModesTest {
             .doesNotContain("string.html", "eight comparison operations", "[1]");
     }
 
+    /** getting-started.html § Create an administrator: the page's best passage. */
+    private static final String CREATE_ADMINISTRATOR = """
+            Adding and deleting documents needs the ADMIN role. Signing up never grants it; instead, name an \
+            administrator in the environment and Docent creates that account, or gives it this password, every \
+            time it starts.""";
+
+    /** getting-started.html § Create an account and sign in: further down the page. */
+    private static final String CREATE_ACCOUNT = """
+            Unless the server turned sign-up off, anyone can sign up with a username and a password of 10 to 72 \
+            characters. Logging in returns a short-lived access token and a refresh token.
+
+            curl -s -XPOST $B/auth/signup -d '{"username":"ada","password":"correct horse battery"}'
+
+            The other pages of this guide reuse $B and $T from this example.""";
+
+    @Test
+    void aSectionWhoseHeadingRestatesTheQuestionIsQuotedFromItsStart() {
+        String question = "How do I create an account?";
+        Passage administrator = guide("Create an administrator", CREATE_ADMINISTRATOR, 0.3);
+        Passage account = guide("Create an account and sign in", CREATE_ACCOUNT, 0.1);
+        Retrieved retrieved = new Retrieved(question, List.of(question), List.of(administrator), List.of(account));
+
+        Answer answer = ExtractiveAnswerer.answer(question, retrieved);
+
+        assertThat(answer.text()).startsWith("Unless the server turned sign-up off, anyone can sign up")
+            .contains("Logging in returns", "auth/signup")
+            .doesNotContain("administrator", "reuse $B");
+        assertThat(Citations.inOrderCited(retrieved.byPage(), answer.cited())).extracting(Source::section)
+            .containsExactly("Create an account and sign in");
+    }
+
+    @Test
+    void aHeadingThatLacksOneOfTheQuestionsWordsDoesNotDecide() {
+        String question = "How do I create an administrator account?";
+        Passage administrator = guide("Create an administrator", CREATE_ADMINISTRATOR, 0.3);
+        Passage account = guide("Create an account and sign in", CREATE_ACCOUNT, 0.1);
+
+        Answer answer = ExtractiveAnswerer.answer(question,
+                new Retrieved(question, List.of(question), List.of(administrator), List.of(account)));
+
+        assertThat(answer.text()).contains("Docent creates that account").doesNotContain("anyone can sign up");
+    }
+
+    private static Passage guide(String section, String text, double score) {
+        return new Passage("getting-started-" + section, DJANGO, "Docent user guide", "getting-started.html",
+                "Getting started", section, "/guide/getting-started.html", text, score);
+    }
+
     private static Passage python(String page, String section, String text, double score) {
         return new Passage(page + "-" + section, PYTHON, "Python 3.11", "library/" + page + ".html", page, section,
                 "https://docs.python.org/3.11/library/" + page + ".html#" + section.replace(' ', '-'), text, score);

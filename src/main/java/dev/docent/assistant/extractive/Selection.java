@@ -1,5 +1,7 @@
 package dev.docent.assistant.extractive;
 
+import dev.docent.knowledge.Passage;
+import dev.docent.shared.text.Terms;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -43,6 +45,15 @@ final class Selection {
      */
     static final int DEFINITION_LEAD = 2;
 
+    /** How many of the first pages a section titled by the question is looked for in. */
+    static final int HEADED_PAGES = 3;
+
+    /** How many words a heading may have beyond the question's and still restate it. */
+    static final int HEADING_EXTRA_TERMS = 2;
+
+    /** How many sentences of a section's opening are quoted. */
+    static final int OPENING_SENTENCES = 3;
+
     private static final Pattern LEANS_BACK = Pattern
         .compile("^(This|These|That|Those|It|Its|They|Their|Such|Here|Otherwise|In this case|In that case)\\b");
 
@@ -58,6 +69,10 @@ final class Selection {
     }
 
     private List<Unit> pick() {
+        Optional<List<Unit>> opening = openingOfTheSectionTheQuestionNames();
+        if (opening.isPresent()) {
+            return opening.get();
+        }
         List<Unit> ranked = reading.units()
             .stream()
             .filter(this::candidate)
@@ -89,6 +104,64 @@ final class Selection {
             exampleFor(picked).ifPresent(code -> picked.addAll(withExplanation(code, picked)));
         }
         return picked;
+    }
+
+    /**
+     * "How do I create an account?" is answered by the section <i>Create an account and
+     * sign in</i>, whose sentences need not repeat its heading's words ("anyone can sign
+     * up with a username…"), rather than by a sentence elsewhere that shares them
+     * ("Docent creates that account" under <i>Create an administrator</i>). A section of
+     * the first {@value #HEADED_PAGES} pages whose heading holds every word of an English
+     * question, and at most {@value #HEADING_EXTRA_TERMS} more, is quoted from its start:
+     * its first sentences, up to and with the example or table they lead to.
+     */
+    private Optional<List<Unit>> openingOfTheSectionTheQuestionNames() {
+        Set<String> asked = new HashSet<>(Terms.contentTerms(reading.question()));
+        if (!reading.english() || asked.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Passage> pages = new ArrayList<>();
+        for (int p = 0; p < reading.passages().size(); p++) {
+            Passage passage = reading.passages().get(p);
+            if (pages.stream().noneMatch(passage::samePage)) {
+                if (pages.size() == HEADED_PAGES) {
+                    break;
+                }
+                pages.add(passage);
+            }
+            Set<String> heading = new HashSet<>(Terms.contentTerms(passage.section()));
+            if (heading.containsAll(asked) && heading.size() <= asked.size() + HEADING_EXTRA_TERMS) {
+                List<Unit> opening = openingOf(p);
+                if (!opening.isEmpty()) {
+                    return Optional.of(opening);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A passage's first {@value #OPENING_SENTENCES} whole sentences, and the code or
+     * table that comes among them, after which it stops.
+     */
+    private List<Unit> openingOf(int passage) {
+        List<Unit> opening = new ArrayList<>();
+        for (Unit unit : reading.units()) {
+            if (unit.passage() != passage || unit.sentence() && unit.fragment() && opening.isEmpty()) {
+                continue;
+            }
+            if (!unit.sentence()) {
+                if (!opening.isEmpty() && unit.showable()) {
+                    opening.add(unit);
+                }
+                break;
+            }
+            opening.add(unit);
+            if (sentences(opening) == OPENING_SENTENCES) {
+                break;
+            }
+        }
+        return opening;
     }
 
     /**
