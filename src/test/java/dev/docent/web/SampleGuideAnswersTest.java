@@ -59,6 +59,15 @@ class SampleGuideAnswersTest {
         assertThat(answer.get("sources").get(0).get("page").asString()).isEqualTo("documents.html");
     }
 
+    @Test
+    void theGuideAnswersForThisRoundsFeaturesToo() {
+        assertThat(ask("How do I share a chat?").get("sources").get(0).get("section").asString())
+            .isEqualTo("Share a chat with a read-only link");
+        assertThat(ask("How do I connect my coding agent?").get("content").asString()).contains("/mcp", "mcpServers");
+        assertThat(ask("How can I put Docent on my documentation site?").get("content").asString())
+            .contains("create a public key");
+    }
+
     private JsonNode ask(String question) {
         Api.Response created = learner.post("/api/v1/chats",
                 "{\"message\":\"" + question + "\",\"category\":\"OFFICIAL_DOCS\"}");
