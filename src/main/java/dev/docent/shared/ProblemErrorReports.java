@@ -49,6 +49,12 @@ class ProblemErrorReports implements WebServerFactoryCustomizer<TomcatServletWeb
 
     static final class ProblemReportValve extends ErrorReportValve {
 
+        /**
+         * Tomcat's words when the request line and headers outgrow its buffer
+         * (maxHttpRequestHeaderSize).
+         */
+        private static final String TOO_LARGE = "too large";
+
         private static final Logger log = LoggerFactory.getLogger(ProblemErrorReports.class);
 
         @Override
@@ -67,9 +73,7 @@ class ProblemErrorReports implements WebServerFactoryCustomizer<TomcatServletWeb
                 return;
             }
             String title = known.getReasonPhrase();
-            String detail = (status == 400)
-                    ? "The request line or a header could not be read: it may hold a control character, "
-                            + "a character outside ASCII, or a malformed name."
+            String detail = (status == 400) ? unreadable(throwable)
                     : "The server refused the request before reading it: " + title + ".";
             try {
                 response.reset();
@@ -79,6 +83,20 @@ class ProblemErrorReports implements WebServerFactoryCustomizer<TomcatServletWeb
             catch (IOException | IllegalStateException ex) {
                 log.debug("Could not write the problem for a {} Tomcat answered itself", status, ex);
             }
+        }
+
+        /**
+         * A query string past the header buffer is the likeliest unreadable request from
+         * a client that means well: say so, and where long text belongs.
+         */
+        private static String unreadable(Throwable throwable) {
+            String message = throwable == null ? null : throwable.getMessage();
+            if (message != null && message.contains(TOO_LARGE)) {
+                return "The request line and headers are too long to read (at most 8 KB together): send long "
+                        + "text in a request body, not in the query string.";
+            }
+            return "The request line or a header could not be read: it may hold a control character, "
+                    + "a character outside ASCII, or a malformed name.";
         }
 
     }

@@ -162,6 +162,23 @@ class BadInputSweepTest {
         assertThat(answer.text()).as(what).doesNotContainIgnoringCase("<html");
     }
 
+    /**
+     * A 15 KB query string is past what Tomcat reads of a request's head (8 KB): the
+     * problem says it is too long, not that it holds a bad character.
+     */
+    @Test
+    void aQueryStringTooLongToReadIsCalledTooLong() {
+        byte[] head = ("GET /api/v1/search?q=" + "word+".repeat(3000) + " HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+            .getBytes(StandardCharsets.ISO_8859_1);
+
+        RawHttp.Answer answer = RawHttp.send(port, head, new byte[0], 10_000);
+
+        Api.Response response = new Api.Response(answer.status(), answer.json(), contentTypeOf(answer));
+        assertProblem(response, 400, null);
+        assertThat(response.json().get("detail").asString()).contains("too long", "8 KB")
+            .doesNotContain("control character");
+    }
+
     @Test
     void anUnreadableRequestLineIsAProblem() {
         byte[] head = "GET /api/v1/docu ments HTTP/1.1\r\nHost: 127.0.0.1\r\n".getBytes(StandardCharsets.ISO_8859_1);
