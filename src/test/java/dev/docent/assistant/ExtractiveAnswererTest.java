@@ -299,6 +299,23 @@ class ExtractiveAnswererTest {
     }
 
     @Test
+    void aQuestionNoSentenceComesNearIsNotCoveredRatherThanOfferedAnUnrelatedPassage() {
+        String question = "김치찌개를 맛있게 끓이는 방법은?";
+        Retrieved retrieved = new Retrieved(question, List.of(question),
+                List.of(passage("dict", DICTIONARIES, 12.0), passage("strip", STRIP, 3.0)));
+
+        Answer far = ExtractiveAnswerer.answer(question, retrieved,
+                (asked, sentences) -> sentences.stream().mapToDouble(sentence -> 0.23).toArray());
+        Answer near = ExtractiveAnswerer.answer(question, retrieved,
+                (asked, sentences) -> sentences.stream().mapToDouble(sentence -> 0.6).toArray());
+
+        assertThat(far.coverage()).isEqualTo(Coverage.NOT_COVERED);
+        assertThat(far.cited()).isEmpty();
+        assertThat(far.text()).startsWith("문서에서 이 질문을 다루지 않는 것 같습니다.").doesNotContain("dictionary", "가장 가까운 페이지는");
+        assertThat(near.coverage()).isEqualTo(Coverage.CLOSEST);
+    }
+
+    @Test
     void aTableOfferedAsTheClosestPassageStaysATable() {
         Passage options = passage("Options", "config", """
                 | option | meaning | default |

@@ -56,6 +56,13 @@ public final class ExtractiveAnswerer {
     static final double STANDOUT = 1.3;
 
     /**
+     * The closeness (cosine, by the in-process model) below which no sentence is offered
+     * as the closest: a question about cooking over the Python docs came to 0.23 at best,
+     * questions the docs answer to 0.6 and more.
+     */
+    static final double CLOSEST_FLOOR = 0.4;
+
+    /**
      * The English sentence when nothing was retrieved ({@link Wording} has each
      * language's).
      */
@@ -120,6 +127,9 @@ public final class ExtractiveAnswerer {
             return Rendering.quoted(reading, picked);
         }
         if (!reading.english() && reading.sharesNothing() && standsOut(passages)) {
+            if (farFromEverything(reading)) {
+                return notCovered(Wording.of(question).notCovered(), question);
+            }
             return Rendering.closest(reading);
         }
         return notCovered(Wording.of(question).notCovered(), question, passages);
@@ -135,6 +145,15 @@ public final class ExtractiveAnswerer {
         return new Answer(
                 said.text() + "\n\n" + Wording.of(question).relatedPages() + "\n\n" + Rendering.relatedPages(passages),
                 List.of(), Coverage.NOT_COVERED);
+    }
+
+    /**
+     * Measured by the embedding model, and no sentence of the best pages came near the
+     * question: an offer would be unrelated, and so would the pages it could link.
+     */
+    private static boolean farFromEverything(Reading reading) {
+        double closest = reading.units().stream().mapToDouble(Unit::semantic).max().orElse(0);
+        return closest > 0 && closest < CLOSEST_FLOOR;
     }
 
     /**
