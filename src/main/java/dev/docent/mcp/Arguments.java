@@ -36,6 +36,9 @@ final class Arguments {
         if (!stripped.matches(Text.NO_CONTROL_CHARACTERS)) {
             throw new ToolFailure("Argument '" + name + "' contains control characters.");
         }
+        if (!stripped.matches(Text.SOMETHING_VISIBLE)) {
+            throw new ToolFailure("Argument '" + name + "' " + Text.SOMETHING_VISIBLE_MESSAGE + ".");
+        }
         return Optional.of(stripped);
     }
 

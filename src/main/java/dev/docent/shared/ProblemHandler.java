@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -66,6 +67,18 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         log.info("Rejected request: {}", e.getMessage());
         return respond(detail(new Problem(HttpStatus.BAD_REQUEST, "request-rejected", "Request rejected",
                 "The request holds a header or path this server does not accept")));
+    }
+
+    /**
+     * Tomcat reads the query string when a handler first asks for a parameter, and throws
+     * when it cannot decode it ({@code ?x=%zz}, {@code %C0%80}): the client's error,
+     * worth no stack trace.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<Object> undecodableParameters(InvalidParameterException e) {
+        return respond(detail(new Problem(HttpStatus.BAD_REQUEST, "malformed-request", "Bad Request",
+                "The query string could not be decoded: a % must be followed by two hex digits, "
+                        + "and the decoded bytes must be UTF-8")));
     }
 
     @ExceptionHandler(Exception.class)

@@ -13,6 +13,16 @@ public final class Text {
 
     public static final String CONTROL_CHARACTERS_MESSAGE = "must not contain control characters or half a surrogate pair";
 
+    /**
+     * At least one letter, digit, punctuation mark or symbol: a question of zero-width
+     * spaces, byte-order marks or a lone combining accent is blank to a reader, and the
+     * embedding model refuses it.
+     */
+    public static final String SOMETHING_VISIBLE = "(?s).*[\\p{L}\\p{N}\\p{P}\\p{S}].*";
+
+    public static final String SOMETHING_VISIBLE_MESSAGE = "must contain a letter, digit or symbol, "
+            + "not only spaces or invisible characters";
+
     private Text() {
     }
 

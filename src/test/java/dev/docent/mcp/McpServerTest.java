@@ -117,6 +117,10 @@ class McpServerTest {
             assertThat(blank.isError()).isTrue();
             assertThat(text(blank)).contains("'query' must not be empty");
 
+            CallToolResult invisible = call(client, "ask_docs", Map.of("question", "\u200b\ufeff"));
+            assertThat(invisible.isError()).isTrue();
+            assertThat(text(invisible)).contains("'question' must contain a letter").doesNotContain("embed");
+
             CallToolResult limit = call(client, "search_docs", Map.of("query", "tea", "limit", 500));
             assertThat(limit.isError()).isTrue();
             assertThat(text(limit)).contains("limit").contains("20");

@@ -208,6 +208,28 @@ class BadInputSweepTest {
         assertThat(answer.text()).doesNotContain("\"timestamp\"", "\"trace\"", "\"path\"");
     }
 
+    /**
+     * Tomcat decodes the query string when a handler first reads a parameter, and throws
+     * when it cannot: every endpoint answers that as a 400, the anonymous ones too.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({ "/actuator/health?x=%zz", "/api/v1/search?q=share&k=%zz", "/api/v1/search?q=%C0%80",
+            "/api/v1/search?q=%ED%A0%80", "/api/v1/chats/{chat}/export?format=%zz",
+            "/api/v1/chats/{chat}/messages?before=%", "/api/v1/insights?from=%zz" })
+    void anUndecodableQueryStringIsA400WhereverItIsSent(String path, CapturedOutput output) {
+        Api caller = path.contains("insights") ? admin : api;
+        byte[] head = ("GET " + path.replace("{chat}", chatId)
+                + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + caller.token() + "\r\n")
+            .getBytes(StandardCharsets.ISO_8859_1);
+
+        RawHttp.Answer answer = RawHttp.send(port, head, new byte[0], 10_000);
+
+        Api.Response response = new Api.Response(answer.status(), answer.json(), contentTypeOf(answer));
+        assertProblem(response, 400, null);
+        assertThat(response.json().path("detail").asString()).contains("query string");
+        assertThat(output.getAll()).doesNotContain("InvalidParameterException");
+    }
+
     @ParameterizedTest(name = "{0} /mcp")
     @CsvSource({ "GET", "PUT", "DELETE" })
     void aMethodTheMcpEndpointDoesNotTakeIsAProblemSayingUsePost(String method) {
@@ -384,6 +406,11 @@ class BadInputSweepTest {
             cases.add(new Case(name + "streaming, blank message", "POST", p, JSON, "{\"message\":\"\"" + category + "}",
                     400, "message", "Accept", "text/event-stream"));
         }
+        cases.add(bad("start: only invisible characters", "POST", "/api/v1/chats",
+                "{\"message\":\"\\u202e\\u200b\\ufeff\",\"category\":\"OFFICIAL_DOCS\"}", "message"));
+        cases.add(bad("reply: only a combining accent", "POST", CHAT + "/messages", "{\"message\":\"\\u0301\"}",
+                "message"));
+        cases.add(bad("search: only a zero-width space", "GET", "/api/v1/search?q=%E2%80%8B", null, "q"));
         cases.add(bad("start: category is an array", "POST", "/api/v1/chats", "{\"message\":\"hi\",\"category\":[]}",
                 "category"));
         cases.add(bad("start: unknown category", "POST", "/api/v1/chats",

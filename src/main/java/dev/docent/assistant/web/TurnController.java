@@ -59,12 +59,14 @@ class TurnController {
 
     record StartRequest(
             @NotBlank @Size(max = MAX_MESSAGE_CHARS) @Pattern(regexp = Text.NO_CONTROL_CHARACTERS,
-                    message = Text.CONTROL_CHARACTERS_MESSAGE) String message,
+                    message = Text.CONTROL_CHARACTERS_MESSAGE) @Pattern(regexp = Text.SOMETHING_VISIBLE,
+                            message = Text.SOMETHING_VISIBLE_MESSAGE) String message,
             @NotNull Category category, UUID documentId) {
     }
 
     record ReplyRequest(@NotBlank @Size(max = MAX_MESSAGE_CHARS) @Pattern(regexp = Text.NO_CONTROL_CHARACTERS,
-            message = Text.CONTROL_CHARACTERS_MESSAGE) String message) {
+            message = Text.CONTROL_CHARACTERS_MESSAGE) @Pattern(regexp = Text.SOMETHING_VISIBLE,
+                    message = Text.SOMETHING_VISIBLE_MESSAGE) String message) {
     }
 
     record Started(ChatSummary chat, List<MessageView> messages) {

@@ -50,7 +50,8 @@ class SearchController {
     @GetMapping
     List<Hit> search(
             @RequestParam(required = false) @NotBlank @Size(max = MAX_QUERY_LENGTH) @Pattern(
-                    regexp = Text.NO_CONTROL_CHARACTERS, message = Text.CONTROL_CHARACTERS_MESSAGE) String q,
+                    regexp = Text.NO_CONTROL_CHARACTERS, message = Text.CONTROL_CHARACTERS_MESSAGE) @Pattern(
+                            regexp = Text.SOMETHING_VISIBLE, message = Text.SOMETHING_VISIBLE_MESSAGE) String q,
             @RequestParam(required = false) UUID documentId,
             @RequestParam(defaultValue = "10") @Min(1) @Max(Retrieval.MAX_K) int k) {
         if (documentId != null && knowledge.document(documentId).isEmpty()) {
