@@ -211,6 +211,9 @@ class McpServerTest {
             "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"search_docs\",\"arguments\":\"x\"}}|-32602", //
             "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":{}}}|-32602", //
             "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"capabilities\":\"x\"}}|-32602", //
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\"}|-32602", //
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\"}|-32602", //
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"arguments\":{}}}|-32602", //
             "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\",\"params\":\"x\"}|-32602" })
     void aMalformedMessageIsAJsonRpcErrorNeverAServerError(String body, int code) {
         Api.Response response = postMcp(body, "application/json, text/event-stream");

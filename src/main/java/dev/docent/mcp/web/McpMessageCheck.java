@@ -4,6 +4,7 @@ import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.ErrorCodes;
 import java.util.Map;
+import java.util.Set;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,6 +24,9 @@ final class McpMessageCheck {
     private static final Map<String, Class<?>> PARAMS = Map.of(McpSchema.METHOD_INITIALIZE,
             McpSchema.InitializeRequest.class, McpSchema.METHOD_TOOLS_CALL, McpSchema.CallToolRequest.class,
             McpSchema.METHOD_TOOLS_LIST, McpSchema.PaginatedRequest.class);
+
+    /** The methods whose handlers cannot do without params. */
+    private static final Set<String> NEEDS_PARAMS = Set.of(McpSchema.METHOD_INITIALIZE, McpSchema.METHOD_TOOLS_CALL);
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -73,7 +77,8 @@ final class McpMessageCheck {
         Object requestId = id == null ? null : id.isString() ? id.asString() : id.numberValue();
         JsonNode params = message.get("params");
         if (params == null) {
-            return null;
+            return NEEDS_PARAMS.contains(method.asString())
+                    ? new Refusal(ErrorCodes.INVALID_PARAMS, method.asString() + " needs \"params\"", requestId) : null;
         }
         if (!params.isObject()) {
             return new Refusal(ErrorCodes.INVALID_PARAMS, "\"params\" must be an object", requestId);
@@ -87,6 +92,10 @@ final class McpMessageCheck {
                 return new Refusal(ErrorCodes.INVALID_PARAMS,
                         "\"params\" do not have the members and types " + method.asString() + " takes", requestId);
             }
+        }
+        if (McpSchema.METHOD_TOOLS_CALL.equals(method.asString())
+                && (!params.path("name").isString() || params.path("name").asString().isBlank())) {
+            return new Refusal(ErrorCodes.INVALID_PARAMS, "tools/call needs the tool's \"name\"", requestId);
         }
         return null;
     }
