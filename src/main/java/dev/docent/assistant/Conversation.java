@@ -211,11 +211,11 @@ public class Conversation {
     }
 
     private Generated general(UserId user, ChatId chat, UUID generation, TurnListener listener) throws IOException {
-        listener.sources(List.of());
         if (!model.available()) {
-            listener.token(NO_MODEL_REPLY);
+            GroundedAnswers.streamWhole(listener, List.of(), List.of(NO_MODEL_REPLY));
             return new Generated(NO_MODEL_REPLY, false, null);
         }
+        listener.sources(List.of());
         return model.generate(PromptAssembler.general(history.recent(user, chat, 100), settings.historyTokens()), chat,
                 generation, listener);
     }

@@ -58,10 +58,7 @@ class GroundedAnswers {
             OfflineAnswers.Quoted quoted = offline.answer(question.content(), retrieved);
             ExtractiveAnswerer.Answer answer = quoted.answer();
             List<Source> sources = quoted.sources();
-            listener.sources(sources);
-            for (String chunk : answer.chunks()) {
-                listener.token(chunk);
-            }
+            streamWhole(listener, sources, answer.chunks());
             return new Generated(answer.text(), sources, false, null);
         }
         PromptAssembler.Grounded prompt = PromptAssembler.grounded(conversation,
@@ -71,6 +68,23 @@ class GroundedAnswers {
         Citations.Checked checked = Citations.check(generated.text(), prompt.passages().size());
         return new Generated(checked.text(), generated.interrupted(), generated.failure())
             .cited(Citations.cited(prompt.passages(), checked.cited()));
+    }
+
+    /**
+     * An offline answer is whole before its first token is sent: a client that leaves
+     * while it streams loses nothing by it, and finds the whole answer when it comes back
+     * (a model's answer, cut where the client left, is kept as far as it got).
+     */
+    static void streamWhole(TurnListener listener, List<Source> sources, List<String> chunks) {
+        try {
+            listener.sources(sources);
+            for (String chunk : chunks) {
+                listener.token(chunk);
+            }
+        }
+        catch (IOException clientGone) {
+            log.debug("Client left while a whole answer streamed; it is stored whole");
+        }
     }
 
     private Retrieved retrieve(String question, List<String> earlierQuestions, UUID documentId) {

@@ -2,15 +2,20 @@ package dev.docent.assistant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.docent.chat.Category;
+import dev.docent.shared.UserId;
 import dev.docent.support.Api;
 import dev.docent.support.DocentTest;
 import dev.docent.support.SseStream;
+import java.io.IOException;
 import java.util.List;
+import java.util.UUID;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -157,6 +162,39 @@ class GroundedTurnTest {
 
         assertThat(answer.get("sources").findValuesAsString("documentId")).doesNotContain(tea);
         assertThat(answer.get("content").asString()).doesNotContain("80 degrees");
+    }
+
+    @Autowired
+    Conversation conversation;
+
+    /**
+     * The client goes away after the first words (its socket write fails): the offline
+     * answer was whole before it streamed, and is stored whole, not as an empty
+     * interrupted answer.
+     */
+    @Test
+    void aClientThatLeavesWhileAnOfflineAnswerStreamsFindsItWholeLater() {
+        Api api = new Api(port).newUser();
+        UserId user = new UserId(UUID.fromString(api.get("/api/v1/me").json().get("id").asString()));
+        TurnListener leavesAfterTheFirstWords = new TurnListener() {
+            private int tokens;
+
+            @Override
+            public void token(String text) throws IOException {
+                if (++tokens > 1) {
+                    throw new IOException("Broken pipe");
+                }
+            }
+        };
+
+        TurnOutcome outcome = conversation
+            .start(user, Category.OFFICIAL_DOCS, UUID.fromString(tea), "How hot should the water be for green tea?")
+            .run(leavesAfterTheFirstWords);
+
+        JsonNode stored = api.get("/api/v1/chats/" + outcome.chat().id()).json().get("messages").get(1);
+        assertThat(stored.get("content").asString()).contains("80 degrees").contains("[1]");
+        assertThat(stored.get("interrupted").asBoolean()).isFalse();
+        assertThat(stored.get("sources")).hasSize(1);
     }
 
 }
