@@ -80,7 +80,10 @@ class RedisOutageTest {
         assertThat(api.get("/api/v1/chats/" + chatId).json().get("messages")).hasSize(4);
         Api.Response health = operator.get("/actuator/health");
         assertThat(health.json().get("components").get("cache").get("status").asString()).as(health.body())
-            .isEqualTo("DOWN");
+            .isEqualTo("DEGRADED");
+        assertThat(health.status()).as("serving from the database: a probe must not take the instance out")
+            .isEqualTo(200);
+        assertThat(new Api(port).get("/actuator/health").json().get("status").asString()).isEqualTo("DEGRADED");
 
         redis.start();
         awaitHealthy(operator);

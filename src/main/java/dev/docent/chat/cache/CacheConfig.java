@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -16,6 +17,14 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  */
 @Configuration(proxyBeanMethods = false)
 class CacheConfig {
+
+    /**
+     * Redis unreachable, or recorded invalidations not yet applied: the instance serves
+     * every read from the database, so it is degraded, not down. Answered with a 200
+     * (management.endpoint.health.status in application.yml), so a probe of
+     * /actuator/health does not take serving instances out.
+     */
+    static final Status DEGRADED = new Status("DEGRADED");
 
     @Bean
     HistoryCache historyCache(CacheSettings settings, RedisSettings redisSettings,
@@ -37,7 +46,7 @@ class CacheConfig {
         return () -> switch (cache) {
             case GuardedHistoryCache redis when redis.trusted() && redis.reachable() ->
                 Health.up().withDetail("adapter", "redis").withDetail("breaker", redis.breakerState().name()).build();
-            case GuardedHistoryCache redis -> Health.down()
+            case GuardedHistoryCache redis -> Health.status(DEGRADED)
                 .withDetail("adapter", "redis")
                 .withDetail("breaker", redis.breakerState().name())
                 .withDetail("reason", "unreachable, or recorded invalidations not yet applied")
