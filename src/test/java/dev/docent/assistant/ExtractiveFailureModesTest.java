@@ -434,6 +434,19 @@ class ExtractiveFailureModesTest {
         assertThat(answer.text()).contains("Docent creates that account").doesNotContain("anyone can sign up");
     }
 
+    @Test
+    void aFollowUpsHeadingMatchCountsTheWordsItBorrowedFromEarlierTurns() {
+        String shareLinks = "Share makes a link that anyone can open without an account. Revoke ends a link at once.";
+        String keys = "Revoking a key refuses it at once, on every instance within a second.";
+        Passage share = guide("Share a chat with a read-only link", shareLinks, 0.3);
+        Passage key = guide("Revoke an API key", keys, 0.2);
+
+        Answer answer = ExtractiveAnswerer.answer("And how do I revoke it?", "share chat link revoke",
+                List.of(share, key));
+
+        assertThat(answer.text()).contains("Revoke ends a link at once").doesNotContain("refuses it");
+    }
+
     private static Passage guide(String section, String text, double score) {
         return new Passage("getting-started-" + section, DJANGO, "Docent user guide", "getting-started.html",
                 "Getting started", section, "/guide/getting-started.html", text, score);

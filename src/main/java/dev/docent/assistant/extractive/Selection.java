@@ -116,7 +116,11 @@ final class Selection {
      * its first sentences, up to and with the example or table they lead to.
      */
     private Optional<List<Unit>> openingOfTheSectionTheQuestionNames() {
-        Set<String> asked = new HashSet<>(Terms.contentTerms(reading.question()));
+        // with the words a follow-up borrowed from earlier turns: "And how do I revoke
+        // it?"
+        // after a question about share links is not about revoking API keys
+        Set<String> asked = new HashSet<>(reading.weights().byTerm().keySet());
+        asked.removeIf(term -> term.startsWith("#"));
         if (!reading.english() || asked.isEmpty()) {
             return Optional.empty();
         }
