@@ -88,7 +88,7 @@ final class PassageText {
      */
     private static final Pattern SHELL_COMMAND = Pattern.compile("^(sudo |pip3? |python3? |py |npm |npx |yarn |git "
             + "|docker |kubectl |curl |wget |mvn |\\./mvnw |gradle |apt-get |apt |brew |django-admin |cargo "
-            + "|java |uv |poetry |conda )[-\\w./=:@]+( \\S+){0,12}$");
+            + "|java |uv |poetry |conda )[-\\w./=:@$]+(\\s+\\S+){0,20}$");
 
     private static final Pattern SYMBOL_START = Pattern.compile("^(@\\w|\\{%|\\{\\{|[{}\\]]|//|<\\w)");
 

@@ -199,6 +199,10 @@ class PassageTextTest {
             .containsExactly("Sentence", "Code", "Sentence");
         assertThat(PassageText.looksLikeCode("git clone https://github.com/example/frob.git")).isTrue();
         assertThat(PassageText.looksLikeCode("python -m venv .venv")).isTrue();
+        assertThat(PassageText.looksLikeCode(
+                "curl -s -XDELETE $B/documents/$DOCUMENT_ID -H \"Authorization: Bearer $ADMIN_TOKEN\"    # 204"))
+            .as("aligned comment after a long command")
+            .isTrue();
         assertThat(PassageText.looksLikeCode("make sure the file exists.")).isFalse();
         assertThat(PassageText.looksLikeCode("go to the settings page and choose a theme")).isFalse();
     }
