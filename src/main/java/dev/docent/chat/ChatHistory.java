@@ -270,7 +270,10 @@ public class ChatHistory {
             lease(user, chat, generation, now, lease);
             MessageView last = chats.lastVisible(chat).orElseThrow(() -> noSuchMessage(chat, message));
             if (!last.id().equals(message)) {
-                chats.visibleMessage(chat, message).orElseThrow(() -> noSuchMessage(chat, message));
+                // any version of this chat's messages, shown or not: an earlier version
+                // is
+                // not the last answer either, and it exists
+                chats.message(chat, message).orElseThrow(() -> noSuchMessage(chat, message));
                 throw Problem.conflict("not-the-last-answer", "Only the conversation's last answer can be regenerated");
             }
             if (last.role().equals(MessageView.USER)) {

@@ -127,6 +127,12 @@ class MessageVersionsApiTest {
         assertThat(notLast.status()).isEqualTo(409);
         assertThat(notLast.json().get("type").asString()).endsWith("not-the-last-answer");
         assertThat(api.post(chat + "/messages/" + UUID.randomUUID() + "/regenerate", "").status()).isEqualTo(404);
+        String lastAnswer = messages.get(3).get("id").asString();
+        api.post(chat + "/messages/" + lastAnswer + "/regenerate", "");
+        Api.Response earlierVersion = api.post(chat + "/messages/" + lastAnswer + "/regenerate", "");
+        assertThat(earlierVersion.status()).as("a version no longer shown exists: not the last answer, not missing")
+            .isEqualTo(409);
+        assertThat(earlierVersion.json().get("type").asString()).endsWith("not-the-last-answer");
         Api.Response editAnswer = api.post(chat + "/messages/" + firstAnswer + "/versions", "{\"message\":\"x\"}");
         assertThat(editAnswer.status()).isEqualTo(400);
         assertThat(editAnswer.contentType()).startsWith("application/problem+json");
