@@ -78,7 +78,8 @@ public class SiteCrawls implements DisposableBean {
         boolean fromStart = request.startUrl() != null && !request.startUrl().isBlank();
         if (fromSitemap == fromStart) {
             throw Problem.invalid(fromStart ? "sitemapUrl" : "startUrl",
-                    "give either a startUrl (the crawl follows its links) or a sitemapUrl, not both");
+                    fromStart ? "give either a startUrl (the crawl follows its links) or a sitemapUrl, not both"
+                            : "give a startUrl (the crawl follows its links) or a sitemapUrl");
         }
         String field = fromStart ? "startUrl" : "sitemapUrl";
         URI entry = webUrl(field, fromStart ? request.startUrl() : request.sitemapUrl());

@@ -185,8 +185,10 @@ class CrawlApiTest {
         assertField(postCrawl("""
                 {"slug":"both","title":"Both","startUrl":"%s","sitemapUrl":"%s"}""".formatted(site.url("/3/"),
                 site.url("/3/sitemap.xml"))), "sitemapUrl", "not both");
-        assertField(postCrawl("""
-                {"slug":"none","title":"None"}"""), "startUrl", "startUrl");
+        Api.Response neither = postCrawl("""
+                {"slug":"none","title":"None"}""");
+        assertField(neither, "startUrl", "startUrl");
+        assertThat(neither.body()).doesNotContain("not both");
         assertField(postCrawl("""
                 {"slug":"files","title":"Files","startUrl":"file:///etc/passwd"}"""), "startUrl", "http");
         assertField(postCrawl("""
