@@ -58,6 +58,7 @@ class GlossaryTest {
         assertThat(glossary.inEnglish("파이썬에서 lambda는 뭐고 언제 쓰는 거예요?")).contains("lambda python");
         assertThat(glossary.inEnglish("str.strip()으로 공백을 제거하려면?"))
             .contains("str.strip whitespace space blank remove strip delete");
+        assertThat(glossary.inEnglish("채팅을 공유하려면 어떻게 하나요?")).contains("chat share sharing");
         assertThat(glossary.inEnglish("how do I write a decorator?")).isEmpty();
         assertThat(glossary.inEnglish("안녕하세요")).isEmpty();
     }
