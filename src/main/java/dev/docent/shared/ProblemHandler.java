@@ -25,6 +25,8 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -37,6 +39,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
     private static final String TYPE_BASE = "https://docent.dev/problems/";
+
+    /** How Jackson's strict duplicate detection begins its message. */
+    private static final String DUPLICATE = "Duplicate Object property";
 
     /**
      * With the mixin the MVC converters use: {@code errors} a member of the problem, no
@@ -130,6 +135,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         if (cause instanceof Problem problem) {
             return respond(detail(problem));
+        }
+        if (cause instanceof StreamReadException read && read.getMessage() != null
+                && read.getMessage().startsWith(DUPLICATE) && read.processor() instanceof JsonParser parser
+                && parser.currentName() != null) {
+            return respond(detail(Problem.invalid(parser.currentName(), "is given more than once")));
         }
         return respond(detail(new Problem(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body",
                 "The request body is missing or is not valid JSON",

@@ -406,6 +406,8 @@ class BadInputSweepTest {
             cases.add(new Case(name + "streaming, blank message", "POST", p, JSON, "{\"message\":\"\"" + category + "}",
                     400, "message", "Accept", "text/event-stream"));
         }
+        cases.add(bad("start: message given twice", "POST", "/api/v1/chats",
+                "{\"message\":\"a\",\"message\":\"b\",\"category\":\"OFFICIAL_DOCS\"}", "message"));
         cases.add(bad("start: only invisible characters", "POST", "/api/v1/chats",
                 "{\"message\":\"\\u202e\\u200b\\ufeff\",\"category\":\"OFFICIAL_DOCS\"}", "message"));
         cases.add(bad("reply: only a combining accent", "POST", CHAT + "/messages", "{\"message\":\"\\u0301\"}",
