@@ -422,6 +422,26 @@ class ExtractiveFailureModesTest {
             .containsExactly("Create an account and sign in");
     }
 
+    /** tutorial/datastructures.html § 5.1.1. Using Lists as Stacks. */
+    private static final String STACKS = """
+            The list methods make it very easy to use a list as a stack, where the last element added is the first \
+            element retrieved (“last-in, first-out”). To add an item to the top of the stack, use append(). To \
+            retrieve an item from the top of the stack, use pop() without an explicit index. For example:
+
+            >>> stack = [3, 4, 5]
+            >>> stack.append(6)
+            >>> stack.pop()
+            6""";
+
+    @Test
+    void aSectionsOpeningKeepsTheExampleItsSentencesLeadTo() {
+        Answer answer = ExtractiveAnswerer.answer("How do I use a list as a stack?",
+                List.of(python("datastructures", "5.1.1. Using Lists as Stacks", STACKS, 1.0)));
+
+        assertThat(answer.text()).startsWith("The list methods make it very easy to use a list as a stack")
+            .contains("For example [1]:", ">>> stack.append(6)");
+    }
+
     @Test
     void aHeadingThatLacksOneOfTheQuestionsWordsDoesNotDecide() {
         String question = "How do I create an administrator account?";

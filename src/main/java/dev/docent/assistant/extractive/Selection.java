@@ -71,7 +71,7 @@ final class Selection {
     private List<Unit> pick() {
         Optional<List<Unit>> opening = openingOfTheSectionTheQuestionNames();
         if (opening.isPresent()) {
-            return opening.get();
+            return withAnExample(new ArrayList<>(opening.get()));
         }
         List<Unit> ranked = reading.units()
             .stream()
@@ -100,6 +100,14 @@ final class Selection {
                 take.forEach(taken -> covered.addAll(taken.terms()));
             }
         }
+        return withAnExample(picked);
+    }
+
+    /**
+     * When nothing picked is an example, the best passage's example that fits
+     * ({@link #exampleFor}), with the sentence that explains it.
+     */
+    private List<Unit> withAnExample(List<Unit> picked) {
         if (picked.stream().noneMatch(unit -> unit.code() && !unit.signature())) {
             exampleFor(picked).ifPresent(code -> picked.addAll(withExplanation(code, picked)));
         }
