@@ -149,6 +149,37 @@ public class AccountService {
     }
 
     /**
+     * A signed-in user's new password, given the current one: every session of the
+     * account ends (other browsers, API clients, stolen tokens), and the caller gets a
+     * new one. Wrong guesses count against the same limits as logins. The operator's
+     * admin is refused: its password is {@code DOCENT_ADMIN_PASSWORD}, set again at every
+     * start.
+     */
+    public TokenPair changePassword(CurrentUser user, String currentPassword, String newPassword, String client) {
+        Account account = accounts.byId(user.id()).orElseThrow(() -> unauthorized("Unknown account"));
+        if (account.role() == Role.GUEST) {
+            throw Problem.forbidden("guest", "Guests have no password", "A widget guest has no password to change");
+        }
+        if (account.operatorManaged()) {
+            throw Problem.conflict("operator-managed", "This account's password is DOCENT_ADMIN_PASSWORD, which every "
+                    + "start sets again: change it in the server's environment");
+        }
+        if (newPassword.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            throw Problem.invalid("newPassword", "must be at most " + MAX_PASSWORD_BYTES + " bytes in UTF-8");
+        }
+        LoginThrottle.Attempt attempt = throttle.attempt(account.username(), client);
+        if (!passwords.matches(currentPassword, account.passwordHash())) {
+            throw Problem.invalid("currentPassword", "is not this account's password");
+        }
+        attempt.succeeded();
+        return transactions.execute(status -> {
+            Account locked = unchanged(account);
+            changeCredentials(locked, passwords.encode(newPassword), locked.role(), false);
+            return issue(accounts.byId(locked.id()).orElseThrow(), UUID.randomUUID());
+        });
+    }
+
+    /**
      * The account as the password was checked against, locked so that it cannot change
      * before the tokens exist.
      */

@@ -240,6 +240,62 @@ class AuthApiTest {
         assertThat(anonymous.as(otherDevice.get("accessToken").asString()).get("/api/v1/me").status()).isEqualTo(200);
     }
 
+    // ---- changing a password
+
+    @Test
+    void changingThePasswordEndsEverySessionButGivesTheCallerANewOne() {
+        JsonNode pair = signedUpAndLoggedIn();
+        JsonNode otherDevice = login(username, PASSWORD).json();
+        Api user = anonymous.as(pair.get("accessToken").asString());
+
+        Api.Response changed = user.post("/api/v1/me/password",
+                "{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"a brand new passphrase\"}");
+
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        assertThat(anonymous.as(changed.json().get("accessToken").asString()).get("/api/v1/me").status())
+            .isEqualTo(200);
+        assertThat(user.get("/api/v1/me").status()).as("the old access token").isEqualTo(401);
+        assertThat(anonymous.as(otherDevice.get("accessToken").asString()).get("/api/v1/me").status())
+            .as("another device's session")
+            .isEqualTo(401);
+        assertThat(refresh(otherDevice).status()).isEqualTo(401);
+        assertThat(login(username, PASSWORD).status()).isEqualTo(401);
+        assertThat(login(username, "a brand new passphrase").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aWrongCurrentPasswordOrAWeakNewOneIsA400NamingTheFieldAndChangesNothing() {
+        JsonNode pair = signedUpAndLoggedIn();
+        Api user = anonymous.as(pair.get("accessToken").asString());
+
+        Api.Response wrong = user.post("/api/v1/me/password",
+                "{\"currentPassword\":\"not it at all\",\"newPassword\":\"a brand new passphrase\"}");
+        Api.Response weak = user.post("/api/v1/me/password",
+                "{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"short\"}");
+
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(wrong.json().get("errors").get(0).get("field").asString()).isEqualTo("currentPassword");
+        assertThat(weak.status()).isEqualTo(400);
+        assertThat(weak.json().get("errors").get(0).get("field").asString()).isEqualTo("newPassword");
+        assertThat(user.get("/api/v1/me").status()).isEqualTo(200);
+        assertThat(login(username, PASSWORD).status()).isEqualTo(200);
+    }
+
+    @Test
+    void guessingTheCurrentPasswordCountsAgainstTheLoginLimit() {
+        JsonNode pair = signedUpAndLoggedIn();
+        Api user = anonymous.as(pair.get("accessToken").asString());
+        for (int i = 0; i < ATTEMPTS; i++) {
+            user.post("/api/v1/me/password",
+                    "{\"currentPassword\":\"guess " + i + "\",\"newPassword\":\"a brand new passphrase\"}");
+        }
+
+        Api.Response limited = user.post("/api/v1/me/password",
+                "{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"a brand new passphrase\"}");
+
+        assertThat(limited.status()).isEqualTo(429);
+    }
+
     // ---- rate limit
 
     @Test

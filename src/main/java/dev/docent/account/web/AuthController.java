@@ -37,6 +37,12 @@ class AuthController {
                     message = Text.CONTROL_CHARACTERS_MESSAGE) String password) {
     }
 
+    record PasswordChange(
+            @NotBlank @Size(max = 128) @Pattern(regexp = Text.NO_CONTROL_CHARACTERS,
+                    message = Text.CONTROL_CHARACTERS_MESSAGE) String currentPassword,
+            @NewPassword String newPassword) {
+    }
+
     record AuthOptions(boolean signup) {
     }
 
@@ -93,6 +99,19 @@ class AuthController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void logout(@Valid @RequestBody RefreshRequest request) {
         accounts.logout(request.refreshToken());
+    }
+
+    @Operation(operationId = "changePassword", summary = "Change the signed-in account's password",
+            description = "Ends every session of the account, this one included, and returns a new token pair "
+                    + "for the caller.")
+    @ApiResponse(responseCode = "200", description = "Changed; a new token pair")
+    @ApiResponse(responseCode = "400", description = "The current password is wrong, or the new one is invalid")
+    @ApiResponse(responseCode = "409", description = "The operator's admin: its password is DOCENT_ADMIN_PASSWORD")
+    @ApiResponse(responseCode = "429", description = "Too many wrong passwords; Retry-After says when to try again")
+    @PostMapping(path = "/me/password", consumes = "application/json")
+    AccountService.TokenPair changePassword(@Valid @RequestBody PasswordChange request, HttpServletRequest http) {
+        return accounts.changePassword(CurrentUser.require(), request.currentPassword(), request.newPassword(),
+                http.getRemoteAddr());
     }
 
     @Operation(operationId = "getMe", summary = "Read the signed-in account")
