@@ -3,6 +3,7 @@ package dev.docent.apikey;
 import dev.docent.knowledge.KnowledgeBase;
 import dev.docent.shared.id.Ids;
 import dev.docent.shared.Problem;
+import dev.docent.shared.Text;
 import dev.docent.shared.UserId;
 import java.time.Clock;
 import java.time.Instant;
@@ -61,8 +62,9 @@ public class ApiKeys {
      */
     public CreatedKey create(NewKey request, UserId createdBy) {
         String name = request.name() == null ? "" : request.name().strip();
-        if (name.isEmpty() || name.length() > MAX_NAME_CHARS) {
-            throw Problem.invalid("name", "must be 1 to " + MAX_NAME_CHARS + " characters");
+        if (name.isEmpty() || name.length() > MAX_NAME_CHARS || !name.matches(Text.ONE_VISIBLE_LINE)) {
+            throw Problem.invalid("name",
+                    "must be 1 to " + MAX_NAME_CHARS + " characters, " + Text.ONE_VISIBLE_LINE_MESSAGE);
         }
         KeyKind kind = KeyKind.fromWire(request.kind())
             .orElseThrow(() -> Problem.invalid("kind", "must be \"public\" or \"secret\""));

@@ -23,6 +23,17 @@ public final class Text {
     public static final String SOMETHING_VISIBLE_MESSAGE = "must contain a letter, digit or symbol, "
             + "not only spaces or invisible characters";
 
+    /**
+     * A title or a name: one line (no line break, tab or other control character), with
+     * something visible in it. A line break in a chat title broke the heading line of its
+     * Markdown export.
+     */
+    public static final String ONE_VISIBLE_LINE = "[^\\x00-\\x1F\\x7F\\p{Cs}]*[\\p{L}\\p{N}\\p{P}\\p{S}]"
+            + "[^\\x00-\\x1F\\x7F\\p{Cs}]*";
+
+    public static final String ONE_VISIBLE_LINE_MESSAGE = "must be one line of text with a letter, digit or symbol "
+            + "in it, without control characters";
+
     private Text() {
     }
 

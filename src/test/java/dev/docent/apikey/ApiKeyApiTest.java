@@ -100,6 +100,7 @@ class ApiKeyApiTest {
     @Test
     void badRequestsNameTheFieldThatIsWrong() {
         assertField(admin.post("/api/v1/keys", "{\"kind\":\"secret\"}"), "name");
+        assertField(admin.post("/api/v1/keys", "{\"name\":\"\\u200b\",\"kind\":\"secret\"}"), "name");
         assertField(admin.post("/api/v1/keys", "{\"name\":\"x\",\"kind\":\"private\"}"), "kind");
         assertField(admin.post("/api/v1/keys", "{\"name\":\"x\",\"kind\":\"public\"}"), "allowedOrigins");
         assertField(

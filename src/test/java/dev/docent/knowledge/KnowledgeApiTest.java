@@ -213,6 +213,14 @@ public class KnowledgeApiTest {
         assertField(admin.upload("/api/v1/documents",
                 Map.of("slug", "x", "title", "X", "baseUrl", "javascript:alert(1)"), "files", Map.of("a.md", page)),
                 400, "baseUrl");
+        for (String shownToEveryReader : List.of("https://user:pass@docs.example.com/", "https://docs.example.com/?q=1",
+                "https://docs.example.com/#frag")) {
+            assertField(admin.upload("/api/v1/documents",
+                    Map.of("slug", "x", "title", "X", "baseUrl", shownToEveryReader), "files", Map.of("a.md", page)),
+                    400, "baseUrl");
+        }
+        assertField(admin.upload("/api/v1/documents", Map.of("slug", "x", "title", "\u200b"), "files",
+                Map.of("a.md", page)), 400, "title");
         assertField(admin.upload("/api/v1/documents", Map.of("slug", "x", "title", "X"), "files", Map.of()), 400,
                 "files");
         assertField(admin.upload("/api/v1/documents", Map.of("slug", "x", "title", "X"), "files",

@@ -167,7 +167,7 @@ class BadInputSweepTest {
      * problem says it is too long, not that it holds a bad character.
      */
     @Test
-    void aQueryStringTooLongToReadIsCalledTooLong() {
+    void aQueryStringTooLongToReadIsCalledTooLong(CapturedOutput output) {
         byte[] head = ("GET /api/v1/search?q=" + "word+".repeat(3000) + " HTTP/1.1\r\nHost: 127.0.0.1\r\n")
             .getBytes(StandardCharsets.ISO_8859_1);
 
@@ -177,6 +177,8 @@ class BadInputSweepTest {
         assertProblem(response, 400, null);
         assertThat(response.json().get("detail").asString()).contains("too long", "8 KB")
             .doesNotContain("control character");
+        assertThat(output.getAll()).as("a client's error, not a stack trace in the log")
+            .doesNotContain("Request header is too large");
     }
 
     @Test
@@ -448,6 +450,9 @@ class BadInputSweepTest {
         cases.add(bad("rename: title is an array", "PATCH", CHAT, "{\"title\":[]}", "title"));
         cases.add(bad("rename: blank title", "PATCH", CHAT, "{\"title\":\"\"}", "title"));
         cases.add(bad("rename: title holds a NUL", "PATCH", CHAT, "{\"title\":\"a\\u0000\"}", "title"));
+        cases.add(bad("rename: title of a zero-width space", "PATCH", CHAT, "{\"title\":\"\\u200b\"}", "title"));
+        cases
+            .add(bad("rename: title of two lines", "PATCH", CHAT, "{\"title\":\"line1\\r\\nX-Injected: 1\"}", "title"));
         cases.add(bad("edit: nothing to change", "PATCH", CHAT, "{}", "body"));
         cases.add(bad("edit: documentId not a UUID", "PATCH", CHAT, "{\"documentId\":\"doc-1\"}", "documentId"));
         cases.add(bad("edit: no such document set", "PATCH", CHAT,

@@ -61,8 +61,8 @@ class ChatController {
      * OFFICIAL_DOCS chat answer from every document set (as one started without a set),
      * {@code documentId} from that one set.
      */
-    record ChatEdit(@Size(max = 200) @Pattern(regexp = Text.NO_CONTROL_CHARACTERS,
-            message = Text.CONTROL_CHARACTERS_MESSAGE) String title, UUID documentId, Boolean allDocuments) {
+    record ChatEdit(@Size(max = 200) @Pattern(regexp = Text.ONE_VISIBLE_LINE,
+            message = Text.ONE_VISIBLE_LINE_MESSAGE) String title, UUID documentId, Boolean allDocuments) {
 
         DocumentScope scope() {
             if (allDocuments != null && !allDocuments) {

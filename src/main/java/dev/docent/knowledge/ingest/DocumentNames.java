@@ -13,7 +13,7 @@ public final class DocumentNames {
 
     private static final Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9.-]{0,62}[a-z0-9])?");
 
-    private static final Pattern TEXT = Pattern.compile(Text.NO_CONTROL_CHARACTERS);
+    private static final Pattern TEXT = Pattern.compile(Text.ONE_VISIBLE_LINE);
 
     private DocumentNames() {
     }
@@ -27,11 +27,11 @@ public final class DocumentNames {
                     + "starting and ending with a letter or digit, such as python-3.11");
         }
         if (title == null || title.isBlank() || title.length() > 200 || !TEXT.matcher(title).matches()) {
-            throw Problem.invalid("title", "must be 1-200 characters of text");
+            throw Problem.invalid("title", "must be 1-200 characters, " + Text.ONE_VISIBLE_LINE_MESSAGE);
         }
         if (baseUrl != null && !baseUrl.isBlank() && !isLink(baseUrl)) {
-            throw Problem.invalid("baseUrl",
-                    "must be an http(s) URL or a path starting with /, at most 1000 " + "characters");
+            throw Problem.invalid("baseUrl", "must be an http(s) URL or a path starting with /, at most 1000 "
+                    + "characters, without user info, query or fragment (pages' paths are joined to it)");
         }
     }
 
@@ -41,6 +41,9 @@ public final class DocumentNames {
         }
         try {
             URI uri = URI.create(url);
+            if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+                return false;
+            }
             boolean web = ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
             return web || (uri.getScheme() == null && url.startsWith("/") && !url.startsWith("//"));
         }
