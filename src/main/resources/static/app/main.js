@@ -7,7 +7,7 @@ import * as conversation from './conversation.js';
 import { initDocuments, showDocuments } from './documents.js';
 import { initKeys, showKeys } from './keys.js';
 import { showInsights } from './insights.js';
-import { $ } from './dom.js';
+import { $, runDialog, toast } from './dom.js';
 import { translator } from './i18n.js';
 import { localizePage, t as pageText } from './page.js';
 
@@ -24,6 +24,7 @@ const t = translator({
     username: 'Username',
     password: 'Password',
     documentsTitle: 'Documents · Docent',
+    passwordChanged: 'Password changed. Your other devices are signed out.',
   },
   ko: {
     sessionEnded: '세션이 끝났습니다. 다시 로그인하세요.',
@@ -37,6 +38,7 @@ const t = translator({
     username: '사용자 이름',
     password: '비밀번호',
     documentsTitle: '문서 · Docent',
+    passwordChanged: '비밀번호를 바꿨습니다. 다른 기기에서는 로그아웃됐습니다.',
   },
 });
 
@@ -158,6 +160,7 @@ function wire() {
   conversation.initConversation({ navigate });
   initDocuments();
   initKeys();
+  $('change-password').addEventListener('click', changePassword);
   $('signout').addEventListener('click', async () => {
     await signOut();
     location.assign('/');
@@ -243,3 +246,24 @@ async function route() {
 }
 
 start();
+
+/**
+ * Every session of the account ends with the change, this page's too: it signs in again with the new
+ * password, for a new session cookie.
+ */
+async function changePassword() {
+  const currentField = $('current-password');
+  const newField = $('new-password');
+  currentField.value = '';
+  newField.value = '';
+  const changed = await runDialog($('password-dialog'), $('password-form'), $('password-error'), async () => {
+    await json('/api/v1/me/password', {
+      method: 'POST',
+      body: { currentPassword: currentField.value, newPassword: newField.value },
+    });
+    await signIn(me.username, newField.value);
+  }, currentField);
+  currentField.value = '';
+  newField.value = '';
+  if (changed) toast(t('passwordChanged'));
+}
