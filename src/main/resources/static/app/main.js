@@ -256,6 +256,7 @@ async function changePassword() {
   const newField = $('new-password');
   currentField.value = '';
   newField.value = '';
+  $('password-username').value = me.username;
   const changed = await runDialog($('password-dialog'), $('password-form'), $('password-error'), async () => {
     await json('/api/v1/me/password', {
       method: 'POST',

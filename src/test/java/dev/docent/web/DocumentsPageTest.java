@@ -188,7 +188,8 @@ class DocumentsPageTest {
 
         browser.find("#upload-base-url").sendKeys("javascript:alert(1)");
         assertRefused(page, "The upload was refused. Base URL: must be an http(s) URL or a path starting with /, "
-                + "at most 1000 characters.", "upload-base-url");
+                + "at most 1000 characters, without user info, query or fragment (pages' paths are joined to it).",
+                "upload-base-url");
         assertThat(browser.find("#upload-title").getDomProperty("value")).as("the form is kept").isEqualTo("Notes");
         assertThat(browser.findAll(".ingestion")).isEmpty();
         assertThat(admin.get("/api/v1/documents").json()).isEmpty();
