@@ -40,6 +40,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final String TYPE_BASE = "https://docent.dev/problems/";
 
+    /**
+     * Whether Tomcat or a handler found it, an undecodable query string is said the same
+     * way.
+     */
+    public static final String UNDECODABLE_QUERY = "The query string could not be decoded: its percent-encoding "
+            + "must be a % and two hex digits, decoding to UTF-8";
+
     /** How Jackson's strict duplicate detection begins its message. */
     private static final String DUPLICATE = "Duplicate Object property";
 
@@ -81,9 +88,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(InvalidParameterException.class)
     ResponseEntity<Object> undecodableParameters(InvalidParameterException e) {
-        return respond(detail(new Problem(HttpStatus.BAD_REQUEST, "malformed-request", "Bad Request",
-                "The query string could not be decoded: a % must be followed by two hex digits, "
-                        + "and the decoded bytes must be UTF-8")));
+        return respond(
+                detail(new Problem(HttpStatus.BAD_REQUEST, "malformed-request", "Bad Request", UNDECODABLE_QUERY)));
     }
 
     @ExceptionHandler(Exception.class)

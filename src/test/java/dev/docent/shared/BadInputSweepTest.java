@@ -217,7 +217,7 @@ class BadInputSweepTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({ "/actuator/health?x=%zz", "/api/v1/search?q=share&k=%zz", "/api/v1/search?q=%C0%80",
             "/api/v1/search?q=%ED%A0%80", "/api/v1/chats/{chat}/export?format=%zz",
-            "/api/v1/chats/{chat}/messages?before=%", "/api/v1/insights?from=%zz" })
+            "/api/v1/chats/{chat}/messages?before=%", "/api/v1/insights?from=%zz", "/api/v1/chats?q=%C0%80" })
     void anUndecodableQueryStringIsA400WhereverItIsSent(String path, CapturedOutput output) {
         Api caller = path.contains("insights") ? admin : api;
         byte[] head = ("GET " + path.replace("{chat}", chatId)

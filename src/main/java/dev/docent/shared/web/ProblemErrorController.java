@@ -6,7 +6,12 @@ import dev.docent.shared.ProblemHandler;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -39,9 +44,7 @@ class ProblemErrorController implements ErrorController {
         String title = status.getReasonPhrase();
         String type = status.name().toLowerCase().replace('_', '-');
         String detail = switch (status) {
-            case BAD_REQUEST -> query != null && MALFORMED_ESCAPE.matcher(query).find()
-                    ? "The request has malformed percent-encoding in the query string: "
-                            + "a % must be followed by two hex digits"
+            case BAD_REQUEST -> query != null && !decodable(query) ? ProblemHandler.UNDECODABLE_QUERY
                     : "The request could not be read: its parameters or body are malformed";
             case METHOD_NOT_ALLOWED -> {
                 String allow = response.getHeader("Allow");
@@ -60,6 +63,37 @@ class ProblemErrorController implements ErrorController {
         ProblemDetail pd = ProblemHandler.detail(new Problem(status, type, title, detail));
         instance(path).ifPresent(pd::setInstance);
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(pd);
+    }
+
+    /**
+     * Every % followed by two hex digits, and the bytes they stand for UTF-8, as Tomcat
+     * decodes parameters.
+     */
+    static boolean decodable(String query) {
+        if (MALFORMED_ESCAPE.matcher(query).find()) {
+            return false;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (int i = 0; i < query.length(); i++) {
+            char c = query.charAt(i);
+            if (c == '%') {
+                bytes.write(Integer.parseInt(query, i + 1, i + 3, 16));
+                i += 2;
+            }
+            else {
+                bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes.toByteArray()));
+            return true;
+        }
+        catch (CharacterCodingException e) {
+            return false;
+        }
     }
 
     /** The path the client asked for, when it is one a URI can hold. */
