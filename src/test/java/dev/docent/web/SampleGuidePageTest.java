@@ -33,12 +33,20 @@ class SampleGuidePageTest {
 
     static final String GUIDE = "Docent user guide";
 
+    /** An operator, to read how many passages the search index holds. */
+    static final String OPERATOR = "guide-operator";
+
+    static final String OPERATOR_PASSWORD = "watch-the-guide-42";
+
     static class FirstStart extends ServicesInitializer {
 
         @Override
         public void initialize(ConfigurableApplicationContext context) {
             super.initialize(context);
-            TestPropertyValues.of("docent.knowledge.sample-docs=true").applyTo(context);
+            TestPropertyValues
+                .of("docent.knowledge.sample-docs=true", "docent.admin.username=" + OPERATOR,
+                        "docent.admin.password=" + OPERATOR_PASSWORD)
+                .applyTo(context);
         }
 
     }
