@@ -18,7 +18,7 @@ public final class Text {
      * spaces, byte-order marks or a lone combining accent is blank to a reader, and the
      * embedding model refuses it.
      */
-    public static final String SOMETHING_VISIBLE = "(?s).*[\\p{L}\\p{N}\\p{P}\\p{S}].*";
+    public static final String SOMETHING_VISIBLE = "(?s).*" + Chars.VISIBLE + ".*";
 
     public static final String SOMETHING_VISIBLE_MESSAGE = "must contain a letter, digit or symbol, "
             + "not only spaces or invisible characters";
@@ -28,11 +28,21 @@ public final class Text {
      * something visible in it. A line break in a chat title broke the heading line of its
      * Markdown export.
      */
-    public static final String ONE_VISIBLE_LINE = "[^\\x00-\\x1F\\x7F\\p{Cs}]*[\\p{L}\\p{N}\\p{P}\\p{S}]"
-            + "[^\\x00-\\x1F\\x7F\\p{Cs}]*";
+    public static final String ONE_VISIBLE_LINE = Chars.ON_A_LINE + Chars.VISIBLE + Chars.ON_A_LINE;
 
     public static final String ONE_VISIBLE_LINE_MESSAGE = "must be one line of text with a letter, digit or symbol "
             + "in it, without control characters";
+
+    /** The character classes the rules above are made of. */
+    private static final class Chars {
+
+        /** A letter, digit, punctuation mark or symbol. */
+        static final String VISIBLE = "[\\p{L}\\p{N}\\p{P}\\p{S}]";
+
+        /** Any run of characters but control characters and halves of surrogate pairs. */
+        static final String ON_A_LINE = "[^\\x00-\\x1F\\x7F\\p{Cs}]*";
+
+    }
 
     private Text() {
     }

@@ -62,6 +62,16 @@ record QuestionWeights(Map<String, Double> byTerm, int ownTerms, double total) {
         return new QuestionWeights(weights, ownTerms, total);
     }
 
+    /**
+     * The words weighed, those borrowed from earlier turns included, without the stand-in
+     * for the question's numbers.
+     */
+    Set<String> words() {
+        Set<String> words = new HashSet<>(byTerm.keySet());
+        words.remove(NUMBERS);
+        return words;
+    }
+
     double weight(Set<String> terms) {
         return byTerm.entrySet()
             .stream()

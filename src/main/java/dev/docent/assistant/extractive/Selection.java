@@ -127,8 +127,7 @@ final class Selection {
         // with the words a follow-up borrowed from earlier turns: "And how do I revoke
         // it?"
         // after a question about share links is not about revoking API keys
-        Set<String> asked = new HashSet<>(reading.weights().byTerm().keySet());
-        asked.removeIf(term -> term.startsWith("#"));
+        Set<String> asked = reading.weights().words();
         if (!reading.english() || asked.isEmpty()) {
             return Optional.empty();
         }
